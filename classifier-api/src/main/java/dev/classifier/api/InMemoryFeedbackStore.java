@@ -1,0 +1,107 @@
+package dev.classifier.api;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** A {@link FeedbackStore} in memory: for tests, examples and short-lived processes. Thread-safe. */
+public final class InMemoryFeedbackStore implements FeedbackStore {
+
+    private final List<FeedbackChange> changes = new ArrayList<>();
+    /** Every id ever added, live or retracted, in insertion order. */
+    private final Map<String, Feedback> byId = new HashMap<>();
+    private final LinkedHashMap<String, Feedback> live = new LinkedHashMap<>();
+    private boolean closed;
+
+    @Override
+    public synchronized Feedback add(Feedback feedback) {
+        Objects.requireNonNull(feedback, "feedback");
+        ensureOpen();
+        Feedback stored = byId.get(feedback.id());
+        if (stored != null) {
+            return stored;
+        }
+        byId.put(feedback.id(), feedback);
+        live.put(feedback.id(), feedback);
+        changes.add(new FeedbackChange(changes.size() + 1L, FeedbackChange.Kind.ADDED, feedback));
+        return feedback;
+    }
+
+    @Override
+    public synchronized List<Feedback> addAll(Collection<Feedback> feedback) {
+        List<Feedback> stored = new ArrayList<>(feedback.size());
+        for (Feedback f : feedback) {
+            stored.add(add(f));
+        }
+        return stored;
+    }
+
+    @Override
+    public synchronized List<Feedback> recent(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+        }
+        ensureOpen();
+        List<Feedback> all = new ArrayList<>(live.values());
+        List<Feedback> newest = new ArrayList<>(Math.min(limit, all.size()));
+        for (int i = all.size() - 1; i >= 0 && newest.size() < limit; i--) {
+            newest.add(all.get(i));
+        }
+        return newest;
+    }
+
+    @Override
+    public synchronized Stream<Feedback> stream() {
+        ensureOpen();
+        return List.copyOf(live.values()).stream();
+    }
+
+    @Override
+    public synchronized List<FeedbackChange> changes(long sequence) {
+        ensureOpen();
+        int from = (int) Math.max(0, Math.min(sequence, changes.size()));
+        return List.copyOf(changes.subList(from, changes.size()));
+    }
+
+    @Override
+    public synchronized long lastSequence() {
+        return changes.size();
+    }
+
+    @Override
+    public synchronized boolean retract(String feedbackId) {
+        ensureOpen();
+        Feedback removed = live.remove(feedbackId);
+        if (removed == null) {
+            return false;
+        }
+        changes.add(new FeedbackChange(changes.size() + 1L, FeedbackChange.Kind.RETRACTED, removed));
+        return true;
+    }
+
+    @Override
+    public synchronized int size() {
+        return live.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("feedback store is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryFeedbackStore[" + size() + " live]";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.classifier.api;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a classifier decided for one article.
+ *
+ * @param label      always one of the taxonomy's labels
+ * @param confidence in [0,1], or NaN where the strategy cannot tell
+ * @param scores     label to probability where known; may be empty
+ * @param flags      what happened on the way
+ * @param reason     the model's short reason, or empty
+ * @param model      the model and its version that answered
+ * @param usage      tokens and cost of this prediction
+ */
+public record Prediction(String label, double confidence, Map<String, Double> scores, Set<Flag> flags,
+                         String reason, String model, Usage usage) {
+
+    /** What happened on the way to a label. */
+    public enum Flag {
+        /** The model wrote a near miss (case, quotes, full-width forms) that was resolved to a label. */
+        RESOLVED,
+        /** No label could be had, so the taxonomy's fallback was given. */
+        FALLBACK,
+        /** The input was cut to fit a budget. */
+        TRUNCATED,
+        /** The model refused to answer. */
+        REFUSED
+    }
+
+    public Prediction {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(scores, "scores");
+        Objects.requireNonNull(flags, "flags");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(usage, "usage");
+        if (label.isBlank()) {
+            throw new IllegalArgumentException("prediction label is blank");
+        }
+        if (!Double.isNaN(confidence) && (confidence < 0.0 || confidence > 1.0)) {
+            throw new IllegalArgumentException("confidence must be in [0,1] or NaN, was " + confidence);
+        }
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            double p = Objects.requireNonNull(e.getValue(), "score of " + e.getKey());
+            if (!(p >= 0.0 && p <= 1.0)) {
+                throw new IllegalArgumentException("score of '" + e.getKey() + "' must be in [0,1], was " + p);
+            }
+        }
+        scores = Map.copyOf(scores);
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    /** A plain prediction with no scores, flags, reason or usage. */
+    public static Prediction of(String label, double confidence, String model) {
+        return new Prediction(label, confidence, Map.of(), Set.of(), "", model, Usage.NONE);
+    }
+
+    public boolean has(Flag flag) {
+        return flags.contains(flag);
+    }
+
+    public Prediction withUsage(Usage newUsage) {
+        return new Prediction(label, confidence, scores, flags, reason, model, newUsage);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.classifier.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The categories a user defines, in their order, plus a fallback label for what fits none of them.
+ * The fallback is always one of the labels: if no category carries it, it is added last.
+ */
+public final class Taxonomy {
+
+    public static final String DEFAULT_FALLBACK = "Uncategorized";
+    static final String FALLBACK_DESCRIPTION = "None of the other categories fits.";
+
+    private final List<Category> categories;
+    private final List<String> labels;
+    private final String fallback;
+    private final Map<String, String> labelsByKey;
+    private final String fingerprint;
+
+    private Taxonomy(List<Category> categories, String fallback) {
+        this.categories = List.copyOf(categories);
+        this.labels = categories.stream().map(Category::label).toList();
+        this.fallback = fallback;
+        Map<String, String> byKey = new HashMap<>();
+        for (String label : labels) {
+            String previous = byKey.putIfAbsent(matchKey(label), label);
+            if (previous != null) {
+                throw new IllegalArgumentException("labels '" + previous + "' and '" + label
+                        + "' differ only in case, quotes or full-width forms, so a model's answer could not tell them apart");
+            }
+        }
+        this.labelsByKey = Collections.unmodifiableMap(byKey);
+        this.fingerprint = computeFingerprint();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A taxonomy of bare labels (no descriptions) and the default fallback. */
+    public static Taxonomy of(String... labels) {
+        Builder builder = builder();
+        for (String label : labels) {
+            builder.category(label, "");
+        }
+        return builder.build();
+    }
+
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public String fallback() {
+        return fallback;
+    }
+
+    public boolean contains(String label) {
+        return label != null && labels.contains(label);
+    }
+
+    public Optional<Category> category(String label) {
+        return categories.stream().filter(c -> c.label().equals(label)).findFirst();
+    }
+
+    /**
+     * The canonical label for what a model (or a person) wrote: case, surrounding whitespace and quotes,
+     * and full-width letters and spaces (as Chinese input methods produce) are ignored. Anything else is empty.
+     */
+    public Optional<String> resolve(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(labelsByKey.get(matchKey(raw)));
+    }
+
+    /**
+     * A stable hash of the labels, their descriptions, their order and the fallback: the same rules give
+     * the same fingerprint in every run and JVM, so feedback can record which rules it was given under.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private String computeFingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            update(sha, "taxonomy/v1");
+            update(sha, fallback);
+            for (Category category : categories) {
+                update(sha, category.label());
+                update(sha, category.description());
+            }
+            byte[] digest = sha.digest();
+            StringBuilder hex = new StringBuilder(16);
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format(Locale.ROOT, "%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        // Length-prefixed, so ("ab","c") and ("a","bc") hash differently.
+        sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+                (byte) (bytes.length >>> 8), (byte) bytes.length});
+        sha.update(bytes);
+    }
+
+    private static final String QUOTES = "\"'`“”‘’「」『』《》«»";
+
+    /** NFKC folds full-width forms; then whitespace and quotes around the text are peeled off, and case folded. */
+    static String matchKey(String raw) {
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        boolean peeled = true;
+        while (peeled && !s.isEmpty()) {
+            peeled = false;
+            if (QUOTES.indexOf(s.charAt(0)) >= 0) {
+                s = s.substring(1).strip();
+                peeled = true;
+            }
+            if (!s.isEmpty() && QUOTES.indexOf(s.charAt(s.length() - 1)) >= 0) {
+                s = s.substring(0, s.length() - 1).strip();
+                peeled = true;
+            }
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Taxonomy other && categories.equals(other.categories) && fallback.equals(other.fallback);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(categories, fallback);
+    }
+
+    @Override
+    public String toString() {
+        return "Taxonomy" + labels + " fallback=" + fallback + " fingerprint=" + fingerprint;
+    }
+
+    /** Collects categories in order; {@link #build()} fails fast on duplicates and blanks. */
+    public static final class Builder {
+        private final Map<String, Category> categories = new LinkedHashMap<>();
+        private String fallback = DEFAULT_FALLBACK;
+
+        private Builder() {
+        }
+
+        public Builder category(String label, String description) {
+            return category(new Category(label, description));
+        }
+
+        public Builder category(Category category) {
+            if (categories.putIfAbsent(category.label(), category) != null) {
+                throw new IllegalArgumentException("category '" + category.label() + "' is defined twice");
+            }
+            return this;
+        }
+
+        public Builder fallback(String label) {
+            Objects.requireNonNull(label, "fallback");
+            if (label.isBlank()) {
+                throw new IllegalArgumentException("fallback label is blank");
+            }
+            this.fallback = label.strip();
+            return this;
+        }
+
+        public Taxonomy build() {
+            List<Category> all = new ArrayList<>(categories.values());
+            if (all.stream().noneMatch(c -> c.label().equals(fallback))) {
+                all.add(new Category(fallback, FALLBACK_DESCRIPTION));
+            }
+            if (all.size() < 2) {
+                throw new IllegalArgumentException("a taxonomy needs at least one category besides the fallback '"
+                        + fallback + "'");
+            }
+            return new Taxonomy(all, fallback);
+        }
+    }
+}
