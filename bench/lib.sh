@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Shared by the bench scripts: build a module with its test classes and run a main class from its test sources.
+# Usage (from a bench script):  source "$(dirname "$0")/lib.sh"; run_bench_main <module> <main-class> [args...]
+set -euo pipefail
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_OUT="$BENCH_ROOT/bench/out"
+SHARED_DIR="$(cd "$BENCH_ROOT/.." && pwd)/shared"
+mkdir -p "$BENCH_OUT"
+
+# Compiles the module (and what it needs) with its tests, and prints its test classpath.
+bench_classpath() {
+  local module=$1
+  (cd "$BENCH_ROOT" && mvn -B -q -pl "$module" -am test-compile -DskipTests >&2)
+  local cpfile="$BENCH_OUT/$module.classpath"
+  (cd "$BENCH_ROOT" && mvn -B -q -pl "$module" -am dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2)
+  # -am writes one file per module in turn; the last one written is the module's own.
+  local cp
+  cp=$(cat "$cpfile")
+  # Reactor siblings resolve to their target/classes only once installed; add them explicitly.
+  local extra=""
+  for dir in "$BENCH_ROOT"/classifier-*/target/classes "$BENCH_ROOT"/classifier-*/target/test-classes; do
+    [ -d "$dir" ] && extra="$extra:$dir"
+  done
+  echo "$BENCH_ROOT/$module/target/test-classes:$BENCH_ROOT/$module/target/classes$extra:$cp"
+}
+
+# Runs a main class from a module's test sources with the given JVM options in BENCH_JAVA_OPTS.
+run_bench_main() {
+  local module=$1 main=$2
+  shift 2
+  local cp
+  cp=$(bench_classpath "$module")
+  java ${BENCH_JAVA_OPTS:-} -Dclassifier.sharedDir="$SHARED_DIR" -cp "$cp" "$main" "$@"
+}

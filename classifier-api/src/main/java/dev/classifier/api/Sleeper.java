@@ -1,0 +1,22 @@
+package dev.classifier.api;
+
+import java.time.Duration;
+
+/**
+ * How a poller or a retry loop waits. Pollers take a {@link java.time.Clock} and a Sleeper, so that tests drive
+ * time (the testkit's manual clock is both) and no test sleeps.
+ */
+@FunctionalInterface
+public interface Sleeper {
+
+    void sleep(Duration duration) throws InterruptedException;
+
+    /** Waits for real, with {@link Thread#sleep}. */
+    static Sleeper system() {
+        return duration -> {
+            if (!duration.isNegative() && !duration.isZero()) {
+                Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+            }
+        };
+    }
+}
