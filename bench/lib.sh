@@ -11,19 +11,14 @@ mkdir -p "$BENCH_OUT"
 # Compiles the module (and what it needs) with its tests, and prints its test classpath.
 bench_classpath() {
   local module=$1
-  (cd "$BENCH_ROOT" && mvn -B -q -pl "$module" -am test-compile -DskipTests >&2)
   local cpfile="$BENCH_OUT/$module.classpath"
-  (cd "$BENCH_ROOT" && mvn -B -q -pl "$module" -am dependency:build-classpath \
+  # One invocation, so reactor siblings resolve to their freshly built target/classes.
+  # -am writes the file once per module in turn; the module's own is written last.
+  (cd "$BENCH_ROOT" && mvn -B -q -pl "$module" -am test-compile dependency:build-classpath -DskipTests \
       -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2)
-  # -am writes one file per module in turn; the last one written is the module's own.
   local cp
   cp=$(cat "$cpfile")
-  # Reactor siblings resolve to their target/classes only once installed; add them explicitly.
-  local extra=""
-  for dir in "$BENCH_ROOT"/classifier-*/target/classes "$BENCH_ROOT"/classifier-*/target/test-classes; do
-    [ -d "$dir" ] && extra="$extra:$dir"
-  done
-  echo "$BENCH_ROOT/$module/target/test-classes:$BENCH_ROOT/$module/target/classes$extra:$cp"
+  echo "$BENCH_ROOT/$module/target/test-classes:$BENCH_ROOT/$module/target/classes:$cp"
 }
 
 # Runs a main class from a module's test sources with the given JVM options in BENCH_JAVA_OPTS.
