@@ -92,6 +92,8 @@ public final class Taxonomy {
     /**
      * A stable hash of the labels, their descriptions, their order and the fallback: the same rules give
      * the same fingerprint in every run and JVM, so feedback can record which rules it was given under.
+     * It is the first 8 bytes, in hex, of SHA-256 over "taxonomy/v1", the fallback, then each label and its
+     * description, every string UTF-8 encoded and prefixed by its byte length as a 4-byte big-endian integer.
      */
     public String fingerprint() {
         return fingerprint;
