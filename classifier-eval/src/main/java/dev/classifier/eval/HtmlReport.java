@@ -51,7 +51,10 @@ public final class HtmlReport {
             dl.summary div { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; background: #f9fafb; }
             dl.summary dt { color: var(--muted); font-size: 12px; }
             dl.summary dd { margin: 2px 0 0; font-size: 18px; font-weight: 600; font-variant-numeric: tabular-nums; }
-            dl.summary dd small { font-size: 12px; font-weight: 400; color: var(--muted); }
+            dl.summary dd small { display: block; font-size: 12px; font-weight: 400; color: var(--muted); }
+            table.comparison tbody th { white-space: normal; max-width: 280px; }
+            table.comparison td.models, table.comparison th.models { white-space: normal; text-align: left; max-width: 240px; }
+            table.comparison td.models { color: var(--muted); font-size: 12px; }
             table.confusion td, table.confusion th { border: 1px solid var(--line); text-align: center; min-width: 44px; }
             table.confusion tbody th { text-align: right; }
             table.confusion thead th.corner { text-align: right; font-weight: 400; font-size: 12px; }
@@ -61,7 +64,9 @@ public final class HtmlReport {
             .scale span.bar { display: inline-block; width: 160px; height: 10px; border-radius: 3px;
               background: linear-gradient(to right, rgba(37, 99, 235, 0.12), rgba(37, 99, 235, 1)); }
             .bar-cell { display: inline-block; height: 8px; background: #93c5fd; border-radius: 2px; vertical-align: middle; margin-right: 6px; }
-            svg.sweep-chart { max-width: 100%; height: auto; display: block; margin: 8px 0 16px; }
+            .chart { flex: 1 1 520px; min-width: 0; max-width: 640px; }
+            svg.sweep-chart { width: 100%; height: auto; display: block; margin: 8px 0 16px; }
+            table.sweep th, table.sweep td { padding: 2px 8px; }
             footer { color: var(--muted); font-size: 12px; text-align: center; }
             """;
 
@@ -102,7 +107,7 @@ public final class HtmlReport {
         html.append("<section class=\"comparison\">\n<h2>Side by side</h2>\n")
                 .append("<p class=\"note\">The same ").append(results.get(0).n())
                 .append(" articles; the best value of each column is in green.</p>\n<div class=\"wrap\">\n")
-                .append("<table class=\"comparison\">\n<thead><tr><th scope=\"col\">classifier</th><th scope=\"col\">models</th>")
+                .append("<table class=\"comparison\">\n<thead><tr><th scope=\"col\">classifier</th><th scope=\"col\" class=\"models\">models</th>")
                 .append("<th scope=\"col\">accuracy</th><th scope=\"col\">macro-F1</th><th scope=\"col\">ECE</th>")
                 .append("<th scope=\"col\">failed</th><th scope=\"col\">cost / 1,000</th><th scope=\"col\">p50</th>")
                 .append("<th scope=\"col\">p95</th></tr></thead>\n<tbody>\n");
@@ -147,7 +152,7 @@ public final class HtmlReport {
                 .append(esc(sweep.fallback().name())).append(" alone: ").append(Fmt.percent(sweep.fallback().accuracy()))
                 .append(", ").append(esc(Fmt.usd(sweep.fallback().costPer1000Usd()))).append(" per 1,000. ")
                 .append("Computed from one prediction per classifier per article.</p>\n");
-        html.append(new SweepChart(sweep).render());
+        html.append("<div class=\"row\">\n<div class=\"chart\">\n").append(new SweepChart(sweep).render()).append("</div>\n");
         html.append("<div class=\"wrap\">\n<table class=\"sweep\">\n<thead><tr><th scope=\"col\">threshold</th><th scope=\"col\">accuracy</th>")
                 .append("<th scope=\"col\">macro-F1</th><th scope=\"col\">answered by first</th><th scope=\"col\">to fallback</th>")
                 .append("<th scope=\"col\">cost / 1,000</th></tr></thead>\n<tbody>\n");
@@ -162,7 +167,7 @@ public final class HtmlReport {
             cell(html, Fmt.usd(p.costPer1000Usd()), false);
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n</div>\n</section>\n");
+        html.append("</tbody>\n</table>\n</div>\n</div>\n</section>\n");
     }
 
     private static void result(StringBuilder html, EvaluationResult r) {
