@@ -2,6 +2,8 @@
 # Shared by the bench scripts: build a module with its test classes and run a main class from its test sources.
 # Usage (from a bench script):  source "$(dirname "$0")/lib.sh"; run_bench_main <module> <main-class> [args...]
 set -euo pipefail
+# Fail inside $(...) too, so a failed build never leaves a stale classpath in use.
+shopt -s inherit_errexit
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_OUT="$BENCH_ROOT/bench/out"
