@@ -103,6 +103,11 @@ final class BoundedLineReader implements Closeable {
         return true;
     }
 
+    /** How many bytes the line buffer can hold: never more than the limit plus one. */
+    int bufferCapacity() {
+        return line.length;
+    }
+
     @Override
     public void close() throws IOException {
         in.close();

@@ -1,7 +1,9 @@
 package dev.classifier.dataset;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,8 +37,12 @@ public final class JsonlWriter<T> implements Flushable, AutoCloseable {
     private JsonlWriter(RecordEncoder<T> encoder, OutputStream out, String file) throws IOException {
         this.encoder = encoder;
         this.file = file;
+        JsonFactory factory = JsonFactory.builder()
+                // Otherwise Jackson writes an emoji as two escaped surrogates instead of its four UTF-8 bytes.
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build();
         // Flushing after every value would make one system call a record; flush() and close() do it instead.
-        this.mapper = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        this.mapper = new ObjectMapper(factory).disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.generator = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
         // Jackson separates root values with a space by default; lines are ended by '\n' here instead.
         this.generator.setRootValueSeparator(null);
