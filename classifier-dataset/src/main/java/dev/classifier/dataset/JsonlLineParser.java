@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -89,9 +90,39 @@ final class JsonlLineParser {
             String name = parser.currentName();
             parser.nextToken();
             fieldColumns.put(name, column(parser.currentTokenLocation()));
-            object.set(name, mapper.readTree(parser));
+            object.set(name, readValue(parser));
         }
         return object;
+    }
+
+    /**
+     * The value at the current token. Scalars are made directly, as Jackson's tree reading makes them: asking the
+     * mapper for each field would set up a deserialization context per field, a large part of the reading time.
+     */
+    private JsonNode readValue(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = mapper.getNodeFactory();
+        switch (parser.currentToken()) {
+            case VALUE_STRING:
+                return nodes.textNode(parser.getText());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return nodes.numberNode(parser.getIntValue());
+                    case LONG:
+                        return nodes.numberNode(parser.getLongValue());
+                    default:
+                        return nodes.numberNode(parser.getBigIntegerValue());
+                }
+            default:
+                // Objects, arrays and floating-point numbers (whose form depends on the mapper's settings).
+                return mapper.readTree(parser);
+        }
     }
 
     private BadLine badJson(JsonProcessingException e, JsonParser parser) {

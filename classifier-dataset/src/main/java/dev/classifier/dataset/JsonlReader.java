@@ -145,6 +145,7 @@ public final class JsonlReader<T> implements Iterator<T>, AutoCloseable {
         }
         closed = true;
         finished = true;
+        next = null;
         try {
             lines.close();
         } catch (IOException e) {
@@ -171,8 +172,10 @@ public final class JsonlReader<T> implements Iterator<T>, AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            close();
-            throw new UncheckedIOException(file + ": cannot read line " + (lines.lineNumber() + 1), e);
+            UncheckedIOException failure = new UncheckedIOException(
+                    file + ": cannot read line " + (lines.lineNumber() + 1), e);
+            closeAfter(failure);
+            throw failure;
         }
         if (requireRecords && records == 0 && problems.isEmpty()) {
             report(new JsonlProblem(file, 1, 1, "no records: the file is empty or has only blank lines"), null);
@@ -220,8 +223,17 @@ public final class JsonlReader<T> implements Iterator<T>, AutoCloseable {
 
     private void fail(JsonlException exception) {
         failure = exception;
-        close();
+        closeAfter(exception);
         throw exception;
+    }
+
+    /** Closes the input without letting a failure to close hide the failure that stopped the reading. */
+    private void closeAfter(RuntimeException failure) {
+        try {
+            close();
+        } catch (UncheckedIOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Configures a reader; {@link #build()} checks the settings and opens the input. */

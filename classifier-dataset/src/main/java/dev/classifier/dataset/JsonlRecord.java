@@ -2,6 +2,7 @@ package dev.classifier.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public final class JsonlRecord {
         this.file = Objects.requireNonNull(file, "file");
         this.line = line;
         this.column = column;
-        this.fieldColumns = Map.copyOf(fieldColumns);
+        // Made for this record by the parser and never changed: no copy needed.
+        this.fieldColumns = fieldColumns;
     }
 
     /** The whole JSON value of the line. */
@@ -106,7 +108,7 @@ public final class JsonlRecord {
             case STRING:
                 return "a string";
             default:
-                return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                return value.getNodeType().name().toLowerCase(Locale.ROOT);
         }
     }
 }

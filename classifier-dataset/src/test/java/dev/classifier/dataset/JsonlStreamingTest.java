@@ -22,11 +22,10 @@ class JsonlStreamingTest {
 
     @Test
     void readsManyRecordsWhileStayingOneChunkAheadOfTheConsumer() {
-        long count = 300_000;
-        GeneratedJsonl input = new GeneratedJsonl(count, i -> String.format(
-                "{\"id\":\"r%07d\",\"title\":\"第%d条新闻\",\"text\":\"News item %d 新闻\",\"label\":\"L%d\"}",
-                i, i, i, i % 7));
-        int shortestLineBytes = 60;
+        long count = 100_000; // about 8 MB: a hundred and more times the reader's chunk
+        GeneratedJsonl input = new GeneratedJsonl(count, i -> "{\"id\":\"r" + i + "\",\"title\":\"第" + i
+                + "条新闻\",\"text\":\"News item " + i + " 新闻\",\"label\":\"L" + (i % 7) + "\"}");
+        int shortestLineBytes = 70;
         long mostLinesAhead = CHUNK_BYTES / shortestLineBytes + 2;
         AtomicLong consumed = new AtomicLong();
         AtomicLong furthestAhead = new AtomicLong();
