@@ -61,6 +61,19 @@ class JsonlReaderTest {
     }
 
     @Test
+    void numbersAndNestedValuesKeepJacksonsTreeTypes() {
+        JsonNode node = reader("{\"i\":1,\"l\":12345678901,\"b\":123456789012345678901234567890,\"d\":1.5,"
+                + "\"t\":true,\"n\":null,\"o\":{\"k\":[1,\"二\"]}}").build().next();
+        assertThat(node.get("i").isInt()).isTrue();
+        assertThat(node.get("l").isLong()).isTrue();
+        assertThat(node.get("b").isBigInteger()).isTrue();
+        assertThat(node.get("d").isDouble()).isTrue();
+        assertThat(node.get("t").booleanValue()).isTrue();
+        assertThat(node.get("n").isNull()).isTrue();
+        assertThat(node.get("o").toString()).isEqualTo("{\"k\":[1,\"二\"]}");
+    }
+
+    @Test
     void anyJsonValueIsARecordForAGeneralDecoder() {
         assertThat(reader("[1,2]\n\"text\"\n3\nnull\n").build().readAll())
                 .extracting(JsonNode::toString).containsExactly("[1,2]", "\"text\"", "3", "null");
