@@ -27,6 +27,8 @@ final class Bm25Index {
     private boolean[] live = new boolean[1024];
     private int liveDocs;
     private long liveLength;
+    /** k1 * (1 - b + b * length / average length) per document, for the statistics it was computed at. */
+    private volatile Norms norms = new Norms(-1, -1, new float[0]);
     /** Score accumulators, reused per thread: one float per document number. */
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -106,8 +108,26 @@ final class Bm25Index {
         return hits;
     }
 
+    private record Norms(int liveDocs, long liveLength, float[] values) {
+    }
+
+    /** The length norms for the current statistics; recomputed (into a new array) only after the index changed. */
+    private float[] norms() {
+        Norms current = norms;
+        if (current.liveDocs() != liveDocs || current.liveLength() != liveLength || current.values().length < live.length) {
+            float avgLength = (float) liveLength / liveDocs;
+            float[] values = new float[live.length];
+            for (int doc = 0; doc < values.length; doc++) {
+                values[doc] = K1 * (1 - B + B * length[doc] / avgLength);
+            }
+            current = new Norms(liveDocs, liveLength, values);
+            norms = current; // racing readers compute the same values; either array is right
+        }
+        return current.values();
+    }
+
     private void accumulate(Collection<String> queryTerms, Scratch s) {
-        float avgLength = (float) liveLength / liveDocs;
+        float[] norm = norms();
         float[] scores = s.scores;
         for (String term : queryTerms) {
             Postings p = postings.get(term);
@@ -124,11 +144,10 @@ final class Bm25Index {
                     continue;
                 }
                 float tf = freqs[i];
-                float norm = K1 * (1 - B + B * length[doc] / avgLength);
                 if (scores[doc] == 0f) {
                     s.touched[s.touchedCount++] = doc;
                 }
-                scores[doc] += weight * tf / (tf + norm);
+                scores[doc] += weight * tf / (tf + norm[doc]);
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +32,12 @@ final class FeedbackIndex {
     /** Similarity looks at the head of a text: the part examples show, and a bound on the work per article. */
     static final int MAX_SIMILARITY_CHARS = 1_000;
 
-    /** One live feedback record, with its label mapped, and its example token count once counted. */
+    /** One live feedback record, with its label mapped, and its rendered example once rendered. */
     static final class Entry {
         final Feedback feedback;
         final long sequence;
         final int doc;
-        private volatile int tokens = -1;
+        private volatile PromptFormat.Example example;
 
         Entry(Feedback feedback, long sequence, int doc) {
             this.feedback = feedback;
@@ -44,14 +45,14 @@ final class FeedbackIndex {
             this.doc = doc;
         }
 
-        /** What this example costs in a request; counted once per record, then cached. */
-        int tokens(PromptFormat format) {
-            int t = tokens;
-            if (t < 0) {
-                t = format.exampleTokens(feedback);
-                tokens = t;
+        /** The example's messages and token count: rendered and counted once per record, then cached. */
+        PromptFormat.Example example(PromptFormat format) {
+            PromptFormat.Example e = example;
+            if (e == null) {
+                e = format.renderExample(feedback);
+                example = e;
             }
-            return t;
+            return e;
         }
 
         String id() {
@@ -197,20 +198,36 @@ final class FeedbackIndex {
     /** The {@code n} entries most similar by BM25, best first; equal scores: the larger (newer) id first. */
     List<Entry> similarByTerms(Set<String> queryTerms, int n, Set<String> taken) {
         Bm25Index index = bm25.orElseThrow(() -> new IllegalStateException("window was opened without a lexical index"));
+        int[] takenDocs = docsOf(taken);
         List<Entry> out = new ArrayList<>(n);
-        for (Bm25Index.Hit hit : index.top(queryTerms, n, doc -> !taken.contains(byDoc.get(doc).id()), this::newerFirst)) {
+        for (Bm25Index.Hit hit : index.top(queryTerms, n, doc -> notIn(takenDocs, doc), this::newerFirst)) {
             out.add(byDoc.get(hit.doc()));
         }
         return out;
     }
 
     List<Entry> similarByEmbedding(TextEmbedder embedder, float[] query, int n, Set<String> taken) {
+        int[] takenDocs = docsOf(taken);
         List<Entry> out = new ArrayList<>(n);
         for (Bm25Index.Hit hit : embeddings(embedder).top(query, n,
-                doc -> byDoc.get(doc) != null && !taken.contains(byDoc.get(doc).id()), this::newerFirst)) {
+                doc -> byDoc.get(doc) != null && notIn(takenDocs, doc), this::newerFirst)) {
             out.add(byDoc.get(hit.doc()));
         }
         return out;
+    }
+
+    /** Document numbers of the taken ids: a few dozen at most, so a plain array scan beats hashing ids per hit. */
+    private int[] docsOf(Set<String> taken) {
+        return taken.stream().map(live::get).filter(Objects::nonNull).mapToInt(e -> e.doc).toArray();
+    }
+
+    private static boolean notIn(int[] docs, int doc) {
+        for (int d : docs) {
+            if (d == doc) {
+                return false;
+            }
+        }
+        return true;
     }
 
     EmbeddingIndex embeddings(TextEmbedder embedder) {

@@ -139,7 +139,7 @@ public final class FeedbackSelector {
     private Selection selectIndexed(Article article) {
         List<WindowPart> parts = window.parts();
         if (parts.isEmpty() || window.maxExamples() == 0) {
-            return Selection.empty(index.sequence());
+            return new Selection(List.of(), List.of(), 0, 0, 0, index.sequence());
         }
         SelectionContext context = new SelectionContext(article, index);
         Set<String> taken = new HashSet<>();
@@ -159,7 +159,7 @@ public final class FeedbackSelector {
                 dropped++;
                 continue;
             }
-            int cost = entry.tokens(format);
+            int cost = entry.example(format).tokens();
             if ((long) tokens + cost > window.tokenBudget()) {
                 dropped++;
                 continue;
@@ -168,13 +168,15 @@ public final class FeedbackSelector {
             tokens += cost;
         }
         List<Feedback> examples = new ArrayList<>(kept.size());
+        List<ChatMessage> messages = new ArrayList<>(2 * kept.size());
         for (int i = 0; i < parts.size(); i++) {
             List<FeedbackIndex.Entry> keptOfPart = proposed.get(i).stream().filter(kept::contains).toList();
             for (FeedbackIndex.Entry entry : parts.get(i).promptOrder(keptOfPart)) {
                 examples.add(entry.feedback);
+                messages.addAll(entry.example(format).messages());
             }
         }
-        return new Selection(examples, tokens, byUsefulness.size(), dropped, index.sequence());
+        return new Selection(examples, messages, tokens, byUsefulness.size(), dropped, index.sequence());
     }
 
     @Override

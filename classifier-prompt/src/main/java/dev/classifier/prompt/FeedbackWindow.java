@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * from small parts and settings, then {@link #open(FeedbackStore, PromptFormat) open} it on a store:
  *
  * <pre>{@code
- * FeedbackWindow window = FeedbackWindow.balanced(1)      // the newest example of every label (rarely changes)
+ * FeedbackWindow window = FeedbackWindow.balancedTotal(10) // 10 spread over the labels (rarely change)
  *         .then(FeedbackWindow.similar(20))               // then the most similar to the article
  *         .limit(20)                                      // at most 20 examples
  *         .withinTokens(3_000);                           // costing at most 3,000 prompt tokens
@@ -67,7 +67,15 @@ public final class FeedbackWindow {
 
     /** The newest {@code perLabel} records of every label, in rounds over the taxonomy's labels. */
     public static FeedbackWindow balanced(int perLabel) {
-        return of(new WindowPart.Balanced(requirePositive(perLabel, "balanced(perLabel)")));
+        return of(new WindowPart.Balanced(requirePositive(perLabel, "balanced(perLabel)"), Integer.MAX_VALUE));
+    }
+
+    /**
+     * {@code total} records spread evenly over the labels: rounds of the newest of every label, as
+     * {@link #balanced(int)}, stopping at {@code total} (so about total / labels each, whatever the taxonomy).
+     */
+    public static FeedbackWindow balancedTotal(int total) {
+        return of(new WindowPart.Balanced(Integer.MAX_VALUE, requirePositive(total, "balancedTotal(total)")));
     }
 
     /**
@@ -94,11 +102,11 @@ public final class FeedbackWindow {
     }
 
     /**
-     * The default: the newest example of every label, then the most similar ones, 20 examples within 3,000
-     * prompt tokens.
+     * The default: 20 examples within 3,000 prompt tokens, half of them spread evenly over the labels (the same
+     * for every article, first, so OpenAI's prompt cache can serve them), half the most similar to the article.
      */
     public static FeedbackWindow defaults() {
-        return balanced(1).then(similar(DEFAULT_MAX_EXAMPLES)).limit(DEFAULT_MAX_EXAMPLES)
+        return balancedTotal(DEFAULT_MAX_EXAMPLES / 2).then(similar(DEFAULT_MAX_EXAMPLES)).limit(DEFAULT_MAX_EXAMPLES)
                 .withinTokens(DEFAULT_TOKEN_BUDGET);
     }
 
@@ -184,7 +192,7 @@ public final class FeedbackWindow {
         return n;
     }
 
-    /** E.g. "balanced(1) + similar(20), at most 20 examples, within 3000 tokens". */
+    /** E.g. "balancedTotal(10) + similar(20), at most 20 examples, within 3000 tokens". */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(parts.isEmpty() ? "none"

@@ -123,33 +123,51 @@ public final class PromptFormat {
         return systemMessage;
     }
 
-    /** The request for one article with these examples (in prompt order), counting every example's tokens. */
+    /** The request for one article with these examples (in prompt order), rendering and counting each example. */
     public RenderedPrompt render(Article article, List<Feedback> examples) {
+        List<ChatMessage> exampleMessages = new ArrayList<>(2 * examples.size());
         int exampleTokens = 0;
-        for (Feedback example : examples) {
-            exampleTokens += exampleTokens(example);
+        for (Feedback feedback : examples) {
+            Example example = renderExample(feedback);
+            exampleMessages.addAll(example.messages());
+            exampleTokens += example.tokens();
         }
-        return render(article, examples, exampleTokens);
+        return render(article, examples, exampleMessages, exampleTokens);
     }
 
-    /** The request for one article with a window's selection, reusing the token counts the window cached. */
+    /**
+     * The request for one article with a window's selection, reusing the examples the window rendered and counted
+     * (once per record). The selection must come from a window opened with this format.
+     */
     public RenderedPrompt render(Article article, Selection selection) {
-        return render(article, selection.examples(), selection.exampleTokens());
+        return render(article, selection.examples(), selection.exampleMessages(), selection.exampleTokens());
     }
 
-    private RenderedPrompt render(Article article, List<Feedback> examples, int exampleTokens) {
+    private RenderedPrompt render(Article article, List<Feedback> examples, List<ChatMessage> exampleMessages,
+                                  int exampleTokens) {
         Objects.requireNonNull(article, "article");
-        List<ChatMessage> messages = new ArrayList<>(2 + 2 * examples.size());
+        List<ChatMessage> messages = new ArrayList<>(2 + exampleMessages.size());
         messages.add(systemMessage);
-        for (Feedback example : examples) {
-            messages.addAll(example(example));
-        }
+        messages.addAll(exampleMessages);
         FencedArticle fenced = fence(article, articleTokens, articleTokens);
         ChatMessage user = ChatMessage.user(fenced.content());
         messages.add(user);
         int promptTokens = TokenCounter.TOKENS_PER_REQUEST + systemMessageTokens + exampleTokens
                 + tokens.countMessage(user);
         return new RenderedPrompt(messages, fenced.truncated(), promptTokens, examples);
+    }
+
+    /** An example's two messages and what they cost in a request. */
+    record Example(List<ChatMessage> messages, int tokens) {
+    }
+
+    Example renderExample(Feedback feedback) {
+        List<ChatMessage> messages = example(feedback);
+        int total = 0;
+        for (ChatMessage message : messages) {
+            total += tokens.countMessage(message);
+        }
+        return new Example(messages, total);
     }
 
     /** One few-shot example: the article (body cut to its head) and the person's label and reason as the answer. */
@@ -161,11 +179,7 @@ public final class PromptFormat {
 
     /** Tokens one example costs in a request (both messages, overhead included). */
     public int exampleTokens(Feedback feedback) {
-        int total = 0;
-        for (ChatMessage message : example(feedback)) {
-            total += tokens.countMessage(message);
-        }
-        return total;
+        return renderExample(feedback).tokens();
     }
 
     /**
@@ -252,8 +266,17 @@ public final class PromptFormat {
 
     /** Title (cut to the article budget) and body (cut to what is left, at most {@code bodyTokens}), fenced. */
     private FencedArticle fence(Article article, int budget, int bodyTokens) {
-        TokenCounter.Head title = tokens.head(ArticleText.title(article), budget);
-        TokenCounter.Head body = tokens.head(ArticleText.body(article), Math.min(bodyTokens, budget - title.tokens()));
+        String titleText = ArticleText.title(article);
+        String bodyText = ArticleText.body(article);
+        TokenCounter.Head title;
+        TokenCounter.Head body;
+        if (fitsSurely(titleText, bodyText, budget, bodyTokens)) {
+            title = new TokenCounter.Head(titleText, 0, false);
+            body = new TokenCounter.Head(bodyText, 0, false);
+        } else {
+            title = tokens.head(titleText, budget);
+            body = tokens.head(bodyText, Math.min(bodyTokens, budget - title.tokens()));
+        }
         StringBuilder inner = new StringBuilder();
         if (!title.text().isEmpty() || title.truncated()) {
             inner.append(titlePrefix).append(title.text()).append(title.truncated() ? ELLIPSIS : "");
@@ -268,6 +291,22 @@ public final class PromptFormat {
         String fence = Fence.forText(text);
         String content = fence + FENCE_INFO + "\n" + text + "\n" + fence;
         return new FencedArticle(content, title.truncated() || body.truncated());
+    }
+
+    /** A token covers at least one UTF-8 byte, so texts with no more bytes than the budget need no counting. */
+    private static boolean fitsSurely(String title, String body, int budget, int bodyTokens) {
+        long titleBytes = utf8Length(title);
+        long bodyBytes = utf8Length(body);
+        return bodyBytes <= bodyTokens && titleBytes + bodyBytes <= budget;
+    }
+
+    private static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     private String renderSystem() {

@@ -41,22 +41,24 @@ sealed interface WindowPart {
 
     /**
      * The newest {@code perLabel} of every label, in rounds: the newest of each label in the taxonomy's order, then
-     * the second newest of each, and so on. Both usefulness and prompt order, so a budget cuts whole rounds from
-     * the end and every label keeps its newest example longest.
+     * the second newest of each, and so on, stopping at {@code total}. Both usefulness and prompt order, so a budget
+     * cuts whole rounds from the end and every label keeps its newest example longest.
      */
-    record Balanced(int perLabel) implements WindowPart {
+    record Balanced(int perLabel, int total) implements WindowPart {
         @Override
         public List<FeedbackIndex.Entry> candidates(SelectionContext context, Set<String> taken) {
+            int each = Math.min(perLabel, total);
             List<List<FeedbackIndex.Entry>> byLabel = new ArrayList<>();
             for (String label : context.index().labels()) {
-                byLabel.add(context.index().newestOfLabel(label, perLabel, taken));
+                byLabel.add(context.index().newestOfLabel(label, each, taken));
             }
-            return SelectionContext.roundRobin(byLabel);
+            List<FeedbackIndex.Entry> rounds = SelectionContext.roundRobin(byLabel);
+            return rounds.size() > total ? rounds.subList(0, total) : rounds;
         }
 
         @Override
         public String toString() {
-            return "balanced(" + perLabel + ")";
+            return total == Integer.MAX_VALUE ? "balanced(" + perLabel + ")" : "balancedTotal(" + total + ")";
         }
     }
 

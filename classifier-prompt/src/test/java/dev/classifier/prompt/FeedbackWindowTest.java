@@ -87,6 +87,8 @@ class FeedbackWindowTest {
         assertThat(p1.messages().subList(0, 7)).isEqualTo(p2.messages().subList(0, 7));
         assertThat(p1.articleMessage().content()).contains("Manchester United win the derby");
         assertThat(p1.promptTokens()).isEqualTo(FORMAT.tokenCounter().countMessages(p1.messages()));
+        // The examples the window rendered and cached are exactly what the format renders afresh.
+        assertThat(p1).isEqualTo(FORMAT.render(football, first.examples()));
     }
 
     @Test
@@ -95,6 +97,14 @@ class FeedbackWindowTest {
 
         assertThat(ids(selector.select(Article.of("a", "anything", ""))))
                 .containsExactly("f07", "f08", "f09", "f04", "f05", "f06");
+    }
+
+    @Test
+    void balancedTotalSpreadsAFixedNumberOverTheLabels() {
+        FeedbackSelector selector = FeedbackWindow.balancedTotal(4).open(storeWith(corpus()), FORMAT);
+
+        assertThat(ids(selector.select(Article.of("a", "anything", "")))).containsExactly("f07", "f08", "f09", "f04");
+        assertThat(FeedbackWindow.balancedTotal(4)).hasToString("balancedTotal(4)");
     }
 
     @Test
@@ -268,7 +278,7 @@ class FeedbackWindowTest {
     void theDefaultsAreBalancedThenSimilarTwentyExamplesWithinThreeThousandTokens() {
         FeedbackWindow defaults = FeedbackWindow.defaults();
 
-        assertThat(defaults).hasToString("balanced(1) + similar(20), at most 20 examples, within 3000 tokens");
+        assertThat(defaults).hasToString("balancedTotal(10) + similar(20), at most 20 examples, within 3000 tokens");
         List<Feedback> many = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             many.add(feedback(String.format("f%03d", i), "Story number " + i + " about markets " + "and more ".repeat(i % 7),
@@ -278,7 +288,8 @@ class FeedbackWindowTest {
 
         assertThat(selection.examples()).hasSize(20);
         assertThat(selection.exampleTokens()).isLessThanOrEqualTo(3_000);
-        assertThat(ids(selection).subList(0, 3)).containsExactly("f057", "f058", "f059");
+        assertThat(ids(selection).subList(0, 10)).containsExactly(
+                "f057", "f058", "f059", "f054", "f055", "f056", "f051", "f052", "f053", "f048");
     }
 
     @Test
