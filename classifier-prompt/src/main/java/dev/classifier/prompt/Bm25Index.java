@@ -2,12 +2,12 @@ package dev.classifier.prompt;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntPredicate;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -240,10 +239,5 @@ final class FeedbackIndex {
 
     private int newerFirst(int docA, int docB) {
         return byDoc.get(docB).id().compareTo(byDoc.get(docA).id());
-    }
-
-    /** Ids of every live entry (for tests and diagnostics). */
-    Set<String> liveIds() {
-        return new HashSet<>(live.keySet());
     }
 }

@@ -258,6 +258,40 @@ class FeedbackWindowTest {
     }
 
     @Test
+    void selectionsRunInParallelWhileAnotherWriterAdds() throws Exception {
+        InMemoryFeedbackStore store = storeWith(corpus());
+        FeedbackSelector selector = FeedbackWindow.defaults().open(store, FORMAT);
+        Article article = Article.of("q", "Premier League derby and stocks", "");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> readers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                readers.add(pool.submit(() -> {
+                    int seen = 0;
+                    for (int i = 0; i < 300; i++) {
+                        seen = Math.max(seen, selector.select(article).examples().size());
+                    }
+                    return seen;
+                }));
+            }
+            java.util.concurrent.Future<?> writer = pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    store.add(feedback(String.format("g%03d", i), "Premier League story " + i, "sports"));
+                }
+            });
+            writer.get();
+            for (java.util.concurrent.Future<Integer> reader : readers) {
+                assertThat(reader.get()).isBetween(1, 20);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(selector.select(article).sequence()).isEqualTo(109);
+        assertThat(selector.size()).isEqualTo(109);
+    }
+
+    @Test
     void anEmbedderServesSemanticSimilarityAcrossLanguages() {
         TextEmbedder topics = new KeywordEmbedder();
         InMemoryFeedbackStore store = storeWith(List.of(
