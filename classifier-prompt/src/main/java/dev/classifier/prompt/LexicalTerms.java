@@ -1,17 +1,15 @@
 package dev.classifier.prompt;
 
-import java.text.Normalizer;
+import dev.classifier.dataset.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Terms for lexical similarity in Chinese and English: NFKC-folded, lower-cased words for scripts written with
  * spaces, and character bigrams for Chinese and Japanese runs (a lone character becomes a unigram), since those
  * scripts have no spaces to split words on. Invisible format characters are skipped without breaking a run.
- *
- * <p>(Written here rather than shared: classifier-dataset has no text normaliser yet.)
  */
 final class LexicalTerms {
 
@@ -19,7 +17,7 @@ final class LexicalTerms {
     }
 
     static List<String> of(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String s = TextNormalizer.normalize(text);
         List<String> terms = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int[] cjk = new int[16];
