@@ -18,7 +18,9 @@ import java.util.function.Predicate;
  *         .fallback("Uncategorized")
  *         .build();
  * }</pre>
- * Keywords match case-insensitively, after Unicode NFKC folding (so full-width forms match too).
+ * Keywords match case-insensitively, after Unicode NFKC folding (so full-width forms match too). Where a keyword
+ * starts or ends with a Latin letter or digit, the text must not continue it there ({@code "ai"} does not match
+ * "rain", but matches "AI chips"); Chinese keywords match anywhere, as Chinese has no spaces between words.
  */
 public final class LabelResponder implements Responder {
 
@@ -71,6 +73,24 @@ public final class LabelResponder implements Responder {
         return allowed.isEmpty() || allowed.contains(label);
     }
 
+    /** Whether {@code keyword} occurs in {@code text} without being glued to Latin letters or digits around it. */
+    static boolean containsWord(String text, String keyword) {
+        for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+            int end = at + keyword.length();
+            boolean startFree = !isLatinWordChar(keyword.charAt(0)) || at == 0 || !isLatinWordChar(text.charAt(at - 1));
+            boolean endFree = !isLatinWordChar(keyword.charAt(keyword.length() - 1)) || end == text.length()
+                    || !isLatinWordChar(text.charAt(end));
+            if (startFree && endFree) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLatinWordChar(char c) {
+        return c < 0x250 && Character.isLetterOrDigit(c);
+    }
+
     static String fold(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
@@ -102,7 +122,7 @@ public final class LabelResponder implements Responder {
                 throw new IllegalArgumentException("a rule's keyword is blank (label '" + label + "')");
             }
             String folded = fold(keyword);
-            rules.add(new Rule(text -> text.contains(folded), label, "mentions '" + keyword + "'"));
+            rules.add(new Rule(text -> containsWord(text, folded), label, "mentions '" + keyword + "'"));
             return this;
         }
 
