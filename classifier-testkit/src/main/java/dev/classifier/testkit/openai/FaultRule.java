@@ -71,11 +71,23 @@ public final class FaultRule {
         return error(StandardErrors.forStatus(status));
     }
 
-    /** Answer with this status and error envelope. */
+    /** Answer with this status and an error envelope of this type and message ({@code code} null). */
+    public FaultRule error(int status, String type, String message) {
+        return error(status, type, Optional.empty(), message);
+    }
+
+    /** Answer with this status and an error envelope of this type, code and message. */
     public FaultRule error(int status, String type, String code, String message) {
+        return error(status, type, Optional.of(Objects.requireNonNull(code, "code")), message);
+    }
+
+    private FaultRule error(int status, String type, Optional<String> code, String message) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(message, "message");
-        return error(new ApiException(status, type, message, Optional.empty(), Optional.ofNullable(code), Map.of()));
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("a fault status must be 4xx or 5xx, was " + status);
+        }
+        return error(new ApiException(status, type, message, Optional.empty(), code, Map.of()));
     }
 
     /** 429 {@code rate_limit_exceeded} with the {@code x-ratelimit-*} headers showing nothing left. */

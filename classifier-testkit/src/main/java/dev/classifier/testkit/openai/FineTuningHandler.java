@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,8 +141,7 @@ final class FineTuningHandler {
         if (!metadata.isObject() || metadata.size() > 16) {
             throw ApiException.invalidValue("metadata", "expected an object of at most 16 string values.");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : metadata.properties()) {
             if (e.getKey().length() > 64 || !e.getValue().isTextual() || e.getValue().asText().length() > 512) {
                 throw ApiException.invalidValue("metadata", "key '" + e.getKey() + "': keys are strings of at "
                         + "most 64 characters and values strings of at most 512.");

@@ -17,7 +17,7 @@ import java.util.Optional;
  * then {@code succeeded} (or {@code failed} right after validation when its file is bad), all on the server's
  * clock. A test moves jobs along by advancing that clock. Thread-safe.
  */
-public final class FineTuningSimulation implements ModelCatalog.FineTunedModels {
+public final class FineTuningSimulation {
 
     private final Clock clock;
     private final Map<String, FineTuningJob> jobs = new LinkedHashMap<>();
@@ -45,14 +45,15 @@ public final class FineTuningSimulation implements ModelCatalog.FineTunedModels 
         return this;
     }
 
-    /** Refuses job creation with this status, code and message. */
+    /** Refuses job creation with this status, error code and message. */
     public FineTuningSimulation refuseCreation(int status, String code, String message) {
+        Objects.requireNonNull(code, "code");
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a refusal status must be 4xx or 5xx, was " + status);
         }
         this.refusal = Optional.of(new ApiException(status, status >= 500 ? "server_error"
                 : ApiException.INVALID_REQUEST, Objects.requireNonNull(message, "message"), Optional.empty(),
-                Optional.ofNullable(code), Map.of()));
+                Optional.of(code), Map.of()));
         return this;
     }
 
@@ -108,8 +109,8 @@ public final class FineTuningSimulation implements ModelCatalog.FineTunedModels 
         timings = defaultTimings();
     }
 
-    @Override
-    public Optional<ModelCatalog.FineTunedModel> find(String id, Instant now) {
+    /** The fine-tuned model (or checkpoint) of this name, if a job has made it by {@code now}. */
+    Optional<ModelCatalog.FineTunedModel> fineTunedModel(String id, Instant now) {
         for (FineTuningJob job : snapshot()) {
             if (job.modelsAt(now).contains(id)) {
                 return Optional.of(new ModelCatalog.FineTunedModel(id, job.baseSnapshot(), job.finishesAt(),
@@ -119,8 +120,8 @@ public final class FineTuningSimulation implements ModelCatalog.FineTunedModels 
         return Optional.empty();
     }
 
-    @Override
-    public List<ModelCatalog.FineTunedModel> all(Instant now) {
+    /** The final models of the jobs that have succeeded by {@code now}. */
+    List<ModelCatalog.FineTunedModel> fineTunedModels(Instant now) {
         List<ModelCatalog.FineTunedModel> models = new ArrayList<>();
         for (FineTuningJob job : snapshot()) {
             if (job.succeeded(now)) {

@@ -3,7 +3,6 @@ package dev.classifier.testkit.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +34,7 @@ final class LabelSources {
     static Optional<String> labelProperty(JsonNode schema) {
         JsonNode properties = resolve(schema, schema).path("properties");
         Optional<String> firstEnum = Optional.empty();
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : properties.properties()) {
             if (LABEL_PROPERTIES.contains(field.getKey().toLowerCase(Locale.ROOT))) {
                 return Optional.of(field.getKey());
             }

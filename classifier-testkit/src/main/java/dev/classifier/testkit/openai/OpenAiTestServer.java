@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -70,7 +73,17 @@ public final class OpenAiTestServer implements AutoCloseable {
         this.files = new FileStore(ids, clock);
         this.models = new ModelCatalog(clock);
         this.fineTuning = new FineTuningSimulation(clock);
-        this.models.fineTunedModels(fineTuning);
+        this.models.fineTunedModels(new ModelCatalog.FineTunedModels() {
+            @Override
+            public Optional<ModelCatalog.FineTunedModel> find(String id, Instant now) {
+                return fineTuning.fineTunedModel(id, now);
+            }
+
+            @Override
+            public List<ModelCatalog.FineTunedModel> all(Instant now) {
+                return fineTuning.fineTunedModels(now);
+            }
+        });
         this.batches = new BatchSimulation(clock);
         this.promptCache = new PromptCacheSimulation(clock);
         ChatCompletions completions = new ChatCompletions(models, responder::get, structuredOutputs, tokens,

@@ -32,6 +32,7 @@ public final class OpenAiTestServerExtension implements BeforeAllCallback, After
     private final OpenAiTestServer.Builder builder;
     private OpenAiTestServer server;
     private boolean perClass;
+    private String startedBy;
 
     private OpenAiTestServerExtension(OpenAiTestServer.Builder builder) {
         this.builder = Objects.requireNonNull(builder, "builder");
@@ -49,7 +50,11 @@ public final class OpenAiTestServerExtension implements BeforeAllCallback, After
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
+        if (perClass) {
+            return; // a @Nested class: the outer class's server serves it too
+        }
         perClass = true;
+        startedBy = context.getUniqueId();
         server = builder.build().start();
     }
 
@@ -66,13 +71,16 @@ public final class OpenAiTestServerExtension implements BeforeAllCallback, After
     public synchronized void afterEach(ExtensionContext context) {
         if (!perClass && server != null) {
             server.close();
+            server = null;
         }
     }
 
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (server != null) {
+        if (server != null && context.getUniqueId().equals(startedBy)) {
             server.close();
+            server = null;
+            perClass = false;
         }
     }
 

@@ -72,6 +72,7 @@ final class RequestDispatcher implements HttpHandler {
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
         long number = requests.incrementAndGet();
         Instant receivedAt = clock.instant();
         byte[] body = exchange.getRequestBody().readAllBytes();
@@ -115,7 +116,8 @@ final class RequestDispatcher implements HttpHandler {
             return; // closing the exchange before any response closes the connection
         }
         ApiResponse response = fault.error().isPresent() ? error(fault.error().get()) : answer(request, route);
-        response = withStandardHeaders(response.withHeaders(fault.headers()));
+        response = withStandardHeaders(response.withHeaders(fault.headers()),
+                Duration.ofNanos(System.nanoTime() - started));
         record(request, response.status());
         send(exchange, response, fault);
     }
@@ -150,11 +152,11 @@ final class RequestDispatcher implements HttpHandler {
         return ApiResponse.json(e.status(), ErrorEnvelope.of(e)).withHeaders(e.headers());
     }
 
-    private ApiResponse withStandardHeaders(ApiResponse response) {
+    private ApiResponse withStandardHeaders(ApiResponse response, Duration processing) {
         Map<String, String> standard = new LinkedHashMap<>();
         standard.put("x-request-id", ids.hex("req_", 32));
         standard.put("openai-version", "2020-10-01");
-        standard.put("openai-processing-ms", "12");
+        standard.put("openai-processing-ms", Long.toString(processing.toMillis()));
         standard.putAll(response.headers());
         return new ApiResponse(response.status(), response.contentType(), response.body(), standard);
     }

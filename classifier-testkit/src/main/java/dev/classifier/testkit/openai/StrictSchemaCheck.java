@@ -78,8 +78,7 @@ final class StrictSchemaCheck {
                 throw invalid(context, "the schema nests objects more than " + MAX_NESTING + " levels deep.");
             }
             checkObject(node, context);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> property = it.next();
+            for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
                 properties++;
                 visit(property.getValue(), with(context, "properties", property.getKey()), depth + 1);
             }
@@ -94,8 +93,7 @@ final class StrictSchemaCheck {
             }
         }
         for (String defs : List.of("$defs", "definitions")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.path(defs).fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> def = it.next();
+            for (Map.Entry<String, JsonNode> def : node.path(defs).properties()) {
                 visit(def.getValue(), with(context, defs, def.getKey()), depth);
             }
         }

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -148,8 +149,7 @@ final class TrainingFileCheck {
             long total = 3;
             for (JsonNode message : messages) {
                 total += 3;
-                for (Iterator<java.util.Map.Entry<String, JsonNode>> it = message.fields(); it.hasNext(); ) {
-                    java.util.Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : message.properties()) {
                     if (field.getKey().equals("weight")) {
                         continue;
                     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.openai.client.OpenAIClient;
-import com.openai.models.ChatModel;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -62,7 +61,7 @@ class ChatCompletionsTest {
     void theFirstLabelWhenTheFallbackIsNotAllowed() throws Exception {
         openAi.server().responder(LabelResponder.builder().fallback("other").build());
         ChatCompletion c = client.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model(ChatModel.GPT_4O_MINI).addUserMessage("anything")
+                .model("gpt-4o-mini").addUserMessage("anything")
                 .responseFormat(ChatParams.labelSchema(List.of("economy", "culture"))).build());
         assertThat(content(c).get("label").asText()).isEqualTo("economy");
     }

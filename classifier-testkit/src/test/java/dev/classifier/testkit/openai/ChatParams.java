@@ -2,7 +2,6 @@ package dev.classifier.testkit.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.JsonValue;
-import com.openai.models.ChatModel;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 
@@ -38,7 +37,7 @@ final class ChatParams {
     /** A strict-schema classification request for one article. */
     static ChatCompletionCreateParams classify(String article) {
         return ChatCompletionCreateParams.builder()
-                .model(ChatModel.GPT_4O_MINI)
+                .model("gpt-4o-mini")
                 .temperature(0.0)
                 .addSystemMessage("You classify news articles into one category.")
                 .addUserMessage(article)

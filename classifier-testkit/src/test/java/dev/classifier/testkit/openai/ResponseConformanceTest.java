@@ -52,7 +52,7 @@ class ResponseConformanceTest {
         openAi.server().faults().onEndpoint(CHAT).nth(2).insufficientQuota();
         openAi.server().faults().onEndpoint(CHAT).nth(3).status(500);
         openAi.server().faults().onEndpoint(CHAT).nth(4).status(503);
-        openAi.server().faults().onEndpoint(CHAT).nth(5).error(418, "invalid_request_error", null, "I'm a teapot.");
+        openAi.server().faults().onEndpoint(CHAT).nth(5).error(418, "invalid_request_error", "I'm a teapot.");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             RawHttp.Response r = raw().post(CHAT, ChatParams.classifyJson("x"));
