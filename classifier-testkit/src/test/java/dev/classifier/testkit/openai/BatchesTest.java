@@ -55,6 +55,7 @@ class BatchesTest {
         ObjectNode line = RawHttp.MAPPER.createObjectNode();
         line.put("custom_id", customId).put("method", "POST").put("url", "/v1/chat/completions");
         line.set("body", body);
+        OpenApiSchemas.assertConforms("BatchRequestInput", line.toString());
         return line.toString();
     }
 

@@ -121,6 +121,18 @@ class ChatRequestChecksTest {
     }
 
     @Test
+    void aResponderThatThrowsGivesA500ThatSaysSo() {
+        openAi.server().responder(request -> {
+            throw new IllegalStateException("responder bug");
+        });
+        RawHttp.Response r = RawHttp.to(openAi.server()).post("/v1/chat/completions", ChatParams.classifyJson("x"));
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().at("/error/type").asText()).isEqualTo("server_error");
+        assertThat(r.json().at("/error/message").asText()).contains("IllegalStateException: responder bug");
+        OpenApiSchemas.assertConforms("ErrorResponse", r.body());
+    }
+
+    @Test
     void aWrongOrMissingKeyGets401WithoutEchoingIt() {
         RawHttp.Response wrong = RawHttp.withHeader(openAi.server(), "Authorization", "Bearer sk-secret-wrong")
                 .post("/v1/chat/completions", ChatParams.classifyJson("x"));

@@ -81,6 +81,7 @@ class FaultInjectionTest {
 
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.header("Retry-After")).isEqualTo("1");
+        OpenApiSchemas.assertHeaderConforms("TooManyRequests", "Retry-After", r.header("Retry-After"));
         assertThat(r.header("x-ratelimit-remaining-requests")).isEqualTo("0");
         assertThat(r.header("x-ratelimit-reset-tokens")).isEqualTo("6s");
         assertThat(r.json().at("/error/code").asText()).isEqualTo("rate_limit_exceeded");

@@ -29,8 +29,10 @@ final class OpenApiSchemas {
             "CompletionUsage.yaml", "ErrorResponse.yaml", "FineTuningJob.yaml", "FineTuningJobEvent.yaml",
             "FineTuningJobCheckpoint.yaml", "ListFineTuningJobEventsResponse.yaml",
             "ListFineTuningJobCheckpointsResponse.yaml", "OpenAIFile.yaml", "Batch.yaml", "Model.yaml",
-            "ListAndDeleteResponses.yaml", "documented-2025-12/BatchRequestOutput.yaml");
+            "ListAndDeleteResponses.yaml", "Error.yaml", "TooManyRequests.response.yaml",
+            "documented-2025-12/BatchRequestOutput.yaml", "documented-2025-12/BatchRequestInput.yaml");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ObjectNode RESPONSE_HEADERS = JSON.createObjectNode();
     private static final ObjectNode ALL = load();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             Dialects.getOpenApi31(), b -> b.schemaRegistryConfig(
@@ -50,6 +52,8 @@ final class OpenApiSchemas {
                 }
                 JsonNode doc = yaml.readTree(in);
                 doc.get("schemas").properties().forEach(e -> schemas.set(e.getKey(), e.getValue()));
+                doc.path("responses").properties().forEach(e -> RESPONSE_HEADERS.set(e.getKey(),
+                        e.getValue().path("headers")));
                 normaliseExclusiveMinimum(schemas);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -97,6 +101,15 @@ final class OpenApiSchemas {
     static List<String> problems(String schemaName, String json) {
         JsonNode instance = JSON.readTree(json);
         return schema(schemaName).validate(instance).stream().map(Error::toString).toList();
+    }
+
+    /** Fails unless a header value conforms to the schema the spec gives it in a named response (e.g. TooManyRequests). */
+    static void assertHeaderConforms(String response, String header, String value) {
+        JsonNode headerSchema = RESPONSE_HEADERS.path(response).path(header).path("schema");
+        assertThat(headerSchema.isObject()).as("the spec describes header %s of response %s", header, response).isTrue();
+        JsonNode instance = headerSchema.path("type").asText().equals("integer") && value.matches("-?\\d+")
+                ? JSON.getNodeFactory().numberNode(Long.parseLong(value)) : JSON.getNodeFactory().textNode(value);
+        assertThat(REGISTRY.getSchema(headerSchema).validate(instance)).as("header %s: %s", header, value).isEmpty();
     }
 
     /** Fails the test, listing the problems and the JSON, unless {@code json} conforms to the named schema. */

@@ -3,6 +3,7 @@ package dev.classifier.testkit.openai;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The schema checks the other tests rely on do reject what OpenAI's schemas reject. */
 class OpenApiSchemasTest {
@@ -40,6 +41,14 @@ class OpenApiSchemasTest {
         assertThat(OpenApiSchemas.problems("Model", model.formatted("\"2027-01-14\""))).isEmpty();
         assertThat(OpenApiSchemas.problems("Model", model.formatted("null"))).isEmpty();
         assertThat(OpenApiSchemas.problems("Model", model.formatted("\"14 January 2027\""))).isNotEmpty();
+    }
+
+    @Test
+    void checksRetryAfterAsTheTooManyRequestsResponseDescribesIt() {
+        OpenApiSchemas.assertHeaderConforms("TooManyRequests", "Retry-After", "2");
+        assertThatThrownBy(() ->
+                OpenApiSchemas.assertHeaderConforms("TooManyRequests", "Retry-After", "0"))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test

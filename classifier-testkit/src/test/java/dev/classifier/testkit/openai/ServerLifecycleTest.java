@@ -1,6 +1,8 @@
 package dev.classifier.testkit.openai;
 
 import com.openai.client.OpenAIClient;
+import com.openai.client.OpenAIClientAsync;
+import com.openai.models.chat.completions.ChatCompletion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +110,23 @@ class ServerLifecycleTest {
         assertThat(ids).hasSize(192);
         assertThat(server.journal().entries()).extracting(JournalEntry::number).doesNotHaveDuplicates()
                 .hasSize(192).allMatch(n -> n >= 1 && n <= 192);
+    }
+
+    @Test
+    void theAsyncClientAt64ConcurrentRequests() {
+        OpenAiTestServer server = perTest.server();
+        OpenAIClientAsync async = Sdk.builder(server).build().async();
+        try {
+            List<CompletableFuture<ChatCompletion>> futures = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                futures.add(async.chat().completions().create(ChatParams.classify("article " + i)));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+            assertThat(futures).allSatisfy(f -> assertThat(f.join().choices()).hasSize(1));
+        } finally {
+            async.close();
+        }
+        assertThat(server.journal().count("/v1/chat/completions")).isEqualTo(64);
     }
 
     @Test
