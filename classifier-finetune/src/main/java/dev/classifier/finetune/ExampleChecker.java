@@ -102,8 +102,10 @@ final class ExampleChecker {
         boolean hasSystem = false;
         boolean hasUser = false;
         int lastTrained = -1;
+        long[] fingerprints = new long[messages.size()];
         for (int m = 0; m < messages.size(); m++) {
             JsonNode message = messages.get(m);
+            fingerprints[m] = Fingerprint64.of(message.toString());
             String where = "message " + (m + 1);
             if (!message.isObject()) {
                 problems.add(Problem.at(line, ProblemKind.MESSAGE_DATA_TYPE, where + " is " + kind(message)
@@ -142,18 +144,23 @@ final class ExampleChecker {
         long answerKey = 0;
         if (lastTrained >= 0) {
             JsonNode answer = messages.get(lastTrained);
-            StringBuilder prompt = new StringBuilder();
-            for (int m = 0; m < lastTrained; m++) {
-                prompt.append(messages.get(m)).append('\n');
-            }
-            promptKey = Fingerprint64.of(prompt);
+            promptKey = fold(fingerprints, lastTrained);
             answerKey = Fingerprint64.of(answer.path("content").toString());
             if (taxonomy.isPresent()) {
                 label = checkLabel(line, "message " + (lastTrained + 1), answer.path("content"), problems);
             }
         }
         return new Measured(true, messages.size(), total, assistantTokens, hasSystem, hasUser, label,
-                Fingerprint64.of(messages.toString()), promptKey, answerKey);
+                fold(fingerprints, fingerprints.length), promptKey, answerKey);
+    }
+
+    /** The fingerprint of the first {@code n} messages, in order. */
+    private static long fold(long[] fingerprints, int n) {
+        long key = n;
+        for (int i = 0; i < n; i++) {
+            key = Fingerprint64.combine(key, fingerprints[i]);
+        }
+        return key;
     }
 
     /** The cookbook's message_missing_key and message_unrecognized_key, each counted once per message. */
