@@ -292,8 +292,7 @@ final class ExampleChecker {
     /** The cookbook's count: every value of the message encoded (a non-text value as its JSON), weight aside. */
     private int tokensOf(JsonNode message) {
         int total = TOKENS_PER_MESSAGE;
-        for (Iterator<Map.Entry<String, JsonNode>> it = message.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : message.properties()) {
             if (field.getKey().equals("weight")) {
                 continue;
             }

@@ -1,0 +1,35 @@
+package dev.classifier.finetune;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.LogLevel;
+import dev.classifier.testkit.ManualClock;
+import dev.classifier.testkit.openai.OpenAiTestServer;
+import okhttp3.Interceptor;
+
+import java.time.Duration;
+
+/** openai-java pointed at the test server, and a {@link FineTuning} whose waits move the manual clock. */
+final class TestService {
+
+    private TestService() {
+    }
+
+    static OpenAIClient client(OpenAiTestServer server, Interceptor... interceptors) {
+        OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.apiKey())
+                .maxRetries(0)
+                .logLevel(LogLevel.OFF)
+                .timeout(Duration.ofSeconds(20));
+        for (Interceptor interceptor : interceptors) {
+            builder.addInterceptor(interceptor);
+        }
+        return builder.build();
+    }
+
+    static FineTuning.Builder fineTuning(OpenAIClient client, ManualClock clock) {
+        return FineTuning.builder(client).clock(clock).sleeper(clock).pollInterval(Duration.ofSeconds(30))
+                .retryDelay(Duration.ofSeconds(2));
+    }
+}
