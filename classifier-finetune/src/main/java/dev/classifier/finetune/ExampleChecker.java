@@ -105,7 +105,7 @@ final class ExampleChecker {
         long[] fingerprints = new long[messages.size()];
         for (int m = 0; m < messages.size(); m++) {
             JsonNode message = messages.get(m);
-            fingerprints[m] = Fingerprint64.of(message.toString());
+            fingerprints[m] = Fingerprint64.of(message);
             String where = "message " + (m + 1);
             if (!message.isObject()) {
                 problems.add(Problem.at(line, ProblemKind.MESSAGE_DATA_TYPE, where + " is " + kind(message)
@@ -145,7 +145,7 @@ final class ExampleChecker {
         if (lastTrained >= 0) {
             JsonNode answer = messages.get(lastTrained);
             promptKey = fold(fingerprints, lastTrained);
-            answerKey = Fingerprint64.of(answer.path("content").toString());
+            answerKey = Fingerprint64.of(answer.path("content"));
             if (taxonomy.isPresent()) {
                 label = checkLabel(line, "message " + (lastTrained + 1), answer.path("content"), problems);
             }
