@@ -204,8 +204,7 @@ public final class JsonlFeedbackStore implements FeedbackStore {
         ensureOpen();
         catchUpIfGrown();
         JsonlFeedbackStoreIndex.Refs refs = index.liveAddsAfter(0);
-        FeedbackLineFetcher fetcher = new FeedbackLineFetcher(file, readChannel(), FeedbackLineFetcher.READ_AHEAD,
-                bytesRead);
+        FeedbackLineFetcher fetcher = new FeedbackLineFetcher(file, readChannel(), readAhead(refs), bytesRead);
         Iterator<Feedback> iterator = new Iterator<>() {
             private int next;
 
@@ -236,7 +235,7 @@ public final class JsonlFeedbackStore implements FeedbackStore {
         ensureOpen();
         catchUpIfGrown();
         JsonlFeedbackStoreIndex.Refs refs = index.changesAfter(sequence);
-        List<Feedback> feedback = read(refs, FeedbackLineFetcher.READ_AHEAD);
+        List<Feedback> feedback = read(refs, readAhead(refs));
         List<FeedbackChange> changes = new ArrayList<>(refs.size);
         for (int i = 0; i < refs.size; i++) {
             FeedbackChange.Kind kind = refs.retractions[i] ? FeedbackChange.Kind.RETRACTED : FeedbackChange.Kind.ADDED;
@@ -250,7 +249,8 @@ public final class JsonlFeedbackStore implements FeedbackStore {
     public List<Feedback> after(long sequence) {
         ensureOpen();
         catchUpIfGrown();
-        return read(index.liveAddsAfter(sequence), FeedbackLineFetcher.READ_AHEAD);
+        JsonlFeedbackStoreIndex.Refs refs = index.liveAddsAfter(sequence);
+        return read(refs, readAhead(refs));
     }
 
     @Override
@@ -335,6 +335,20 @@ public final class JsonlFeedbackStore implements FeedbackStore {
         if (size != index.end()) {
             writer.catchUp();
         }
+    }
+
+    /** For a forward pass: a window as large as the bytes the pass spans, up to {@link FeedbackLineFetcher#READ_AHEAD}. */
+    private static int readAhead(JsonlFeedbackStoreIndex.Refs refs) {
+        long low = Long.MAX_VALUE;
+        long high = 0;
+        for (int i = 0; i < refs.size; i++) {
+            low = Math.min(low, refs.offsets[i]);
+            high = Math.max(high, refs.offsets[i] + refs.lengths[i]);
+            if (high - low >= FeedbackLineFetcher.READ_AHEAD) {
+                return FeedbackLineFetcher.READ_AHEAD;
+            }
+        }
+        return (int) Math.max(0, high - low);
     }
 
     private List<Feedback> read(JsonlFeedbackStoreIndex.Refs refs, int readAhead) {

@@ -151,7 +151,7 @@ final class JsonlFeedbackStoreIndexer {
                 }
                 position += n;
             }
-            out.force(true);
+            syncer.sync(out);
         }
         channel.truncate(start);
         syncer.sync(channel);

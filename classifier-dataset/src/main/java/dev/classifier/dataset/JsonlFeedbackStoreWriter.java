@@ -30,6 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class JsonlFeedbackStoreWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonlFeedbackStoreWriter.class);
+    private static final int WRITE_CHUNK = 64 * 1024;
 
     /** A change a caller asks for. */
     sealed interface Op permits AddOp, RetractOp {
@@ -63,6 +64,7 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
     private final JsonlFeedbackStoreIndexer indexer;
     private final FeedbackLineFetcher storedReader;
     private final JsonlFeedbackStore.Syncer syncer;
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_CHUNK);
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Thread thread;
@@ -185,6 +187,14 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
         final Map<String, Feedback> feedbackByNewId = new HashMap<>();
         final Set<Integer> retractedHere = new HashSet<>();
         int nextSequence;
+
+        long bytes() {
+            long total = 0;
+            for (byte[] line : lines) {
+                total += line.length;
+            }
+            return total;
+        }
     }
 
     private Plan plan(List<Job> batch) throws IOException {
@@ -239,25 +249,18 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
     /** Appends the batch, syncs it, and only then indexes it. On failure cuts the file back to where it was. */
     private void write(Plan plan) throws IOException {
         long start = index.end();
-        ByteBuffer[] buffers = new ByteBuffer[plan.lines.size()];
-        long total = 0;
-        for (int i = 0; i < buffers.length; i++) {
-            buffers[i] = ByteBuffer.wrap(plan.lines.get(i));
-            total += buffers[i].remaining();
-        }
         try {
-            channel.position(start);
-            long written = 0;
-            while (written < total) {
-                written += channel.write(buffers);
-            }
+            long end = append(plan.lines, start);
             syncer.sync(channel);
+            if (end != start + plan.bytes()) {
+                throw new IOException("wrote " + (end - start) + " bytes of " + plan.bytes());
+            }
         } catch (IOException | RuntimeException | Error e) {
             rollBack(start, e);
             throw e;
         }
         long offset = start;
-        for (int i = 0; i < buffers.length; i++) {
+        for (int i = 0; i < plan.lines.size(); i++) {
             int length = plan.lines.get(i).length;
             String addedId = plan.addedIds.get(i);
             if (addedId != null) {
@@ -267,19 +270,55 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
             }
             offset += length;
         }
-        index.advance(offset, index.lines() + buffers.length);
-        LOG.trace("{}: appended {} lines in one sync", file, buffers.length);
+        index.advance(offset, index.lines() + plan.lines.size());
+        LOG.trace("{}: appended {} lines in one sync", file, plan.lines.size());
+    }
+
+    /**
+     * Writes the lines at {@code position} through one bounded direct buffer: a large batch goes out in
+     * {@value #WRITE_CHUNK}-byte writes, rather than making the JDK allocate (and keep) a temporary direct buffer
+     * as large as the batch. Returns the position after the last byte.
+     */
+    private long append(List<byte[]> lines, long position) throws IOException {
+        writeBuffer.clear();
+        for (byte[] line : lines) {
+            int done = 0;
+            while (done < line.length) {
+                int n = Math.min(writeBuffer.remaining(), line.length - done);
+                writeBuffer.put(line, done, n);
+                done += n;
+                if (!writeBuffer.hasRemaining()) {
+                    position = drain(position);
+                }
+            }
+        }
+        return drain(position);
+    }
+
+    private long drain(long position) throws IOException {
+        writeBuffer.flip();
+        while (writeBuffer.hasRemaining()) {
+            position += channel.write(writeBuffer, position);
+        }
+        writeBuffer.clear();
+        return position;
     }
 
     /** Nobody was told these lines are stored: take them out again, so that no reader indexes them. */
     private void rollBack(long start, Throwable cause) {
         try {
             channel.truncate(start);
-            syncer.sync(channel);
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
             LOG.error("{}: a failed append could not be cut back to {} bytes; its lines may still be read", file,
                     start, e);
+            return;
+        }
+        try {
+            syncer.sync(channel);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.warn("{}: a failed append was cut back to {} bytes, but the cut could not be synced", file, start);
         }
     }
 
