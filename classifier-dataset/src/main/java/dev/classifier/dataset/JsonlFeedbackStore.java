@@ -41,7 +41,7 @@ import java.util.stream.StreamSupport;
  *       the file's size and read only what other writers appended since (never the whole file again).</li>
  * </ul>
  *
- * <p>Memory: the store keeps offsets, lengths and 64-bit id hashes (about 40 bytes a change), not the feedback,
+ * <p>Memory: the store keeps offsets, lengths and 32-bit id hashes (about 40 bytes a change), not the feedback,
  * which it reads back from the file when asked; {@link #recent} and {@link #after} read only the lines they return.
  */
 public final class JsonlFeedbackStore implements FeedbackStore {

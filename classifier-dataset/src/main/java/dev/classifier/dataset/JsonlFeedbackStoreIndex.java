@@ -6,7 +6,7 @@ import java.util.BitSet;
 /**
  * What a {@link JsonlFeedbackStore} knows of its file, in memory: where each change's line is, which ids exist and
  * which are retracted. The feedback itself stays in the file and is read back on demand, so a million changes
- * cost about 40 MB here (offsets, lengths, a table of 64-bit id hashes), not the text of a million articles.
+ * cost about 40 MB here (offsets, lengths, a table of 32-bit id hashes), not the text of a million articles.
  *
  * <p>Sequences are 1-based positions in the list of changes, which is the file's order, so every process that
  * reads the same file numbers the changes alike. Only the store's writer thread changes the index; any thread
@@ -28,9 +28,12 @@ final class JsonlFeedbackStoreIndex {
     private final BitSet retracted = new BitSet();
     private int live;
 
-    /** Open addressing: the hash of an id and the sequence of its add (0 marks an empty slot). */
-    private long[] idHashes = new long[1 << 12];
-    private int[] idSequences = new int[1 << 12];
+    /**
+     * Open addressing over a 32-bit hash of each id (its tag): the tag picks the slot, which holds the tag and the
+     * add's sequence in one long (0 marks an empty slot), so that a probe touches one cache line and the table can
+     * grow from what it holds. Ids with equal tags are told apart by the store reading them from the file.
+     */
+    private long[] idSlots = new long[1 << 12];
     private int ids;
 
     /** The offset just after the last whole line read, and how many lines that is (skipped ones too). */
@@ -98,15 +101,17 @@ final class JsonlFeedbackStoreIndex {
         return lengths[sequence - 1];
     }
 
+    private static final int[] NONE = new int[0];
+
     /** The add sequences whose id hashes like {@code id}'s; usually none or one. */
     synchronized int[] candidates(String id) {
-        long hash = hash(id);
-        int mask = idHashes.length - 1;
-        int[] found = new int[0];
-        for (int slot = (int) hash & mask; idSequences[slot] != 0; slot = (slot + 1) & mask) {
-            if (idHashes[slot] == hash) {
+        int tag = tag(id);
+        int mask = idSlots.length - 1;
+        int[] found = NONE;
+        for (int slot = tag & mask; idSlots[slot] != 0; slot = (slot + 1) & mask) {
+            if ((int) (idSlots[slot] >>> 32) == tag) {
                 found = Arrays.copyOf(found, found.length + 1);
-                found[found.length - 1] = idSequences[slot];
+                found[found.length - 1] = (int) idSlots[slot];
             }
         }
         return found;
@@ -116,10 +121,10 @@ final class JsonlFeedbackStoreIndex {
     synchronized int appendAdd(String id, long offset, int length) {
         int sequence = append(offset, length, count + 1);
         live++;
-        if ((ids + 1) * 2L > idHashes.length) {
+        if ((ids + 1) * 2L > idSlots.length) {
             growIdTable();
         }
-        putId(hash(id), sequence);
+        putSlot(idSlots, ((long) tag(id) << 32) | sequence);
         ids++;
         return sequence;
     }
@@ -187,30 +192,27 @@ final class JsonlFeedbackStoreIndex {
         return refs;
     }
 
-    private void putId(long hash, int sequence) {
-        int mask = idHashes.length - 1;
-        int slot = (int) hash & mask;
-        while (idSequences[slot] != 0) {
+    private static void putSlot(long[] slots, long entry) {
+        int mask = slots.length - 1;
+        int slot = (int) (entry >>> 32) & mask;
+        while (slots[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        idHashes[slot] = hash;
-        idSequences[slot] = sequence;
+        slots[slot] = entry;
     }
 
     private void growIdTable() {
-        long[] oldHashes = idHashes;
-        int[] oldSequences = idSequences;
-        idHashes = new long[oldHashes.length * 2];
-        idSequences = new int[oldSequences.length * 2];
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldSequences[i] != 0) {
-                putId(oldHashes[i], oldSequences[i]);
+        long[] old = idSlots;
+        idSlots = new long[old.length * 2];
+        for (long entry : old) {
+            if (entry != 0) {
+                putSlot(idSlots, entry);
             }
         }
     }
 
-    /** 64-bit FNV-1a over the UTF-16 chars, then a finaliser that spreads the bits over the table's low end. */
-    static long hash(String id) {
+    /** 64-bit FNV-1a over the UTF-16 chars, then the MurmurHash3 finaliser; the high half is the tag. */
+    static int tag(String id) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < id.length(); i++) {
             h ^= id.charAt(i);
@@ -221,6 +223,6 @@ final class JsonlFeedbackStoreIndex {
         h ^= h >>> 33;
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
-        return h;
+        return (int) (h >>> 32);
     }
 }

@@ -91,6 +91,36 @@ class FeedbackLineCodecTest {
                 Optional.empty(), "", Optional.empty(), Instant.parse("2026-01-01T00:00:00Z")));
     }
 
+    @Test
+    void instantsReadBackExactlyInEveryFormInstantWrites() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 5_000; i++) {
+            long seconds = random.nextLong(-62_135_596_800L, 253_402_300_799L); // years 0001 to 9999
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+            assertThat(FeedbackLineCodec.canonicalInstant(instant.toString())).isEqualTo(instant);
+        }
+        assertThat(FeedbackLineCodec.canonicalInstant("2024-02-29T23:59:59.5Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.5Z"));
+        assertThat(FeedbackLineCodec.canonicalInstant("2023-02-29T00:00:00Z")).as("no such day").isNull();
+        assertThat(FeedbackLineCodec.canonicalInstant("2026-01-01T24:00:00Z")).isNull();
+        assertThat(FeedbackLineCodec.canonicalInstant("2026-01-01T00:00:00+01:00")).isNull();
+        assertThat(FeedbackLineCodec.canonicalInstant("2026-01-01T00:00:00.Z")).isNull();
+        assertThat(FeedbackLineCodec.canonicalInstant("+10000-01-01T00:00:00Z")).isNull();
+    }
+
+    @Test
+    void instantsInOtherIsoFormsStillRead() throws Exception {
+        String line = "{\"v\":1,\"op\":\"retract\",\"id\":\"x\",\"at\":\"2026-01-01T00:00:00.000000001Z\"}";
+        assertThat(decode(line)).isEqualTo(new FeedbackLine.Retracted("x", Instant.ofEpochSecond(1_767_225_600L, 1)));
+        assertThatThrownBy(() -> decode(line.replace("2026-01-01", "2026-02-30")))
+                .hasMessageContaining("is not an ISO-8601 instant: '2026-02-30T00:00:00.000000001Z'");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "'[1,2]'                                                   | not a JSON object",

@@ -104,6 +104,34 @@ class JsonlFeedbackStoreTest {
         }
     }
 
+    @Test
+    void idsThatShareAHashAreStillToldApart() throws Exception {
+        Map<Integer, String> byTag = new java.util.HashMap<>();
+        String first = null;
+        String second = null;
+        for (int i = 0; second == null; i++) {
+            String id = "id-" + i;
+            String earlier = byTag.putIfAbsent(JsonlFeedbackStoreIndex.tag(id), id);
+            if (earlier != null) {
+                first = earlier;
+                second = id;
+            }
+        }
+        try (JsonlFeedbackStore store = JsonlFeedbackStore.open(file())) {
+            store.add(feedback(first));
+
+            assertThat(store.add(feedback(second))).isEqualTo(feedback(second));
+            assertThat(store.add(feedback(first).withLabel("体育"))).isEqualTo(feedback(first));
+            assertThat(store.retract(second)).isTrue();
+            assertThat(ids(store.recent(5))).containsExactly(first);
+            assertThat(store.lastSequence()).isEqualTo(3);
+        }
+        try (JsonlFeedbackStore store = JsonlFeedbackStore.open(file())) {
+            assertThat(store.changes(0)).extracting(c -> c.kind() + " " + c.feedback().id())
+                    .containsExactly("ADDED " + first, "ADDED " + second, "RETRACTED " + second);
+        }
+    }
+
     // ---- bad and torn lines ------------------------------------------------------------------------------
 
     @Test
