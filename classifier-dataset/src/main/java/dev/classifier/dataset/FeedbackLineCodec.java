@@ -122,7 +122,8 @@ final class FeedbackLineCodec {
             }
             return fields.toLine();
         } catch (JsonProcessingException e) {
-            throw new BadLine("not valid JSON: " + e.getOriginalMessage() + " (column " + e.getLocation().getColumnNr() + ")");
+            throw new BadLine("not valid JSON: " + e.getOriginalMessage() + " (column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("reading a feedback line from memory", e);
         }

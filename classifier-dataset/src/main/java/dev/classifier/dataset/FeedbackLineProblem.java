@@ -28,7 +28,8 @@ public record FeedbackLineProblem(Kind kind, Path file, long lineNumber, long of
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(sideFile, "sideFile");
         if (lineNumber < 1 || offset < 0) {
-            throw new IllegalArgumentException("line " + lineNumber + " at offset " + offset + " is not a place in a file");
+            throw new IllegalArgumentException("line " + lineNumber + " at offset " + offset
+                    + " is not a place in a file");
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class FeedbackLineScanner {
 
     private static final int CHUNK = 1 << 20;
+    /** Far beyond any feedback line; past it the file is not a store file, and the buffer would overflow. */
+    static final int MAX_LINE = 1 << 28;
 
     private FeedbackLineScanner() {
     }
@@ -48,6 +50,10 @@ final class FeedbackLineScanner {
         long lines = 0;
         while (position < limit) {
             if (filled == buf.length) {
+                if (buf.length >= MAX_LINE) {
+                    throw new IOException("the line at offset " + bufStart + " runs on for more than "
+                            + (MAX_LINE >> 20) + " MB without a newline: this is not a feedback store file");
+                }
                 buf = Arrays.copyOf(buf, buf.length * 2); // one line longer than the buffer
             }
             int want = (int) Math.min(buf.length - filled, limit - position);

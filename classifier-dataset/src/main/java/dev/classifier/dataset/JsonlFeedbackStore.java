@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -19,14 +20,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The durable {@link FeedbackStore}: one JSON object a line in an append-only UTF-8 file, in the versioned line
- * schema of {@link FeedbackLineCodec} ({@code "v":1}, named fields, unknown fields ignored).
+ * The durable {@link FeedbackStore}: one JSON object a line in an append-only UTF-8 file, in an explicit versioned
+ * schema (named fields; unknown fields are ignored, a newer {@code "v"} is refused):
+ *
+ * <pre>
+ * {"v":1,"op":"add","id":"...","article":{"id":"...","title":"...","body":"...","metadata":{"k":"v"}},
+ *  "label":"...","predicted":"...","reason":"...","taxonomy":"...","created_at":"2026-01-02T03:04:05.678Z"}
+ * {"v":1,"op":"retract","id":"...","at":"2026-01-02T03:04:05.678Z"}
+ * </pre>
+ *
+ * ({@code predicted} and {@code taxonomy} are left out when absent.)
  *
  * <ul>
  *   <li>{@link #add} returns only when its line is synced to disk; adds of many threads share one sync
@@ -41,7 +49,7 @@ import java.util.stream.StreamSupport;
  *       the file's size and read only what other writers appended since (never the whole file again).</li>
  * </ul>
  *
- * <p>Memory: the store keeps offsets, lengths and 32-bit id hashes (about 40 bytes a change), not the feedback,
+ * <p>Memory: the store keeps offsets, lengths and 32-bit id hashes (about 35 bytes a change), not the feedback,
  * which it reads back from the file when asked; {@link #recent} and {@link #after} read only the lines they return.
  */
 public final class JsonlFeedbackStore implements FeedbackStore {
@@ -102,7 +110,7 @@ public final class JsonlFeedbackStore implements FeedbackStore {
 
     private final Path file;
     private final JsonlFeedbackStoreIndex index = new JsonlFeedbackStoreIndex();
-    private final List<FeedbackLineProblem> problems = new CopyOnWriteArrayList<>();
+    private final List<FeedbackLineProblem> problems = Collections.synchronizedList(new ArrayList<>());
     private final LongAdder bytesRead = new LongAdder();
     private final FileChannel writeChannel;
     private final JsonlFeedbackStoreLock lock;
@@ -148,7 +156,9 @@ public final class JsonlFeedbackStore implements FeedbackStore {
 
     /** What was set aside (torn tails) or skipped (bad lines, in tolerant mode) since this store was opened. */
     public List<FeedbackLineProblem> problems() {
-        return List.copyOf(problems);
+        synchronized (problems) {
+            return List.copyOf(problems);
+        }
     }
 
     @Override
@@ -337,7 +347,7 @@ public final class JsonlFeedbackStore implements FeedbackStore {
         }
     }
 
-    /** For a forward pass: a window as large as the bytes the pass spans, up to {@link FeedbackLineFetcher#READ_AHEAD}. */
+    /** For a forward pass: a window as large as the bytes it spans, up to {@link FeedbackLineFetcher#READ_AHEAD}. */
     private static int readAhead(JsonlFeedbackStoreIndex.Refs refs) {
         long low = Long.MAX_VALUE;
         long high = 0;

@@ -322,7 +322,10 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
         }
     }
 
-    private static void fail(List<Job> batch, Throwable e) {
+    private void fail(List<Job> batch, Throwable e) {
+        if (e instanceof Error) {
+            LOG.error("{}: the writer failed; it goes on with the next batch", file, e);
+        }
         for (Job job : batch) {
             job.done.completeExceptionally(e);
         }

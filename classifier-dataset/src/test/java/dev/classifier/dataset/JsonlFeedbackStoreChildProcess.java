@@ -118,23 +118,49 @@ final class JsonlFeedbackStoreChildProcess {
     }
 
     /**
-     * Polls the file's last byte until it is not a newline, that is while a write is under way, or the time is up.
-     * Returns whether that moment was seen.
+     * Polls the end of the file until it is an unfinished line of this child's (its id starts with
+     * {@code idPrefix}): a write of this child's is under way. Returns whether that moment was seen in time.
      */
-    boolean awaitMidLine(Path file, Duration timeout) throws IOException {
+    boolean awaitMidLine(Path file, String idPrefix, Duration timeout) throws IOException {
+        byte[] marker = ("\"id\":\"" + idPrefix).getBytes(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer last = ByteBuffer.allocate(1);
             while (System.nanoTime() < deadline && process.isAlive()) {
                 long size = channel.size();
                 last.clear();
-                if (size > 0 && channel.read(last, size - 1) == 1 && last.get(0) != '\n') {
+                if (size > 0 && channel.read(last, size - 1) == 1 && last.get(0) != '\n'
+                        && unfinishedLineHas(channel, size, marker)) {
                     return true;
                 }
                 Thread.onSpinWait();
             }
         }
         return false;
+    }
+
+    /** Whether the line that starts after the last newline before {@code size} has the marker near its start. */
+    private static boolean unfinishedLineHas(FileChannel channel, long size, byte[] marker) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+        for (long end = size; end > 0; ) {
+            long start = Math.max(0, end - block.capacity());
+            block.clear().limit((int) (end - start));
+            channel.read(block, start);
+            for (int i = block.position() - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    return startsWithin(channel, start + i + 1, marker);
+                }
+            }
+            end = start;
+        }
+        return startsWithin(channel, 0, marker);
+    }
+
+    private static boolean startsWithin(FileChannel channel, long lineStart, byte[] marker) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(64);
+        channel.read(head, lineStart);
+        String text = new String(head.array(), 0, head.position(), StandardCharsets.ISO_8859_1);
+        return text.contains(new String(marker, StandardCharsets.ISO_8859_1));
     }
 
     /** Whether the file ends with an unfinished line. */
