@@ -78,6 +78,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     private final String description;
     private final FeedbackRows rows;
     private final String insertFeedback;
+    private final GroupCommitter committer;
     private volatile boolean closed;
 
     private JdbcFeedbackStore(ConnectionSource connections, Dialect dialect, String description) {
@@ -86,6 +87,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         this.description = description;
         this.rows = new FeedbackRows(description);
         this.insertFeedback = FeedbackRows.insertSql(dialect);
+        this.committer = new GroupCommitter(connections, dialect, (what, e) -> failure(what, e, true));
     }
 
     /** A store in this SQLite file, created with its tables if absent. Needs {@code org.xerial:sqlite-jdbc}. */
@@ -394,26 +396,10 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         T run(Connection connection) throws SQLException;
     }
 
+    /** A write in a transaction that holds the store's write lock, committed with other threads' writes. */
     private <T> T write(String what, SqlWork<T> work) {
         ensureOpen();
-        Connection c = connect(what);
-        boolean healthy = false;
-        try {
-            dialect.beginWrite(c);
-            try {
-                T result = work.run(c);
-                dialect.commit(c);
-                healthy = true;
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure(what, e, true);
-        } finally {
-            connections.giveBack(c, healthy);
-        }
+        return committer.write(what, work::run);
     }
 
     private <T> T read(String what, SqlWork<T> work) {
@@ -439,21 +425,14 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         }
     }
 
-    private void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            dialect.rollback(c);
-        } catch (SQLException | RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
     private FeedbackStoreException failure(String what, SQLException e, boolean write) {
-        if (SqlFailures.isConnectionLost(e)) {
+        boolean lost = SqlFailures.isConnectionLost(e);
+        if (lost) {
             connections.forgetIdle(); // the others kept from before are most likely dead too
         }
-        String outcome = write
-                ? "; it may or may not have been made: repeating it is safe (adds are idempotent on the feedback id)"
-                : "";
+        String outcome = !write ? ""
+                : lost ? "; it may or may not have been made: repeating it is safe (adds are idempotent on the feedback id)"
+                : "; nothing was changed";
         return new FeedbackStoreException("could not " + what + " in " + description + ": "
                 + SqlFailures.explain(e, dialect) + outcome, e);
     }
