@@ -19,35 +19,37 @@ import java.util.function.BiFunction;
  * its own caller; if the connection fails, every write of the group fails (it may have committed: the caller may
  * repeat it, which is safe for idempotent writes).
  */
-final class GroupCommitter {
+final class GroupCommitter<R, T> {
 
-    /** Work done inside the write transaction. */
+    /** Applies a group of requests inside one write transaction; returns a result for each, in order. */
     @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    interface GroupWork<R, T> {
+        List<T> apply(Connection connection, List<R> requests) throws SQLException;
     }
 
     private static final int MAX_GROUP = 512;
 
     private final ConnectionSource connections;
     private final Dialect dialect;
+    private final GroupWork<R, T> work;
     private final BiFunction<String, SQLException, RuntimeException> failure;
-    private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending<R, T>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commitLock = new ReentrantLock();
 
     /**
      * @param failure turns a driver's exception into what the caller of the write named {@code what} gets
      */
-    GroupCommitter(ConnectionSource connections, Dialect dialect,
+    GroupCommitter(ConnectionSource connections, Dialect dialect, GroupWork<R, T> work,
                    BiFunction<String, SQLException, RuntimeException> failure) {
         this.connections = connections;
         this.dialect = dialect;
+        this.work = work;
         this.failure = failure;
     }
 
-    /** Runs the work in a write transaction (perhaps with others'); returns its result once committed. */
-    <T> T write(String what, SqlWork<T> work) {
-        Pending<T> mine = new Pending<>(what, work);
+    /** Applies the request in a write transaction (perhaps with others'); returns its result once committed. */
+    T write(String what, R request) {
+        Pending<R, T> mine = new Pending<>(what, request);
         queue.add(mine);
         commitLock.lock();
         try {
@@ -60,16 +62,16 @@ final class GroupCommitter {
         return mine.outcome();
     }
 
-    private List<Pending<?>> drain() {
-        List<Pending<?>> group = new ArrayList<>();
-        Pending<?> next;
+    private List<Pending<R, T>> drain() {
+        List<Pending<R, T>> group = new ArrayList<>();
+        Pending<R, T> next;
         while (group.size() < MAX_GROUP && (next = queue.poll()) != null) {
             group.add(next);
         }
         return group;
     }
 
-    private void commit(List<Pending<?>> group) {
+    private void commit(List<Pending<R, T>> group) {
         try {
             runTogether(group);
         } catch (SQLException e) {
@@ -87,14 +89,15 @@ final class GroupCommitter {
         }
     }
 
-    private void runTogether(List<Pending<?>> group) throws SQLException {
+    private void runTogether(List<Pending<R, T>> group) throws SQLException {
         Connection c = connections.get();
         boolean healthy = false;
         try {
             dialect.beginWrite(c);
             try {
-                for (Pending<?> pending : group) {
-                    pending.runIn(c);
+                List<T> results = work.apply(c, group.stream().map(pending -> pending.request).toList());
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).uncommitted = results.get(i);
                 }
                 dialect.commit(c);
             } catch (SQLException | RuntimeException e) {
@@ -112,23 +115,19 @@ final class GroupCommitter {
         }
     }
 
-    /** One caller's write: its work, and once its group has run, its result or failure. */
-    private static final class Pending<T> {
+    /** One caller's write: its request, and once its group has run, its result or failure. */
+    private static final class Pending<R, T> {
         private final String what;
-        private final SqlWork<T> work;
+        private final R request;
         private T uncommitted;
         private T result;
         private RuntimeException error;
         /** Set (under the commit lock) when the result or the error is final. */
         private boolean done;
 
-        Pending(String what, SqlWork<T> work) {
+        Pending(String what, R request) {
             this.what = what;
-            this.work = work;
-        }
-
-        void runIn(Connection c) throws SQLException {
-            uncommitted = work.run(c);
+            this.request = request;
         }
 
         void succeed() {

@@ -18,16 +18,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -56,14 +51,8 @@ import javax.sql.DataSource;
 public final class JdbcFeedbackStore implements FeedbackStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFeedbackStore.class);
-    /** Ids looked up in one statement; far below either database's limit on parameters. */
-    private static final int LOOKUP_CHUNK = 500;
     private static final int STREAM_FETCH_SIZE = 500;
 
-    private static final String LOCK_COUNTERS = "SELECT last_seq, live_count FROM classifier_counters WHERE id = 1";
-    private static final String UPDATE_COUNTERS = "UPDATE classifier_counters SET last_seq = ?, live_count = ? WHERE id = 1";
-    private static final String INSERT_CHANGE = "INSERT INTO classifier_changes (seq, kind, feedback_id) VALUES (?, ?, ?)";
-    private static final String RETRACT = "UPDATE classifier_feedback SET retracted_seq = ? WHERE id = ? AND retracted_seq IS NULL";
     private static final String RECENT = "SELECT " + FeedbackRows.COLUMNS
             + " FROM classifier_feedback f WHERE f.retracted_seq IS NULL ORDER BY f.added_seq DESC LIMIT ?";
     private static final String ALL_LIVE = "SELECT " + FeedbackRows.COLUMNS
@@ -77,8 +66,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     private final Dialect dialect;
     private final String description;
     private final FeedbackRows rows;
-    private final String insertFeedback;
-    private final GroupCommitter committer;
+    private final GroupCommitter<FeedbackWriter.Request, FeedbackWriter.Outcome> committer;
     private volatile boolean closed;
 
     private JdbcFeedbackStore(ConnectionSource connections, Dialect dialect, String description) {
@@ -86,8 +74,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         this.dialect = dialect;
         this.description = description;
         this.rows = new FeedbackRows(description);
-        this.insertFeedback = FeedbackRows.insertSql(dialect);
-        this.committer = new GroupCommitter(connections, dialect, (what, e) -> failure(what, e, true));
+        FeedbackWriter writer = new FeedbackWriter(dialect, rows, description);
+        this.committer = new GroupCommitter<>(connections, dialect, writer::apply, (what, e) -> failure(what, e, true));
     }
 
     /** A store in this SQLite file, created with its tables if absent. Needs {@code org.xerial:sqlite-jdbc}. */
@@ -114,7 +102,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     @Override
     public Feedback add(Feedback feedback) {
         Objects.requireNonNull(feedback, "feedback");
-        return write("add feedback '" + feedback.id() + "'", c -> insertAll(c, List.of(feedback))).get(0);
+        return write("add feedback '" + feedback.id() + "'", new FeedbackWriter.Add(List.of(feedback)))
+                .stored().get(0);
     }
 
     @Override
@@ -124,129 +113,19 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         if (batch.isEmpty()) {
             return List.of();
         }
-        return write("add " + batch.size() + " feedback", c -> insertAll(c, batch));
+        return write("add " + batch.size() + " feedback", new FeedbackWriter.Add(batch)).stored();
     }
 
     @Override
     public boolean retract(String feedbackId) {
         Objects.requireNonNull(feedbackId, "feedbackId");
-        return write("retract feedback '" + feedbackId + "'", c -> {
-            Counters counters = lockCounters(c);
-            long seq = counters.lastSeq() + 1;
-            try (PreparedStatement retract = c.prepareStatement(RETRACT)) {
-                retract.setLong(1, seq);
-                retract.setString(2, feedbackId);
-                if (retract.executeUpdate() == 0) {
-                    return false;
-                }
-            }
-            try (PreparedStatement change = c.prepareStatement(INSERT_CHANGE)) {
-                bindChange(change, seq, FeedbackChange.Kind.RETRACTED, feedbackId);
-                change.executeUpdate();
-            }
-            updateCounters(c, new Counters(seq, counters.live() - 1));
-            return true;
-        });
+        return write("retract feedback '" + feedbackId + "'", new FeedbackWriter.Retract(feedbackId)).retracted();
     }
 
-    /**
-     * Inserts what is not stored yet, numbering each new one in order, all in the caller's transaction, which holds
-     * the counters lock from the start: no other writer can insert an id between the lookup and the insert.
-     */
-    private List<Feedback> insertAll(Connection c, List<Feedback> batch) throws SQLException {
-        Counters counters = lockCounters(c);
-        Map<String, Feedback> stored = findStored(c, batch);
-        List<Feedback> result = new ArrayList<>(batch.size());
-        List<Feedback> fresh = new ArrayList<>();
-        for (Feedback feedback : batch) {
-            Feedback kept = stored.putIfAbsent(feedback.id(), feedback);
-            if (kept == null) {
-                fresh.add(feedback);
-                kept = feedback;
-            }
-            result.add(kept);
-        }
-        if (fresh.isEmpty()) {
-            return result;
-        }
-        long seq = counters.lastSeq();
-        try (PreparedStatement insert = c.prepareStatement(insertFeedback);
-             PreparedStatement change = c.prepareStatement(INSERT_CHANGE)) {
-            for (Feedback feedback : fresh) {
-                seq++;
-                FeedbackRows.bindInsert(insert, feedback, seq);
-                insert.addBatch();
-                bindChange(change, seq, FeedbackChange.Kind.ADDED, feedback.id());
-                change.addBatch();
-            }
-            checkInserted(insert.executeBatch(), fresh);
-            change.executeBatch();
-        }
-        updateCounters(c, new Counters(seq, counters.live() + fresh.size()));
-        return result;
-    }
-
-    private static void checkInserted(int[] counts, List<Feedback> fresh) {
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                // Only possible if something writes the table without taking the counters lock first.
-                throw new IllegalStateException("feedback '" + fresh.get(i).id()
-                        + "' appeared while the store held its write lock: another program writes classifier_feedback"
-                        + " without locking classifier_counters");
-            }
-        }
-    }
-
-    private Map<String, Feedback> findStored(Connection c, List<Feedback> batch) throws SQLException {
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(batch.stream().map(Feedback::id).toList()));
-        Map<String, Feedback> stored = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-            String sql = "SELECT " + FeedbackRows.COLUMNS + " FROM classifier_feedback f WHERE f.id IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-            try (PreparedStatement select = c.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet found = select.executeQuery()) {
-                    while (found.next()) {
-                        Feedback feedback = rows.read(found, 1);
-                        stored.put(feedback.id(), feedback);
-                    }
-                }
-            }
-        }
-        return stored;
-    }
-
-    private record Counters(long lastSeq, long live) {
-    }
-
-    /** Reads the counters and, in PostgreSQL, locks their row until commit: the store's one write lock. */
-    private Counters lockCounters(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(LOCK_COUNTERS + dialect.lockRowSuffix);
-             ResultSet row = select.executeQuery()) {
-            if (!row.next()) {
-                throw new FeedbackStoreException("classifier_counters in " + description
-                        + " has no row: the store's tables were changed by hand");
-            }
-            return new Counters(row.getLong(1), row.getLong(2));
-        }
-    }
-
-    private static void updateCounters(Connection c, Counters counters) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(UPDATE_COUNTERS)) {
-            update.setLong(1, counters.lastSeq());
-            update.setLong(2, counters.live());
-            update.executeUpdate();
-        }
-    }
-
-    private static void bindChange(PreparedStatement change, long seq, FeedbackChange.Kind kind, String feedbackId)
-            throws SQLException {
-        change.setLong(1, seq);
-        change.setString(2, kind.name());
-        change.setString(3, feedbackId);
+    /** A write in a transaction that holds the store's write lock, committed with other threads' writes. */
+    private FeedbackWriter.Outcome write(String what, FeedbackWriter.Request request) {
+        ensureOpen();
+        return committer.write(what, request);
     }
 
     // ---- reading ------------------------------------------------------------------------------------------
@@ -307,6 +186,9 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     @Override
     public int size() {
         return Math.toIntExact(counters("count live feedback").live());
+    }
+
+    private record Counters(long lastSeq, long live) {
     }
 
     private Counters counters(String what) {
@@ -394,12 +276,6 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
-    }
-
-    /** A write in a transaction that holds the store's write lock, committed with other threads' writes. */
-    private <T> T write(String what, SqlWork<T> work) {
-        ensureOpen();
-        return committer.write(what, work::run);
     }
 
     private <T> T read(String what, SqlWork<T> work) {
