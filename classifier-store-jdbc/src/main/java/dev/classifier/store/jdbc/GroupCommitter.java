@@ -62,6 +62,11 @@ final class GroupCommitter<R, T> {
         return mine.outcome();
     }
 
+    /** Writes queued and not yet taken into a group (for tests that line writers up). */
+    int queued() {
+        return queue.size();
+    }
+
     private List<Pending<R, T>> drain() {
         List<Pending<R, T>> group = new ArrayList<>();
         Pending<R, T> next;

@@ -1,5 +1,7 @@
 package dev.classifier.store.jdbc;
 
+import dev.classifier.api.Article;
+import dev.classifier.api.Feedback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -10,6 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import static dev.classifier.store.jdbc.Feedbacks.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +95,21 @@ class OpeningTest {
                 assertThat(store.toString()).startsWith("JdbcFeedbackStore[DataSource jdbc:postgresql://")
                         .doesNotContain("password");
             }
+        }
+    }
+
+    @Test
+    void feedbackPostgresCannotHoldFailsClearlyAndOnlyItself() {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create(); JdbcFeedbackStore store = db.open()) {
+            Feedback nul = new Feedback("nul", Article.of("a-nul", "标题", "正文\u0000之后"), "经济", Optional.empty(), "",
+                    Optional.empty(), Instant.EPOCH);
+
+            assertThatThrownBy(() -> store.add(nul)).isInstanceOf(FeedbackStoreException.class)
+                    .hasMessageStartingWith("could not add feedback 'nul' in postgresql jdbc:postgresql://")
+                    .hasMessageContaining("the database refused it")
+                    .hasMessageEndingWith("nothing was changed");
+            store.add(feedback("fine"));
+            assertThat(store.changes(0)).extracting(c -> c.feedback().id()).containsExactly("fine");
         }
     }
 }
