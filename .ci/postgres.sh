@@ -19,8 +19,16 @@ classifier_pg_as_owner() {
   fi
 }
 
+# A port on 127.0.0.1 that nothing answers on (start retries with another if it is taken meanwhile).
 classifier_pg_free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
 }
 
 classifier_pg_stop() {
@@ -32,6 +40,10 @@ classifier_pg_stop() {
 }
 
 classifier_pg_start() {
+  if [ ! -x "$classifier_pg_bin/initdb" ] && [ -z "${PG_BIN:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "postgres.sh: installing Debian's postgresql-15" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  fi
   if [ ! -x "$classifier_pg_bin/initdb" ] || [ ! -x "$classifier_pg_bin/pg_ctl" ]; then
     echo "postgres.sh: no initdb/pg_ctl under $classifier_pg_bin (apt-get install postgresql-15, or set PG_BIN)" >&2
     return 1
@@ -41,9 +53,8 @@ classifier_pg_start() {
     return 1
   fi
   classifier_pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/classifier-pg.XXXXXX")"
-  local password port
+  local password port attempt
   password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  port="$(classifier_pg_free_port)"
   printf '%s\n' "$password" > "$classifier_pg_dir/pwfile"
   chmod 600 "$classifier_pg_dir/pwfile"
   if [ "$(id -u)" = 0 ]; then
@@ -55,9 +66,18 @@ classifier_pg_start() {
       -E UTF8 --no-locale --no-instructions >"$classifier_pg_dir/initdb.log" 2>&1 \
     || { cat "$classifier_pg_dir/initdb.log" >&2; classifier_pg_stop; return 1; }
   rm -f "$classifier_pg_dir/pwfile"
-  classifier_pg_as_owner "$classifier_pg_bin/pg_ctl" -D "$classifier_pg_dir/data" -l "$classifier_pg_dir/server.log" \
-      -w -t 60 -o "-c listen_addresses=127.0.0.1 -p $port -k $classifier_pg_dir -c max_connections=200" start >/dev/null \
-    || { cat "$classifier_pg_dir/server.log" >&2; classifier_pg_stop; return 1; }
+  for attempt in 1 2 3 4 5; do
+    port="$(classifier_pg_free_port)"
+    if classifier_pg_as_owner "$classifier_pg_bin/pg_ctl" -D "$classifier_pg_dir/data" -l "$classifier_pg_dir/server.log" \
+        -w -t 60 -o "-c listen_addresses=127.0.0.1 -p $port -k $classifier_pg_dir -c max_connections=200" start >/dev/null; then
+      break
+    fi
+    if [ "$attempt" = 5 ]; then
+      cat "$classifier_pg_dir/server.log" >&2
+      classifier_pg_stop
+      return 1
+    fi
+  done
   classifier_pg_as_owner "$classifier_pg_bin/createdb" -h "$classifier_pg_dir" -p "$port" -U classifier classifier \
     || { classifier_pg_stop; return 1; }
 
