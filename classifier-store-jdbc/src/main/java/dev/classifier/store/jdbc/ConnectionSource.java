@@ -12,8 +12,11 @@ interface ConnectionSource {
     /** Gives a connection back; {@code healthy} is false after a failure, and then it is closed, not kept. */
     void giveBack(Connection connection, boolean healthy);
 
-    /** A connection failed in a way that suggests the database went away: drop any kept for reuse. */
-    void forgetIdle();
+    /**
+     * A connection failed in a way that suggests the database went away: the others from before are most likely
+     * dead too, so none of them is kept for reuse.
+     */
+    void connectionLost();
 
     /** Closes what is kept; connections given back later are closed too. */
     void close();

@@ -40,7 +40,7 @@ final class DataSourceConnections implements ConnectionSource {
     }
 
     @Override
-    public void forgetIdle() {
+    public void connectionLost() {
         // The DataSource decides what it keeps.
     }
 

@@ -5,15 +5,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Connections opened from a JDBC URL, with up to {@code maxIdle} of them kept between calls so that a call does
  * not pay for a new connection (a new PostgreSQL backend costs milliseconds). Not a pool: no limit on how many are
  * open at once, no validation; a connection that failed is closed instead of kept, and a failure that looks like
- * the database going away drops every kept one.
+ * the database going away drops every kept one, and every one in use then when it comes back.
  */
 final class DriverConnections implements ConnectionSource {
 
@@ -24,6 +27,9 @@ final class DriverConnections implements ConnectionSource {
     private final int maxIdle;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    /** Counts the times the database seemed to go away; a connection taken before the last one is not kept. */
+    private final AtomicLong outages = new AtomicLong();
+    private final Map<Connection, Long> outagesWhenTaken = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     DriverConnections(String url, Properties properties, Dialect dialect, Duration busyTimeout, int maxIdle) {
@@ -36,14 +42,16 @@ final class DriverConnections implements ConnectionSource {
 
     @Override
     public Connection get() throws SQLException {
-        Connection kept = idle.pollFirst();
-        if (kept != null) {
+        Connection connection = idle.pollFirst();
+        if (connection != null) {
             idleCount.decrementAndGet();
-            return kept;
+            outagesWhenTaken.put(connection, outages.get());
+            return connection;
         }
-        Connection connection = DriverManager.getConnection(url, properties);
+        connection = DriverManager.getConnection(url, properties);
         try {
             dialect.prepare(connection, busyTimeout);
+            outagesWhenTaken.put(connection, outages.get());
             return connection;
         } catch (SQLException | RuntimeException e) {
             ConnectionSource.closeQuietly(connection);
@@ -53,7 +61,8 @@ final class DriverConnections implements ConnectionSource {
 
     @Override
     public void giveBack(Connection connection, boolean healthy) {
-        if (!healthy || closed) {
+        Long outagesThen = outagesWhenTaken.remove(connection);
+        if (!healthy || closed || outagesThen == null || outagesThen != outages.get()) {
             ConnectionSource.closeQuietly(connection);
             return;
         }
@@ -64,22 +73,27 @@ final class DriverConnections implements ConnectionSource {
         }
         idle.offerFirst(connection);
         if (closed) {
-            forgetIdle(); // close() ran while this one was being given back
+            closeIdle(); // close() ran while this one was being given back
         }
     }
 
     @Override
-    public void forgetIdle() {
-        Connection connection;
-        while ((connection = idle.pollFirst()) != null) {
-            idleCount.decrementAndGet();
-            ConnectionSource.closeQuietly(connection);
-        }
+    public void connectionLost() {
+        outages.incrementAndGet();
+        closeIdle();
     }
 
     @Override
     public void close() {
         closed = true;
-        forgetIdle();
+        closeIdle();
+    }
+
+    private void closeIdle() {
+        Connection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
+            ConnectionSource.closeQuietly(connection);
+        }
     }
 }

@@ -308,7 +308,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     private FeedbackStoreException failure(String what, SQLException e, boolean write) {
         boolean lost = SqlFailures.isConnectionLost(e);
         if (lost) {
-            connections.forgetIdle(); // the others kept from before are most likely dead too
+            connections.connectionLost();
         }
         String outcome = !write ? ""
                 : lost ? "; it may or may not have been made: repeating it is safe (adds are idempotent on the feedback id)"

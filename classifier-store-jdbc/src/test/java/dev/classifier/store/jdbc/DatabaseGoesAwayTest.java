@@ -93,6 +93,13 @@ class DatabaseGoesAwayTest {
             assertThatThrownBy(() -> store.recent(1)).isInstanceOf(FeedbackStoreException.class)
                     .hasMessageContaining("could not read the 1 most recent feedback")
                     .hasMessageContaining("the connection to the database failed");
+
+            proxy.resume();
+            Feedback afterwards = feedback("after-the-outage");
+            assertThat(store.add(afterwards)).as("the same store works again once the database is back")
+                    .isEqualTo(afterwards);
+            acknowledged.add(afterwards.id());
+            assertThat(store.recent(1)).containsExactly(afterwards);
         }
 
         try (JdbcFeedbackStore direct = database.open(); Stream<Feedback> all = direct.stream()) {

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class LoopbackProxy implements AutoCloseable {
 
-    private final ServerSocket server;
+    private volatile ServerSocket server;
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
@@ -27,12 +27,30 @@ final class LoopbackProxy implements AutoCloseable {
     }
 
     static LoopbackProxy to(String host, int port) throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        LoopbackProxy proxy = new LoopbackProxy(server, new InetSocketAddress(host, port));
-        Thread acceptor = new Thread(proxy::accept, "proxy-accept");
+        LoopbackProxy proxy = new LoopbackProxy(listen(0), new InetSocketAddress(host, port));
+        proxy.startAccepting();
+        return proxy;
+    }
+
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        return socket;
+    }
+
+    private void startAccepting() {
+        Thread acceptor = new Thread(this::accept, "proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        return proxy;
+    }
+
+    /** The database is back: relays again, on the same port. */
+    void resume() throws IOException {
+        server = listen(server.getLocalPort());
+        sockets.clear();
+        cut = false;
+        startAccepting();
     }
 
     int port() {
@@ -40,9 +58,10 @@ final class LoopbackProxy implements AutoCloseable {
     }
 
     private void accept() {
+        ServerSocket listening = server;
         while (!cut) {
             try {
-                Socket client = server.accept();
+                Socket client = listening.accept();
                 Socket upstream = new Socket(target.getAddress(), target.getPort());
                 sockets.add(client);
                 sockets.add(upstream);
