@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultiProcessTest {
 
     private static final int THREADS = 3;
-    private static final int PER_THREAD = 20;
+    private static final int PER_THREAD = 15;
 
     @TempDir
     Path dir;

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * The feedback stores side by side: durable adds per second with 1 and 8 threads, the time to fill each to a
  * million rows, and then the latency of recent(20) and of reading the newest page of the change feed.
- * Every store runs the same steps in this one JVM; ratios are against SQLite, the database default.
+ * Every store runs the same steps in this one JVM; ratios are against the first store of the table.
  *
  * <p>Usage: {@code StoresBench [rows=1000000] [secondsPerAddRun=5]}. PostgreSQL runs where CLASSIFIER_PG_URL is
  * set (in a schema of its own, dropped after).
@@ -172,7 +172,8 @@ public final class StoresBench {
     }
 
     private static void print(Map<String, Figures> results, int rows) {
-        Figures peer = results.get("SQLite");
+        String peerName = results.keySet().iterator().next();
+        Figures peer = results.get(peerName);
         System.out.printf(Locale.ROOT, "%n%-12s %12s %12s %14s %16s %16s %18s %12s%n", "store", "adds/s 1t",
                 "adds/s 8t", "fill rows/s", "recent(20) med", "recent(20) p99", "feed page med", "size");
         for (Map.Entry<String, Figures> e : results.entrySet()) {
@@ -184,7 +185,7 @@ public final class StoresBench {
                     withRatio(f.recentP99Us(), peer.recentP99Us(), "%.0f us"),
                     withRatio(f.feedMedianUs(), peer.feedMedianUs(), "%.0f us"), f.size());
         }
-        System.out.printf(Locale.ROOT, "(x = ratio to SQLite; latencies at %,d rows)%n", rows);
+        System.out.printf(Locale.ROOT, "(x = ratio to %s; latencies at %,d rows)%n", peerName, rows);
     }
 
     private static String withRatio(double value, double peer, String format) {
