@@ -233,6 +233,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         private final ResultSet results;
         private boolean healthy = true;
         private boolean done;
+        private boolean closed;
 
         Cursor(Connection connection, PreparedStatement statement, ResultSet results) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -260,9 +261,10 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         }
 
         void close() {
-            if (connection == null) {
+            if (closed) {
                 return;
             }
+            closed = true;
             try {
                 results.close();
                 statement.close();
