@@ -3,6 +3,7 @@ package dev.classifier.store.jdbc;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.InMemoryFeedbackStore;
+import dev.classifier.dataset.JsonlFeedbackStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,7 @@ import static dev.classifier.store.jdbc.Feedbacks.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Moving feedback between stores keeps the feedback, its order and its tombstones. */
+/** Moving feedback between stores (memory, JSONL, SQLite, PostgreSQL) keeps the feedback, its order and its tombstones. */
 class FeedbackStoresCopyTest {
 
     @TempDir
@@ -45,6 +46,26 @@ class FeedbackStoresCopyTest {
             InMemoryFeedbackStore back = new InMemoryFeedbackStore();
             assertThat(FeedbackStores.copy(database, back)).isEqualTo(in);
             assertThat(back.changes(0)).isEqualTo(source.changes(0));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void jsonlToDatabaseAndBackKeepsEveryChange(DatabaseKind kind) {
+        try (JsonlFeedbackStore jsonl = JsonlFeedbackStore.open(dir.resolve("feedback.jsonl"));
+             TestDatabase db = kind.create(dir); JdbcFeedbackStore database = db.open();
+             JsonlFeedbackStore back = JsonlFeedbackStore.open(dir.resolve("back.jsonl"))) {
+            fill(jsonl, 145);
+
+            assertThat(FeedbackStores.copy(jsonl, database)).isEqualTo(new CopyResult(145 + 14, 145, 14, 0));
+            assertThat(database.changes(0)).isEqualTo(jsonl.changes(0));
+
+            assertThat(FeedbackStores.copy(database, back)).isEqualTo(new CopyResult(145 + 14, 145, 14, 0));
+            assertThat(back.changes(0)).isEqualTo(jsonl.changes(0));
+            assertThat(back.recent(20)).isEqualTo(jsonl.recent(20));
+        }
+        try (JsonlFeedbackStore reopened = JsonlFeedbackStore.open(dir.resolve("back.jsonl"))) {
+            assertThat(reopened.size()).as("durable in the file").isEqualTo(145 - 14);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.classifier.store.jdbc.bench;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackStore;
+import dev.classifier.dataset.JsonlFeedbackStore;
 import dev.classifier.store.jdbc.JdbcFeedbackStore;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The feedback stores side by side: durable adds per second with 1 and 8 threads, the time to fill each to a
+ * The feedback stores side by side (JSONL, SQLite, PostgreSQL): durable adds per second with 1 and 8 threads, the time to fill each to a
  * million rows, and then the latency of recent(20) and of reading the newest page of the change feed.
  * Every store runs the same steps in this one JVM; ratios are against the first store of the table.
  *
@@ -49,7 +50,7 @@ public final class StoresBench {
     }
 
     /** What was measured for one store. */
-    private record Figures(double adds1, double adds8, double fillPerSecond, double recentMedianUs,
+    private record Figures(double adds1, double adds8, double fillPerSecond, double reopenMs, double recentMedianUs,
                            double recentP99Us, double feedMedianUs, String size) {
     }
 
@@ -58,6 +59,7 @@ public final class StoresBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("stores-bench");
         List<Subject> subjects = new ArrayList<>();
+        subjects.add(jsonl(dir));
         subjects.add(sqlite(dir));
         postgres().ifPresent(subjects::add);
 
@@ -77,10 +79,13 @@ public final class StoresBench {
 
     private static Figures measure(Subject subject, int rows, int seconds) throws Exception {
         System.out.printf("%n== %s%n", subject.name());
+        double adds1;
+        double adds8;
+        double fill;
         try (FeedbackStore store = subject.open().get()) {
-            double adds1 = addsPerSecond(store, 1, seconds);
+            adds1 = addsPerSecond(store, 1, seconds);
             System.out.printf(Locale.ROOT, "  adds/s, 1 thread:  %,.0f%n", adds1);
-            double adds8 = addsPerSecond(store, 8, seconds);
+            adds8 = addsPerSecond(store, 8, seconds);
             System.out.printf(Locale.ROOT, "  adds/s, 8 threads: %,.0f%n", adds8);
 
             long start = System.nanoTime();
@@ -94,9 +99,16 @@ public final class StoresBench {
                 store.addAll(batch);
                 have += n;
             }
-            double fill = rows / ((System.nanoTime() - start) / 1e9);
+            fill = rows / ((System.nanoTime() - start) / 1e9);
             System.out.printf(Locale.ROOT, "  filled to %,d rows at %,.0f rows/s (addAll of %,d)%n", store.size(),
                     fill, FILL_BATCH);
+        }
+
+        long reopening = System.nanoTime();
+        try (FeedbackStore store = subject.open().get()) {
+            check(store.recent(20).size() == 20, "recent(20) after reopening");
+            double reopenMs = (System.nanoTime() - reopening) / 1e6;
+            System.out.printf(Locale.ROOT, "  reopen + first recent(20): %,.0f ms%n", reopenMs);
 
             double[] recent = latenciesUs(() -> check(store.recent(20).size() == 20, "recent(20)"));
             System.out.printf(Locale.ROOT, "  recent(20): median %.0f us, p99 %.0f us%n", percentile(recent, 50),
@@ -104,7 +116,7 @@ public final class StoresBench {
             double[] feed = latenciesUs(() -> check(store.changes(store.lastSequence() - 20).size() == 20,
                     "changes(last - 20)"));
             System.out.printf(Locale.ROOT, "  lastSequence + changes(last - 20): median %.0f us%n", percentile(feed, 50));
-            return new Figures(adds1, adds8, fill, percentile(recent, 50), percentile(recent, 99),
+            return new Figures(adds1, adds8, fill, reopenMs, percentile(recent, 50), percentile(recent, 99),
                     percentile(feed, 50), subject.size().get());
         }
     }
@@ -174,13 +186,14 @@ public final class StoresBench {
     private static void print(Map<String, Figures> results, int rows) {
         String peerName = results.keySet().iterator().next();
         Figures peer = results.get(peerName);
-        System.out.printf(Locale.ROOT, "%n%-12s %12s %12s %14s %16s %16s %18s %12s%n", "store", "adds/s 1t",
-                "adds/s 8t", "fill rows/s", "recent(20) med", "recent(20) p99", "feed page med", "size");
+        System.out.printf(Locale.ROOT, "%n%-11s %13s %13s %15s %16s %15s %15s %15s %9s%n", "store", "adds/s 1t",
+                "adds/s 8t", "fill rows/s", "reopen", "recent(20) med", "recent(20) p99", "feed page med", "size");
         for (Map.Entry<String, Figures> e : results.entrySet()) {
             Figures f = e.getValue();
-            System.out.printf(Locale.ROOT, "%-12s %12s %12s %14s %16s %16s %18s %12s%n", e.getKey(),
+            System.out.printf(Locale.ROOT, "%-11s %13s %13s %15s %16s %15s %15s %15s %9s%n", e.getKey(),
                     withRatio(f.adds1(), peer.adds1(), "%,.0f"), withRatio(f.adds8(), peer.adds8(), "%,.0f"),
                     withRatio(f.fillPerSecond(), peer.fillPerSecond(), "%,.0f"),
+                    withRatio(f.reopenMs(), peer.reopenMs(), "%,.0f ms"),
                     withRatio(f.recentMedianUs(), peer.recentMedianUs(), "%.0f us"),
                     withRatio(f.recentP99Us(), peer.recentP99Us(), "%.0f us"),
                     withRatio(f.feedMedianUs(), peer.feedMedianUs(), "%.0f us"), f.size());
@@ -193,6 +206,12 @@ public final class StoresBench {
     }
 
     // ---- the stores ----------------------------------------------------------------------------------------
+
+    private static Subject jsonl(Path dir) {
+        Path file = dir.resolve("feedback.jsonl");
+        return new Subject("JSONL", () -> JsonlFeedbackStore.open(file), () -> {
+        }, () -> megabytes(file));
+    }
 
     private static Subject sqlite(Path dir) {
         Path file = dir.resolve("feedback.db");
