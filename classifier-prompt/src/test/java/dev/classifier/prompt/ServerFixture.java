@@ -39,7 +39,8 @@ final class ServerFixture {
                 .clock(clock)
                 .sleeper(clock)
                 .retryPolicy(RetryPolicy.defaults().withJitter(0.0))
-                .rateLimits(RateLimits.unlimited())
+                // On the test's clock too: a 429's pause must not be waited out on the wall clock.
+                .rateLimits(RateLimits.builder().unlimited().clock(clock).sleeper(clock).build())
                 .closeClientOnClose(true);
     }
 }
