@@ -252,6 +252,14 @@ public final class PromptClassifier implements Classifier {
         return format.render(article, selection);
     }
 
+    /**
+     * The chat completion request this classifier would send for an article, as openai-java's params: for a
+     * Batch API line ({@code params._body()}), or to send it yourself.
+     */
+    public ChatCompletionCreateParams chatRequest(Article article) {
+        return requests.build(render(article));
+    }
+
     /** Tokens and cost of every call this classifier has made (cache hits cost nothing). */
     public Usage totalUsage() {
         return total.get();
