@@ -21,12 +21,25 @@ import java.util.Set;
  * are resolved and what cannot be read gives the fallback), the flags, the usage priced by the price table, and
  * confidence and scores from the label's logprobs (see {@link LabelScores}). A refusal, an empty answer or an
  * answer with no label gives the fallback, or a {@link BadOutputException} when so configured; its message says
- * what happened, never what the model wrote (which may quote the article).
+ * what happened, never what the model wrote (which may quote the article). A completion with no choices is not an
+ * answer at all: that throws.
  */
 final class CompletionReader {
 
-    /** A completion read: the prediction and why the model stopped. */
-    record Read(Prediction prediction, String finishReason) {
+    /**
+     * A completion read: what the call cost, which model answered and why it stopped, and either the prediction or,
+     * with {@link OnBadOutput#FAIL}, the error for an answer with no label (the call is paid for either way).
+     */
+    record Read(Usage usage, String model, String finishReason, Optional<Prediction> prediction,
+                Optional<BadOutputException> badOutput) {
+        static Read of(Prediction prediction, String finishReason) {
+            return new Read(prediction.usage(), prediction.model(), finishReason, Optional.of(prediction),
+                    Optional.empty());
+        }
+
+        static Read failed(BadOutputException error, Usage usage, String model, String finishReason) {
+            return new Read(usage, model, finishReason, Optional.empty(), Optional.of(error));
+        }
     }
 
     private final PromptFormat format;
@@ -55,21 +68,22 @@ final class CompletionReader {
         if (choice.message().refusal().isPresent() || content.isEmpty()) {
             boolean refused = choice.message().refusal().isPresent();
             if (onBadOutput == OnBadOutput.FAIL) {
-                throw new BadOutputException("classifying article '" + articleId + "': "
+                return Read.failed(new BadOutputException("classifying article '" + articleId + "': "
                         + (refused ? "the model refused to answer" : "the model's answer is empty")
-                        + " (finish_reason " + finishReason + ")");
+                        + " (finish_reason " + finishReason + ")"), usage, model, finishReason);
             }
             flags.add(Prediction.Flag.FALLBACK);
             if (refused) {
                 flags.add(Prediction.Flag.REFUSED);
             }
-            return new Read(new Prediction(taxonomy.fallback(), Double.NaN, Map.of(), flags, "", model, usage),
+            return Read.of(new Prediction(taxonomy.fallback(), Double.NaN, Map.of(), flags, "", model, usage),
                     finishReason);
         }
         ParsedAnswer answer = format.parseAnswer(content.get());
         if (answer.resolution() == ParsedAnswer.Resolution.FALLBACK && onBadOutput == OnBadOutput.FAIL) {
-            throw new BadOutputException("classifying article '" + articleId + "': no label of the taxonomy could be"
-                    + " read from the model's answer (finish_reason " + finishReason + ")");
+            return Read.failed(new BadOutputException("classifying article '" + articleId + "': no label of the"
+                    + " taxonomy could be read from the model's answer (finish_reason " + finishReason + ")"),
+                    usage, model, finishReason);
         }
         flags.addAll(answer.flags());
         double confidence = Double.NaN;
@@ -83,7 +97,7 @@ final class CompletionReader {
                 scores = read.get().scores();
             }
         }
-        return new Read(new Prediction(answer.label(), confidence, scores, flags, answer.reason(), model, usage),
+        return Read.of(new Prediction(answer.label(), confidence, scores, flags, answer.reason(), model, usage),
                 finishReason);
     }
 

@@ -59,16 +59,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * outside the taxonomy is resolved with {@link Taxonomy#resolve} and flagged {@code RESOLVED}; a refusal, an
  * answer cut off ({@code finish_reason: length}) or unreadable gives the fallback label, flagged {@code FALLBACK}
  * (and {@code REFUSED}), or a {@link dev.classifier.api.BadOutputException} with {@link OnBadOutput#FAIL}.
- * Confidence and scores come from the logprobs of the label's tokens when the model gives them (how: see
- * {@link LabelScores}); otherwise confidence is NaN and scores are empty.
+ *
+ * <h2>Confidence and scores</h2>
+ * The request asks for {@code logprobs} with {@code top_logprobs} alternatives per token (as many as there are
+ * labels, at most 20; {@link Builder#topLogprobs(int)}). The label's value starts right after {@code "label":"}
+ * in the answer; working in the tokens' UTF-8 bytes, the token where it starts and those after it are read until
+ * the written prefix names one label only (a label counts with its closing quote, so {@code Tech} and
+ * {@code Technology} are told apart). At each of those tokens every alternative is matched to the labels whose
+ * value starts with the prefix decided so far plus that alternative; an alternative that names exactly one label
+ * adds to it the probability of the written tokens before it times its own; one that fits several labels, or
+ * none, is left out. The written label gets the probability of its whole path. The masses are normalised over the
+ * labels found: {@code scores} sums to 1 and {@code confidence} is the written label's share. Confidence is NaN
+ * and scores are empty when the server gives no logprobs, when the model wrote a near miss (a {@code RESOLVED}
+ * label), and for a fallback.
  *
  * <h2>Cost</h2>
  * Every prediction carries the prompt, cached and completion tokens the server reports and their cost at the
  * {@link PriceTable} (gpt-4o-mini list prices by default). {@link #totalUsage()} keeps a running total;
- * {@link #estimate(List)} prices a run before it is made. A cache of predictions (10,000 by default) keyed by the
- * normalised text, the taxonomy, the model and the window (with the store's change-feed sequence; see
- * {@link PredictionKeys}) answers a syndicated duplicate without paying again: such a prediction carries
- * {@link Usage#NONE}.
+ * {@link #estimate(List)} prices a run before it is made. A bounded LRU cache of predictions (10,000 by default,
+ * {@link Builder#cacheSize(int)}) answers a syndicated duplicate without paying again: such a prediction carries
+ * {@link Usage#NONE}, and two copies classified at the same time make one call. Its key is a SHA-256 of the
+ * article's title and body normalised (NFKC, whitespace runs folded, trimmed; not its id or metadata), the
+ * taxonomy's fingerprint, the format's system message and budgets, the model, the response mode, the temperature,
+ * the window's policy and — when the window shows examples — the feedback store's last change-feed sequence, so
+ * an answer given before feedback was added or retracted is never reused after it.
  *
  * <h2>Calls</h2>
  * The classifier owns retries: the SDK's are turned off (in a derived view of the client, sharing its
@@ -79,6 +93,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * classifier on it) space requests and tokens per minute. {@link #classifyAll} runs up to
  * {@link Builder#concurrency(int)} calls at once and keeps the input's order. Waiting goes through the
  * {@link Clock} and {@link Sleeper}, so tests drive time. A {@link PromptListener} hears every call.
+ *
+ * <p>The client passed in stays the caller's: its settings (logging included) are left as they are, and it is not
+ * closed unless {@link Builder#closeClientOnClose(boolean)} says so. Clients from {@link OpenAiClients} have the
+ * SDK's logging pinned off; one built by hand follows {@code OPENAI_LOG}, which at {@code debug} prints every
+ * request body (the articles) to stderr.
  *
  * <p>Thread-safe. {@link #close()} stops the classifier's own threads (and the client, if asked to).
  */
@@ -384,14 +403,17 @@ public final class PromptClassifier implements Classifier {
                     read = reader.read(response.parse(), prompt, estimatedPrompt, article.id());
                 }
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                Usage usage = read.prediction().usage();
+                Usage usage = read.usage();
                 limits.settle(booked, usage.totalTokens());
                 calls.incrementAndGet();
                 total.accumulateAndGet(usage, Usage::plus);
                 int thisAttempt = attempt;
-                notifyListener(() -> listener.onCall(new PromptListener.CallEvent(article.id(),
-                        read.prediction().model(), thisAttempt, latency, usage, requestId, read.finishReason())));
-                return read.prediction();
+                notifyListener(() -> listener.onCall(new PromptListener.CallEvent(article.id(), read.model(),
+                        thisAttempt, latency, usage, requestId, read.finishReason())));
+                if (read.badOutput().isPresent()) {
+                    throw read.badOutput().get(); // answered and paid for, but with no label: not worth retrying
+                }
+                return read.prediction().orElseThrow();
             } catch (OpenAIException e) {
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
                 ClassificationException error = ProviderErrors.map(e, article.id(), responseMode, clock);

@@ -60,6 +60,8 @@ class AnswerHandlingTest {
         assertThatThrownBy(() -> strict.classify(ARTICLE)).isInstanceOf(BadOutputException.class)
                 .hasMessageContaining("refused").hasMessageNotContaining("goal");
         assertThat(openAi.server().journal().count(CHAT)).as("not retried").isEqualTo(2);
+        assertThat(strict.totalUsage().completionTokens()).as("a failed answer is still counted").isPositive();
+        assertThat(strict.calls()).isEqualTo(1);
     }
 
     @Test
