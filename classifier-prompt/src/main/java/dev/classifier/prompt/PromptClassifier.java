@@ -6,6 +6,7 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.services.blocking.chat.ChatCompletionService;
 import dev.classifier.api.Article;
 import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Classifier;
@@ -115,7 +116,7 @@ public final class PromptClassifier implements Classifier {
     private static final Logger LOG = LoggerFactory.getLogger(PromptClassifier.class);
     private static final Selection NO_EXAMPLES = new Selection(List.of(), List.of(), 0, 0, 0, 0);
 
-    private final OpenAIClient client;
+    private final ChatCompletionService.WithRawResponse completions;
     private final Optional<OpenAIClient> clientToClose;
     private final Taxonomy taxonomy;
     private final String model;
@@ -141,7 +142,7 @@ public final class PromptClassifier implements Classifier {
     private final Semaphore slots;
     private final Optional<ExecutorService> userExecutor;
     private ExecutorService ownExecutor;
-    private boolean closed;
+    private volatile boolean closed;
     private final AtomicReference<Usage> total = new AtomicReference<>(Usage.NONE);
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
@@ -149,7 +150,8 @@ public final class PromptClassifier implements Classifier {
     private PromptClassifier(Builder b) {
         this.taxonomy = b.taxonomy;
         // The library owns retries: a view of the caller's client with the SDK's retries off (same connections).
-        this.client = b.client.withOptions(options -> options.maxRetries(0));
+        this.completions = b.client.withOptions(options -> options.maxRetries(0)).withRawResponse().chat()
+                .completions();
         this.clientToClose = b.closeClient ? Optional.of(b.client) : Optional.empty();
         this.model = b.model;
         this.format = b.format != null ? b.format : PromptFormat.of(taxonomy);
@@ -395,43 +397,51 @@ public final class PromptClassifier implements Classifier {
             try {
                 CompletionReader.Read read;
                 Optional<String> requestId;
-                try (HttpResponseFor<ChatCompletion> response =
-                             client.withRawResponse().chat().completions().create(params, requestOptions)) {
+                try (HttpResponseFor<ChatCompletion> response = completions.create(params, requestOptions)) {
                     requestId = response.requestId();
                     limits.observeServerLimits(header(response, "x-ratelimit-limit-requests"),
                             header(response, "x-ratelimit-limit-tokens"));
                     read = reader.read(response.parse(), prompt, estimatedPrompt, article.id());
                 }
-                Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                Usage usage = read.usage();
-                limits.settle(booked, usage.totalTokens());
-                calls.incrementAndGet();
-                total.accumulateAndGet(usage, Usage::plus);
-                int thisAttempt = attempt;
-                notifyListener(() -> listener.onCall(new PromptListener.CallEvent(article.id(), read.model(),
-                        thisAttempt, latency, usage, requestId, read.finishReason())));
-                if (read.badOutput().isPresent()) {
-                    throw read.badOutput().get(); // answered and paid for, but with no label: not worth retrying
-                }
-                return read.prediction().orElseThrow();
+                return answered(article, attempt, read, requestId, booked, started);
             } catch (OpenAIException e) {
-                Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                ClassificationException error = ProviderErrors.map(e, article.id(), responseMode, clock);
-                Optional<Duration> wait = retryWait(error, attempt);
-                if (error instanceof RateLimitedException limited) {
-                    limited.retryAfter().ifPresent(limits::pauseFor);
-                }
-                int thisAttempt = attempt;
-                notifyListener(() -> listener.onFailure(new PromptListener.FailureEvent(article.id(), thisAttempt,
-                        latency, error, ProviderErrors.requestId(e), wait)));
-                if (wait.isEmpty()) {
-                    throw error;
-                }
-                LOG.debug("attempt {} for article '{}' failed ({}); retrying in {}", attempt, article.id(),
-                        error.getClass().getSimpleName(), wait.get());
-                sleep(wait.get(), article);
+                sleep(failed(article, attempt, e, started), article);
             }
         }
+    }
+
+    /** Books an answered call (cost, limits, listener) and gives its prediction, or its bad-output error. */
+    private Prediction answered(Article article, int attempt, CompletionReader.Read read, Optional<String> requestId,
+                                long booked, long started) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        Usage usage = read.usage();
+        limits.settle(booked, usage.totalTokens());
+        calls.incrementAndGet();
+        total.accumulateAndGet(usage, Usage::plus);
+        notifyListener(() -> listener.onCall(new PromptListener.CallEvent(article.id(), read.model(), attempt,
+                latency, usage, requestId, read.finishReason())));
+        if (read.badOutput().isPresent()) {
+            throw read.badOutput().get(); // answered and paid for, but with no label: not worth retrying
+        }
+        return read.prediction().orElseThrow();
+    }
+
+    /** Reports a failed attempt; returns the wait before the next one, or throws the error for the caller. */
+    private Duration failed(Article article, int attempt, OpenAIException e, long started) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        ClassificationException error = ProviderErrors.map(e, article.id(), responseMode, clock);
+        Optional<Duration> wait = retryWait(error, attempt);
+        if (error instanceof RateLimitedException limited) {
+            limited.retryAfter().ifPresent(limits::pauseFor); // every classifier on these limits holds back
+        }
+        notifyListener(() -> listener.onFailure(new PromptListener.FailureEvent(article.id(), attempt, latency,
+                error, ProviderErrors.requestId(e), wait)));
+        if (wait.isEmpty()) {
+            throw error;
+        }
+        LOG.debug("attempt {} for article '{}' failed ({}); retrying in {}", attempt, article.id(),
+                error.getClass().getSimpleName(), wait.get());
+        return wait.get();
     }
 
     /** The wait before the next attempt, or empty when the failure goes to the caller. */
@@ -493,7 +503,7 @@ public final class PromptClassifier implements Classifier {
         }
     }
 
-    private synchronized void ensureOpen() {
+    private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the classifier is closed");
         }
