@@ -1,12 +1,12 @@
 package dev.classifier.prompt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.JsonValue;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -36,8 +36,7 @@ final class ChatRequests {
         this.schemaJson = schema.toString();
         ResponseFormatJsonSchema.JsonSchema.Schema.Builder sdkSchema =
                 ResponseFormatJsonSchema.JsonSchema.Schema.builder();
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : schema.properties()) {
             sdkSchema.putAdditionalProperty(field.getKey(), JsonValue.fromJsonNode(field.getValue()));
         }
         this.jsonSchema = ResponseFormatJsonSchema.builder()
