@@ -62,10 +62,7 @@ public final class ClassifySamples {
 
                 List<EvaluationResult> results = new ArrayList<>();
                 results.add(Evaluation.builder().name("local").classifier(local).build().run(articles));
-                if (System.getenv("OPENAI_API_KEY") != null) {
-                    System.out.println("OPENAI_API_KEY is set, but the prompt strategy is not in this build yet: "
-                            + "only the offline strategy runs.");
-                }
+                PromptComparison.runIfConfigured(taxonomy, store, articles).ifPresent(results::add);
 
                 printPredictions(articles, results.get(0));
                 EvaluationReport report = EvaluationReport.of("Sample articles (" + articles.size() + ")", results);
