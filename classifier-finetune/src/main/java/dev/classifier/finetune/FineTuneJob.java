@@ -118,17 +118,18 @@ public final class FineTuneJob {
             try {
                 JobSnapshot job = refresh();
                 lastSeen = Optional.of(job);
+                // The events first: they happened before the status they led to was read.
+                for (JobEvent event : eventsAfter(lastEvent)) {
+                    listener.onProgress(new JobProgress.EventReceived(event));
+                    event.metrics().ifPresent(m -> listener.onProgress(new JobProgress.MetricsReported(m)));
+                    lastEvent = Optional.of(event.id());
+                }
                 if (lastStatus.isEmpty() || !lastStatus.get().equals(job.status())) {
                     if (!job.status().isDocumented()) {
                         LOG.info("job {} has status '{}', which is not documented; watching on", id, job.status());
                     }
                     listener.onProgress(new JobProgress.StatusChanged(lastStatus, job));
                     lastStatus = Optional.of(job.status());
-                }
-                for (JobEvent event : eventsAfter(lastEvent)) {
-                    listener.onProgress(new JobProgress.EventReceived(event));
-                    event.metrics().ifPresent(m -> listener.onProgress(new JobProgress.MetricsReported(m)));
-                    lastEvent = Optional.of(event.id());
                 }
                 failedInARow = 0;
                 if (job.status().equals(JobStatus.FAILED)) {

@@ -185,8 +185,11 @@ class FineTuningLifecycleTest {
         JobSnapshot awaited = job.await(Duration.ofHours(1), heard::add);
         assertThat(awaited.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(awaited.fineTunedModel()).isEmpty();
-        assertThat(heard).last().isInstanceOfSatisfying(JobProgress.EventReceived.class,
-                p -> assertThat(p.event().message()).isEqualTo("Fine-tuning job cancelled"));
+        assertThat(heard).filteredOn(JobProgress.EventReceived.class::isInstance).last()
+                .satisfies(p -> assertThat(((JobProgress.EventReceived) p).event().message())
+                        .isEqualTo("Fine-tuning job cancelled"));
+        assertThat(heard).last().isInstanceOfSatisfying(JobProgress.StatusChanged.class,
+                p -> assertThat(p.job().status()).isEqualTo(JobStatus.CANCELLED));
         // Cancelling again changes nothing and asks nothing of the cancel endpoint.
         assertThat(job.cancel().status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(server().journal().count("/v1/fine_tuning/jobs/{job_id}/cancel")).isEqualTo(1);

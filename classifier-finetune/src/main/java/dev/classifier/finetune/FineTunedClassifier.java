@@ -1,0 +1,209 @@
+package dev.classifier.finetune;
+
+import com.openai.client.OpenAIClient;
+import dev.classifier.api.Article;
+import dev.classifier.api.Classifier;
+import dev.classifier.api.Outcome;
+import dev.classifier.api.Prediction;
+import dev.classifier.api.Sleeper;
+import dev.classifier.api.Taxonomy;
+import dev.classifier.api.Usage;
+import dev.classifier.prompt.FeedbackWindow;
+import dev.classifier.prompt.OnBadOutput;
+import dev.classifier.prompt.PriceTable;
+import dev.classifier.prompt.PromptClassifier;
+import dev.classifier.prompt.PromptFormat;
+import dev.classifier.prompt.PromptListener;
+import dev.classifier.prompt.RenderedPrompt;
+import dev.classifier.prompt.ResponseMode;
+import dev.classifier.prompt.RetryPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Classifies with a fine-tuned model: the same {@link PromptFormat} the model was trained on, without few-shot
+ * examples (it learnt them), the same answer parsing, confidence and retries as the prompt strategy (it is a
+ * {@link PromptClassifier} with no feedback window), and usage priced at the fine-tuned model's rates ($0.30
+ * input, $0.15 cached input, $1.20 output per 1M tokens for fine-tuned gpt-4o-mini).
+ * <pre>{@code
+ * Classifier tuned = FineTunedClassifier.builder(client, job.fineTunedModel().orElseThrow(), format).build();
+ * }</pre>
+ * On Azure OpenAI a fine-tuned model answers only once it has a deployment: pass the deployment's name as the model.
+ * Thread-safe.
+ */
+public final class FineTunedClassifier implements Classifier {
+
+    private final PromptClassifier delegate;
+
+    private FineTunedClassifier(PromptClassifier delegate) {
+        this.delegate = delegate;
+    }
+
+    /**
+     * @param model  the fine-tuned model ({@code ft:gpt-4o-mini-2024-07-18:org:suffix:id}), a checkpoint of it, or
+     *               an Azure deployment of it
+     * @param format the format the training set was rendered with
+     */
+    public static Builder builder(OpenAIClient client, String model, PromptFormat format) {
+        return new Builder(client, model, format);
+    }
+
+    /** A classifier on the model a succeeded job made. */
+    public static Builder builder(OpenAIClient client, JobSnapshot job, PromptFormat format) {
+        Objects.requireNonNull(job, "job");
+        String model = job.fineTunedModel().orElseThrow(() -> new IllegalArgumentException("job " + job.id()
+                + " has made no model (it is " + job.status() + ")"));
+        return new Builder(client, model, format);
+    }
+
+    /**
+     * The inference prices of a fine-tuned model, by the model it was tuned from (OpenAI's list prices, late 2025):
+     * gpt-4o-mini $0.30/$0.15/$1.20, gpt-4.1-mini $0.80/$0.20/$3.20, gpt-4.1-nano $0.20/$0.05/$0.80 per 1M tokens
+     * (input, cached input, output). Empty for other models.
+     */
+    public static Optional<PriceTable> pricesFor(String model) {
+        Objects.requireNonNull(model, "model");
+        String base = model.startsWith("ft:") && model.split(":").length > 1 ? model.split(":")[1] : model;
+        if (base.startsWith("gpt-4o-mini")) {
+            return Optional.of(PriceTable.fineTunedGpt4oMini());
+        }
+        if (base.startsWith("gpt-4.1-mini")) {
+            return Optional.of(PriceTable.perMillion(0.80, 0.20, 3.20));
+        }
+        if (base.startsWith("gpt-4.1-nano")) {
+            return Optional.of(PriceTable.perMillion(0.20, 0.05, 0.80));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Prediction classify(Article article) {
+        return delegate.classify(article);
+    }
+
+    @Override
+    public List<Outcome> classifyAll(List<Article> articles) {
+        return delegate.classifyAll(articles);
+    }
+
+    @Override
+    public Taxonomy taxonomy() {
+        return delegate.taxonomy();
+    }
+
+    public String model() {
+        return delegate.model();
+    }
+
+    public PromptFormat format() {
+        return delegate.format();
+    }
+
+    public PriceTable prices() {
+        return delegate.prices();
+    }
+
+    /** The request one article makes: the system message and the fenced article, nothing else. */
+    public RenderedPrompt render(Article article) {
+        return delegate.render(article);
+    }
+
+    /** Tokens and cost of every call so far. */
+    public Usage totalUsage() {
+        return delegate.totalUsage();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FineTunedClassifier[" + delegate.model() + ", " + delegate.taxonomy().labels().size() + " labels]";
+    }
+
+    /** Settings, passed on to the {@link PromptClassifier} underneath; each setter checks its value at once. */
+    public static final class Builder {
+        private final PromptClassifier.Builder prompt;
+        private boolean pricesSet;
+        private final String model;
+
+        private Builder(OpenAIClient client, String model, PromptFormat format) {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(format, "format");
+            this.model = Objects.requireNonNull(model, "model");
+            this.prompt = PromptClassifier.builder(client, format.taxonomy()).model(model).format(format)
+                    .window(FeedbackWindow.none());
+        }
+
+        /** Prices for usage (by {@link #pricesFor} the model, else fine-tuned gpt-4o-mini's, unless set). */
+        public Builder prices(PriceTable table) {
+            prompt.prices(table);
+            pricesSet = true;
+            return this;
+        }
+
+        /** {@link ResponseMode#JSON_SCHEMA} unless set (fine-tuned models support strict schemas without the extras). */
+        public Builder responseMode(ResponseMode mode) {
+            prompt.responseMode(mode);
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            prompt.retryPolicy(policy);
+            return this;
+        }
+
+        public Builder onBadOutput(OnBadOutput value) {
+            prompt.onBadOutput(value);
+            return this;
+        }
+
+        public Builder listener(PromptListener value) {
+            prompt.listener(value);
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            prompt.clock(value);
+            return this;
+        }
+
+        public Builder sleeper(Sleeper value) {
+            prompt.sleeper(value);
+            return this;
+        }
+
+        public Builder concurrency(int calls) {
+            prompt.concurrency(calls);
+            return this;
+        }
+
+        public Builder cacheSize(int size) {
+            prompt.cacheSize(size);
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            prompt.requestTimeout(timeout);
+            return this;
+        }
+
+        public Builder closeClientOnClose(boolean close) {
+            prompt.closeClientOnClose(close);
+            return this;
+        }
+
+        public FineTunedClassifier build() {
+            if (!pricesSet) {
+                prompt.prices(pricesFor(model).orElse(PriceTable.fineTunedGpt4oMini()));
+            }
+            return new FineTunedClassifier(prompt.build());
+        }
+    }
+}

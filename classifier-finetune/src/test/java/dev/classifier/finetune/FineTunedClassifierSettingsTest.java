@@ -1,0 +1,48 @@
+package dev.classifier.finetune;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.classifier.prompt.PriceTable;
+import dev.classifier.prompt.PromptFormat;
+import dev.classifier.testkit.ManualClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The fine-tuned classifier's settings that need no server. */
+class FineTunedClassifierSettingsTest {
+
+    private static final PromptFormat FORMAT = PromptFormat.of(Samples.taxonomy());
+    private final ManualClock clock = ManualClock.create();
+    /** Never called: nothing listens there. */
+    private final OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:9/v1").apiKey("unused")
+            .build();
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void pricesFollowTheModelTunedFrom() {
+        assertThat(FineTunedClassifier.pricesFor("ft:gpt-4o-mini-2024-07-18:acme:news:abc"))
+                .contains(PriceTable.perMillion(0.30, 0.15, 1.20));
+        assertThat(FineTunedClassifier.pricesFor("ft:gpt-4.1-nano-2025-04-14:acme::x"))
+                .contains(PriceTable.perMillion(0.20, 0.05, 0.80));
+        assertThat(FineTunedClassifier.pricesFor("my-azure-deployment")).isEmpty();
+    }
+
+    @Test
+    void aJobThatMadeNoModelCannotClassify() {
+        JobSnapshot running = new JobSnapshot("ftjob-x", JobStatus.RUNNING, "gpt-4o-mini", Optional.empty(), "file-1",
+                Optional.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), Optional.empty(),
+                clock.instant(), Optional.empty(), Optional.empty(), java.util.Map.of());
+
+        assertThatThrownBy(() -> FineTunedClassifier.builder(client, running, FORMAT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftjob-x has made no model (it is running)");
+    }
+}
