@@ -236,8 +236,8 @@ public final class DatasetValidator {
                 fileProblem(ProblemKind.TOO_FEW_EXAMPLES, "the file has " + examples + " example(s); the service "
                         + "requires at least " + MIN_TRAINING_EXAMPLES + " in a training file");
             }
-            if (taxonomy.isPresent()) {
-                labelChecks();
+            if (taxonomy.isPresent() && purpose == Purpose.TRAINING) {
+                labelChecks(); // a validation file is a small sample: few examples a label are expected there
             }
             List<Problem> all = new ArrayList<>(fileProblems);
             all.addAll(mergeByLine(lineProblems, unreadableProblems));
@@ -347,7 +347,10 @@ public final class DatasetValidator {
             return this;
         }
 
-        /** Checks answers against this taxonomy: label JSON, labels outside it, too few examples, imbalance. */
+        /**
+         * Checks answers against this taxonomy: label JSON and labels outside it; in a training file also too few
+         * examples of a label and imbalance.
+         */
         public Builder taxonomy(Taxonomy rules) {
             this.taxonomy = Optional.of(Objects.requireNonNull(rules, "taxonomy"));
             return this;

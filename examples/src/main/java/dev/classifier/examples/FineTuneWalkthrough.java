@@ -44,7 +44,7 @@ import java.util.Optional;
  * <p>Without an API key (or without {@code -Dwalkthrough.live=true}) it runs against the OpenAI-compatible test
  * server of {@code classifier-testkit}, on a manual clock: the job's hour passes in no time, nothing leaves the
  * machine and nothing is paid. With {@code OPENAI_API_KEY} set and {@code -Dwalkthrough.live=true} it trains on
- * OpenAI for real (about $0.25 for the samples at gpt-4o-mini's $3.00 per 1M trained tokens; the report prints the
+ * OpenAI for real (about $2.30 for the samples at gpt-4o-mini's $3.00 per 1M trained tokens; the report prints the
  * estimate before anything is uploaded), keeping its files and job state in {@code ./finetune-walkthrough}, so that
  * running it again resumes watching the same job.
  * <pre>
