@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Asks an {@link EmbeddingCache} first; embeds only the texts it lacks, in one call, and stores them. */
-final class CachedTextEmbedder implements TextEmbedder {
+final class CachedTextEmbedder implements TextEmbedder, TruncationAware {
 
     private final TextEmbedder delegate;
     private final EmbeddingCache cache;
@@ -47,6 +47,11 @@ final class CachedTextEmbedder implements TextEmbedder {
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean truncates(String text) {
+        return delegate instanceof TruncationAware aware && aware.truncates(text);
     }
 
     @Override

@@ -220,6 +220,8 @@ public final class EmbeddingCache implements AutoCloseable {
         ByteBuffer lengthBuffer = ByteBuffer.allocate(4);
         while (position < size) {
             long remaining = size - position;
+            // A crash can tear only the last append: bad bytes at the end, no longer than one record, are that.
+            boolean couldBeTorn = remaining <= recordBytes(lastDimension);
             String bad = null;
             Slot slot = null;
             if (remaining < 4) {
@@ -234,6 +236,8 @@ public final class EmbeddingCache implements AutoCloseable {
                 } else if (remaining < 4L + payload + 4) {
                     bad = "an incomplete record";
                 } else {
+                    // A whole record that fails its checksum is torn only if nothing follows it.
+                    couldBeTorn = remaining == 4L + payload + 4;
                     ByteBuffer recordBuffer = ByteBuffer.allocate(4 + payload + 4);
                     readFully(recordBuffer, position);
                     CRC32C crc = new CRC32C();
@@ -254,14 +258,13 @@ public final class EmbeddingCache implements AutoCloseable {
                 }
             }
             if (bad != null) {
-                if (remaining <= recordBytes(lastDimension)) {
-                    // Only the last append can be torn by a crash: drop it, the texts will be embedded again.
-                    LOG.warn("Embedding cache {}: cutting off a torn last record ({} bytes at byte {}: {})",
-                            file, remaining, position, bad);
-                    channel.truncate(position);
-                    break;
+                if (!couldBeTorn) {
+                    throw new EmbeddingCacheCorruptException(file, position, record + 1, bad);
                 }
-                throw new EmbeddingCacheCorruptException(file, position, record + 1, bad);
+                LOG.warn("Embedding cache {}: cutting off a torn last record ({} bytes at byte {}: {}); its texts "
+                        + "will be embedded again", file, remaining, position, bad);
+                channel.truncate(position);
+                break;
             }
             lastDimension = slot.dimension();
             position = slot.offset() + slot.dimension() * (long) Float.BYTES + 4;

@@ -44,7 +44,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Safe for concurrent use. Holds native memory (about 200 MB for the bundled models): close it.
  */
-public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
+public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxTextEmbedder.class);
 
@@ -170,6 +170,23 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
         try {
             ensureOpen();
             return tokenizer.encode(head(text, model.maxTokens() * CHARS_PER_TOKEN_CAP)).getIds().length;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Whether the model reads only the head of this text. */
+    @Override
+    public boolean truncates(String text) {
+        // A word piece covers at least one character, so a text this short always fits.
+        if (text.length() <= model.maxTokens() - 2) {
+            return false;
+        }
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            String head = head(text, model.maxTokens() * CHARS_PER_TOKEN_CAP);
+            return head.length() < text.length() || tokenizer.encode(head).exceedMaxLength();
         } finally {
             lifecycle.readLock().unlock();
         }

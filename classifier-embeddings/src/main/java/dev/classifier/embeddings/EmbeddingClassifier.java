@@ -1,0 +1,130 @@
+package dev.classifier.embeddings;
+
+import dev.classifier.api.Article;
+import dev.classifier.api.Classifier;
+import dev.classifier.api.Outcome;
+import dev.classifier.api.Prediction;
+import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TextEmbedder;
+import dev.classifier.api.Usage;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Classifies by the sentence embedding of an article's text: nearest centroid or logistic regression over the
+ * vectors of labelled examples, with a softmax temperature fitted on held-out folds so that confidences are
+ * calibrated. Made by an {@link EmbeddingTrainer}; immutable and safe for concurrent use.
+ *
+ * <p>Labels without examples get probability 0; with no examples at all every article gets the taxonomy's
+ * fallback, flagged {@code FALLBACK}. The classifier does not own the embedder: {@link #close()} leaves it open,
+ * because retraining makes new classifiers over the same model.
+ */
+public final class EmbeddingClassifier implements Classifier {
+
+    /** How vectors become class scores. */
+    public enum Method {
+        /** Cosine to each class's mean vector: best with a few examples per class. */
+        CENTROID,
+        /** Multinomial logistic regression: best with many. */
+        LOGISTIC,
+        /** Whichever is more accurate on held-out folds of the training data. */
+        AUTO
+    }
+
+    private final Taxonomy taxonomy;
+    private final TextEmbedder embedder;
+    private final Optional<LinearModel> model;
+    private final TrainingSummary summary;
+    private final String modelName;
+
+    EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
+                        TrainingSummary summary) {
+        this.taxonomy = taxonomy;
+        this.embedder = embedder;
+        this.model = model;
+        this.summary = summary;
+        this.modelName = "embeddings/" + summary.method().name().toLowerCase(java.util.Locale.ROOT) + "/"
+                + embedder.modelId();
+    }
+
+    @Override
+    public Prediction classify(Article article) {
+        Objects.requireNonNull(article, "article");
+        String text = article.text();
+        return predict(embedder.embed(text), truncates(text));
+    }
+
+    /** Embeds all texts in one call (so the embedder can spread them over its threads), then scores each. */
+    @Override
+    public List<Outcome> classifyAll(List<Article> articles) {
+        List<String> texts = articles.stream().map(Article::text).toList();
+        List<float[]> vectors;
+        try {
+            vectors = embedder.embedAll(texts);
+        } catch (RuntimeException e) {
+            // One text may have failed the batch: classify one by one, so only that one fails.
+            return Classifier.super.classifyAll(articles);
+        }
+        List<Outcome> outcomes = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            outcomes.add(Outcome.success(predict(vectors.get(i), truncates(texts.get(i)))));
+        }
+        return outcomes;
+    }
+
+    /** The label probabilities for a vector from this classifier's embedder. */
+    Prediction predict(float[] vector, boolean truncated) {
+        Set<Prediction.Flag> flags = truncated ? EnumSet.of(Prediction.Flag.TRUNCATED) : EnumSet.noneOf(Prediction.Flag.class);
+        if (model.isEmpty()) {
+            flags.add(Prediction.Flag.FALLBACK);
+            return new Prediction(taxonomy.fallback(), Double.NaN, Map.of(), flags, "", modelName, Usage.NONE);
+        }
+        LinearModel linear = model.get();
+        double[] p = linear.probabilities(vector);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String label : taxonomy.labels()) {
+            scores.put(label, 0.0);
+        }
+        int best = 0;
+        for (int k = 0; k < p.length; k++) {
+            scores.put(linear.labels().get(k), p[k]);
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        // One trained class says nothing about confidence: every article lands there.
+        double confidence = p.length == 1 ? Double.NaN : p[best];
+        return new Prediction(linear.labels().get(best), confidence, p.length == 1 ? Map.of() : scores, flags, "",
+                modelName, Usage.NONE);
+    }
+
+    private boolean truncates(String text) {
+        return embedder instanceof TruncationAware aware && aware.truncates(text);
+    }
+
+    @Override
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** What it was trained on and how. */
+    public TrainingSummary summary() {
+        return summary;
+    }
+
+    public TextEmbedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddingClassifier[" + modelName + ", " + summary.examples() + " examples]";
+    }
+}
