@@ -1,9 +1,11 @@
 package dev.classifier.embeddings;
 
+import dev.classifier.api.Classifier;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
+import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Trains {@link EmbeddingClassifier}s from labelled articles or feedback. Settings are chosen on the training data
- * only: held-out folds of it pick the method ({@link Method#AUTO}) and fit the softmax temperature.
+ * only: held-out folds of it pick the method ({@link Method#AUTO}), the logistic regression's penalty, the weight
+ * of a companion classifier (if one is given), and fit the softmax temperature.
  *
  * <pre>{@code
  * try (OnnxTextEmbedder model = OnnxTextEmbedder.loadDefault()) {
@@ -44,21 +48,21 @@ public final class EmbeddingTrainer {
     private final TextEmbedder embedder;
     private final Taxonomy taxonomy;
     private final Method method;
-    private final double l2;
     private final int folds;
     private final long seed;
     private final LabelMapping labelMapping;
     private final int maxIterations;
+    private final CompanionTrainer companionTrainer;
 
     private EmbeddingTrainer(Builder builder) {
         this.embedder = builder.embedder;
         this.taxonomy = builder.taxonomy;
         this.method = builder.method;
-        this.l2 = builder.l2;
         this.folds = builder.folds;
         this.seed = builder.seed;
         this.labelMapping = builder.labelMapping;
         this.maxIterations = builder.maxIterations;
+        this.companionTrainer = builder.companionTrainer;
     }
 
     public static Builder builder() {
@@ -108,10 +112,10 @@ public final class EmbeddingTrainer {
                 classes.add(label);
             }
         }
-        Method chosen = method == Method.AUTO ? Method.CENTROID : method;
         if (classes.isEmpty()) {
-            return new EmbeddingClassifier(taxonomy, embedder, Optional.empty(),
-                    new TrainingSummary(chosen, 0, perLabel, dropped, Map.of(), 1.0));
+            Method named = method == Method.AUTO ? Method.CENTROID : method;
+            return new EmbeddingClassifier(taxonomy, embedder, Optional.empty(), Optional.empty(),
+                    new TrainingSummary(named, 0, perLabel, dropped, Map.of(), Double.NaN, 1.0, 0.0));
         }
         float[][] x = new float[examples.size()][];
         int[] y = new int[examples.size()];
@@ -119,51 +123,74 @@ public final class EmbeddingTrainer {
             x[i] = unit(vectors.get(i));
             y[i] = classes.indexOf(examples.get(i).label());
         }
-        Map<Method, Double> heldOut = new EnumMap<>(Method.class);
-        Map<Method, Double> temperatures = new EnumMap<>(Method.class);
         int[] foldOf = assignFolds(y, classes.size());
-        if (foldOf.length > 0) {
-            for (Method candidate : candidates()) {
-                Validation validation = validate(candidate, classes, x, y, foldOf);
-                heldOut.put(candidate, validation.accuracy());
-                temperatures.put(candidate, validation.temperature());
-            }
-            if (method == Method.AUTO) {
-                // Logistic regression must win outright: the centroid is cheaper and steadier on few examples.
-                chosen = heldOut.get(Method.LOGISTIC) > heldOut.get(Method.CENTROID) ? Method.LOGISTIC : Method.CENTROID;
-            }
+        Choice choice = foldOf.length == 0 ? Choice.without(method) : choose(examples, classes, x, y, foldOf);
+        LinearModel model = fitConfig(choice.config(), classes, x, y).withTemperature(choice.temperature());
+        Optional<Companion> companion = Optional.empty();
+        if (choice.companionWeight() > 0) {
+            companion = Optional.of(new Companion(companionTrainer.train(examples), choice.companionWeight(),
+                    choice.combinedTemperature()));
         }
-        double temperature = temperatures.getOrDefault(chosen,
-                chosen == Method.CENTROID ? DEFAULT_CENTROID_TEMPERATURE : 1.0);
-        LinearModel model = fitMethod(chosen, classes, x, y).withTemperature(temperature);
-        TrainingSummary summary = new TrainingSummary(chosen, examples.size(), perLabel, dropped, heldOut, temperature);
+        TrainingSummary summary = new TrainingSummary(choice.config().method(), examples.size(), perLabel, dropped,
+                choice.heldOut(), choice.config().l2(), choice.temperature(), choice.companionWeight());
         LOG.debug("Trained {}", summary);
-        return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), summary);
+        return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary);
     }
 
-    private List<Method> candidates() {
-        return method == Method.AUTO ? List.of(Method.CENTROID, Method.LOGISTIC) : List.of(method);
+    /** A method and its penalty (NaN for the centroid). */
+    record Config(Method method, double l2) {
     }
 
-    private LinearModel fitMethod(Method which, List<String> classes, float[][] x, int[] y) {
-        return which == Method.LOGISTIC
-                ? SoftmaxRegression.fit(classes, x, y, l2, maxIterations)
-                : Centroids.fit(classes, x, y);
-    }
+    /** What held-out data chose. */
+    private record Choice(Config config, double temperature, Map<Method, Double> heldOut, double companionWeight,
+                          double combinedTemperature) {
 
-    private record Validation(double accuracy, double temperature) {
-    }
-
-    /** Out-of-fold scores of one method: their accuracy, and the temperature that calibrates them. */
-    private Validation validate(Method which, List<String> classes, float[][] x, int[] y, int[] foldOf) {
-        int foldCount = 0;
-        for (int f : foldOf) {
-            foldCount = Math.max(foldCount, f + 1);
+        static Choice without(Method method) {
+            Config config = method == Method.LOGISTIC ? new Config(Method.LOGISTIC, L2_GRID.get(0))
+                    : new Config(Method.CENTROID, Double.NaN);
+            double temperature = method == Method.LOGISTIC ? 1.0 : DEFAULT_CENTROID_TEMPERATURE;
+            return new Choice(config, temperature, Map.of(), 0.0, 1.0);
         }
-        List<double[]> logits = new ArrayList<>();
+    }
+
+    /** The penalties logistic regression tries; held-out data picks one. */
+    static final List<Double> L2_GRID = List.of(1e-4, 1e-3, 1e-2, 1e-1);
+    /** Weights the companion's log-probabilities may get beside the embedding's; 0 means it does not help. */
+    static final List<Double> COMPANION_WEIGHTS = List.of(0.25, 0.5, 1.0, 2.0);
+    /** Centroid cosines times this start (and anchor) the logistic regression: a typical fitted inverse temperature. */
+    static final double CENTROID_SCALE = 10;
+
+    private List<Config> configs() {
+        List<Config> configs = new ArrayList<>();
+        if (method != Method.LOGISTIC) {
+            configs.add(new Config(Method.CENTROID, Double.NaN));
+        }
+        if (method != Method.CENTROID) {
+            L2_GRID.forEach(l2 -> configs.add(new Config(Method.LOGISTIC, l2)));
+        }
+        return configs;
+    }
+
+    private LinearModel fitConfig(Config config, List<String> classes, float[][] x, int[] y) {
+        LinearModel centroids = Centroids.fit(classes, x, y);
+        return config.method() == Method.LOGISTIC
+                ? SoftmaxRegression.fitTowards(centroids, CENTROID_SCALE, x, y, config.l2(), maxIterations)
+                : centroids;
+    }
+
+    /**
+     * Scores every configuration (and the companion) on held-out folds; picks the most accurate configuration
+     * (logistic regression must beat the centroid outright), its temperature, and the companion's weight if it
+     * adds accuracy.
+     */
+    private Choice choose(List<LabeledArticle> examples, List<String> classes, float[][] x, int[] y, int[] foldOf) {
+        List<Config> configs = configs();
+        List<List<double[]>> logits = new ArrayList<>();
+        configs.forEach(c -> logits.add(new ArrayList<>()));
+        List<double[]> companionProbabilities = new ArrayList<>();
         List<Integer> truths = new ArrayList<>();
-        int correct = 0;
-        for (int fold = 0; fold < foldCount; fold++) {
+        int folds = Arrays.stream(foldOf).max().orElse(0) + 1;
+        for (int fold = 0; fold < folds; fold++) {
             List<Integer> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
             for (int i = 0; i < x.length; i++) {
@@ -172,18 +199,74 @@ public final class EmbeddingTrainer {
             if (test.isEmpty() || train.isEmpty()) {
                 continue;
             }
-            LinearModel model = fitMethod(which, classes, pick(x, train), pick(y, train));
-            for (int i : test) {
-                double[] z = model.logits(x[i]);
-                logits.add(z);
-                truths.add(y[i]);
-                if (argmax(z) == y[i]) {
-                    correct++;
+            float[][] trainX = pick(x, train);
+            int[] trainY = pick(y, train);
+            for (int c = 0; c < configs.size(); c++) {
+                LinearModel model = fitConfig(configs.get(c), classes, trainX, trainY);
+                for (int i : test) {
+                    logits.get(c).add(model.logits(x[i]));
                 }
             }
+            if (companionTrainer != null) {
+                companionProbabilities.addAll(companionProbabilities(classes,
+                        train.stream().map(examples::get).toList(), test.stream().map(examples::get).toList()));
+            }
+            test.forEach(truths::add);
         }
-        int[] truth = truths.stream().mapToInt(Integer::intValue).toArray();
-        return new Validation((double) correct / truth.length, Calibration.fitTemperature(logits, truth));
+        int[] truth = truths.stream().mapToInt(i -> y[i]).toArray();
+        Map<Method, Double> heldOut = new EnumMap<>(Method.class);
+        int best = -1;
+        double bestAccuracy = -1;
+        for (int c = 0; c < configs.size(); c++) {
+            double accuracy = accuracy(logits.get(c), truth);
+            heldOut.merge(configs.get(c).method(), accuracy, Math::max);
+            if (accuracy > bestAccuracy) { // strictly: ties keep the centroid, which comes first
+                best = c;
+                bestAccuracy = accuracy;
+            }
+        }
+        Config config = configs.get(best);
+        double temperature = Calibration.fitTemperature(logits.get(best), truth);
+        if (companionTrainer == null) {
+            return new Choice(config, temperature, heldOut, 0.0, 1.0);
+        }
+        double bestWeight = 0;
+        List<double[]> bestCombined = null;
+        for (double weight : COMPANION_WEIGHTS) {
+            List<double[]> combined = Companion.combine(logits.get(best), temperature, companionProbabilities, weight);
+            double accuracy = accuracy(combined, truth);
+            if (accuracy > bestAccuracy) {
+                bestAccuracy = accuracy;
+                bestWeight = weight;
+                bestCombined = combined;
+            }
+        }
+        heldOut.put(Method.AUTO, bestAccuracy);
+        double combinedTemperature = bestCombined == null ? 1.0 : Calibration.fitTemperature(bestCombined, truth);
+        return new Choice(config, temperature, heldOut, bestWeight, combinedTemperature);
+    }
+
+    /** The companion, trained on {@code train}, on each of {@code test}: probabilities in class order. */
+    private List<double[]> companionProbabilities(List<String> classes, List<LabeledArticle> train,
+                                                  List<LabeledArticle> test) {
+        try (Classifier companion = companionTrainer.train(train)) {
+            List<Outcome> outcomes = companion.classifyAll(test.stream().map(LabeledArticle::article).toList());
+            List<double[]> out = new ArrayList<>(outcomes.size());
+            for (Outcome outcome : outcomes) {
+                out.add(Companion.probabilities(classes, outcome.predictionIfAny()));
+            }
+            return out;
+        }
+    }
+
+    private static double accuracy(List<double[]> logits, int[] truth) {
+        int correct = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (argmax(logits.get(i)) == truth[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / truth.length;
     }
 
     /**
@@ -265,13 +348,22 @@ public final class EmbeddingTrainer {
         private TextEmbedder embedder;
         private Taxonomy taxonomy;
         private Method method = Method.AUTO;
-        private double l2 = 1e-3;
         private int folds = 5;
         private long seed = 42;
         private LabelMapping labelMapping = LabelMapping.identity();
         private int maxIterations = 200;
+        private CompanionTrainer companionTrainer;
 
         private Builder() {
+        }
+
+        /**
+         * A classifier to combine with where held-out data says it adds accuracy, typically the local n-gram
+         * model. It is trained on the same examples (and on each fold while choosing its weight).
+         */
+        public Builder companion(CompanionTrainer companionTrainer) {
+            this.companionTrainer = Objects.requireNonNull(companionTrainer, "companionTrainer");
+            return this;
         }
 
         /** The model that embeds examples and articles (wrap it in an {@link EmbeddingCache} to embed once). */
@@ -288,15 +380,6 @@ public final class EmbeddingTrainer {
         /** Default {@link Method#AUTO}. */
         public Builder method(Method method) {
             this.method = Objects.requireNonNull(method, "method");
-            return this;
-        }
-
-        /** L2 penalty of the logistic regression, per example; default 0.001. */
-        public Builder l2(double l2) {
-            if (!(l2 >= 0) || Double.isInfinite(l2)) {
-                throw new IllegalArgumentException("l2 must be a finite number >= 0, was " + l2);
-            }
-            this.l2 = l2;
             return this;
         }
 

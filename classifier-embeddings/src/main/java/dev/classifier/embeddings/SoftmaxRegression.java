@@ -2,12 +2,12 @@ package dev.classifier.embeddings;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
- * Multinomial logistic regression on standardised features with an L2 penalty, minimised by L-BFGS. The loss is
- * smooth and strongly convex, so the optimum is unique and the result depends only on the data, not on a seed.
- * The standardisation is folded back into the weights, so the model reads raw vectors.
+ * Multinomial logistic regression on unit vectors, minimised by L-BFGS, whose L2 penalty pulls the weights towards
+ * the scaled centroids rather than towards zero. With few examples it stays near the centroid classifier (which
+ * does best there); with many it moves away where the data says so. The loss is smooth and strongly convex, so the
+ * optimum is unique and depends only on the data, not on a seed.
  */
 final class SoftmaxRegression {
 
@@ -18,57 +18,32 @@ final class SoftmaxRegression {
     }
 
     /**
-     * @param l2            penalty on the weights (not the biases), per example
-     * @param maxIterations L-BFGS iterations at most
+     * @param prior      the model the penalty pulls towards (the centroids), times {@code priorScale}
+     * @param l2         penalty on the distance of the weights from the prior (not the biases), per example
      */
-    static LinearModel fit(List<String> labels, float[][] x, int[] y, double l2, int maxIterations) {
-        int n = x.length;
+    static LinearModel fitTowards(LinearModel prior, double priorScale, float[][] x, int[] y, double l2,
+                                  int maxIterations) {
         int d = x[0].length;
-        int classes = labels.size();
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        for (float[] row : x) {
+        int classes = prior.labels().size();
+        double[] start = new double[classes * (d + 1)];
+        for (int k = 0; k < classes; k++) {
             for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
+                start[k * (d + 1) + j] = prior.weights()[k][j] * priorScale;
             }
+            start[k * (d + 1) + d] = prior.bias()[k] * priorScale;
         }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        for (float[] row : x) {
-            for (int j = 0; j < d; j++) {
-                double c = row[j] - mean[j];
-                scale[j] += c * c;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            double sd = Math.sqrt(scale[j] / n);
-            scale[j] = sd > 1e-8 ? 1.0 / sd : 0.0;
-        }
-        float[][] z = new float[n][d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                z[i][j] = (float) ((x[i][j] - mean[j]) * scale[j]);
-            }
-        }
-        Objective objective = new Objective(z, y, classes, l2);
-        double[] w = minimise(objective, new double[classes * (d + 1)], maxIterations);
-        // Fold the standardisation back: w·((x - mean) * scale) + b = (w * scale)·x + (b - Σ w * scale * mean).
+        Objective objective = new Objective(x, y, classes, l2, start.clone());
+        double[] w = minimise(objective, start, maxIterations);
         double[][] weights = new double[classes][d];
         double[] bias = new double[classes];
         for (int k = 0; k < classes; k++) {
-            int base = k * (d + 1);
-            double b = w[base + d];
-            for (int j = 0; j < d; j++) {
-                weights[k][j] = w[base + j] * scale[j];
-                b -= weights[k][j] * mean[j];
-            }
-            bias[k] = b;
+            System.arraycopy(w, k * (d + 1), weights[k], 0, d);
+            bias[k] = w[k * (d + 1) + d];
         }
-        return new LinearModel(labels, weights, bias, 1.0);
+        return new LinearModel(prior.labels(), weights, bias, 1.0);
     }
 
-    /** Mean cross-entropy plus {@code l2/2 * |W|^2}, with its gradient. Parameters: per class d weights, 1 bias. */
+    /** Mean cross-entropy plus {@code l2/2 * |W - prior|^2}, with its gradient. Parameters: per class d weights, 1 bias. */
     static final class Objective {
         private final float[][] x;
         private final int[] y;
@@ -76,12 +51,20 @@ final class SoftmaxRegression {
         private final double l2;
         private final int d;
 
+        private final double[] prior;
+
         Objective(float[][] x, int[] y, int classes, double l2) {
+            this(x, y, classes, l2, null);
+        }
+
+        /** @param prior weights the penalty pulls towards (same layout as the parameters), or null for zero */
+        Objective(float[][] x, int[] y, int classes, double l2, double[] prior) {
             this.x = x;
             this.y = y;
             this.classes = classes;
             this.l2 = l2;
             this.d = x[0].length;
+            this.prior = prior;
         }
 
         double valueAndGradient(double[] w, double[] gradient) {
@@ -124,8 +107,9 @@ final class SoftmaxRegression {
             for (int k = 0; k < classes; k++) {
                 int base = k * stride;
                 for (int j = 0; j < d; j++) {
-                    loss += 0.5 * l2 * w[base + j] * w[base + j];
-                    gradient[base + j] += l2 * w[base + j];
+                    double delta = prior == null ? w[base + j] : w[base + j] - prior[base + j];
+                    loss += 0.5 * l2 * delta * delta;
+                    gradient[base + j] += l2 * delta;
                 }
             }
             return loss;

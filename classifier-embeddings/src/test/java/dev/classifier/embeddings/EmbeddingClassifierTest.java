@@ -145,6 +145,34 @@ class EmbeddingClassifierTest {
     }
 
     @Test
+    void aCompanionThatKnowsBetterGetsAWeightAndOneThatMisleadsGetsNone() {
+        // An oracle companion: it knows every example's label (as a lexical model would know its own data).
+        java.util.Map<String, String> truth = new java.util.HashMap<>();
+        TrainingData.examples().forEach(e -> truth.put(e.article().id(), e.label()));
+        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        CompanionTrainer oracle = examples -> new FixedClassifier(a -> truth.getOrDefault(a.id(), "Economy"), closed);
+        EmbeddingClassifier helped = hashingTrainer().companion(oracle).build().train(TrainingData.examples());
+        assertThat(helped.summary().companionWeight()).isPositive();
+        assertThat(helped.summary().heldOutAccuracy().get(Method.AUTO))
+                .isGreaterThan(helped.summary().heldOutAccuracy().get(helped.summary().method()));
+        for (LabeledArticle e : TrainingData.examples()) {
+            assertThat(helped.classify(e.article()).label()).isEqualTo(e.label());
+        }
+        assertThat(helped.classifyAll(TrainingData.examples().stream().map(LabeledArticle::article).toList()))
+                .allMatch(Outcome::isSuccess);
+        int closedWhileTraining = closed.get();
+        assertThat(closedWhileTraining).as("each fold's companion is closed after use").isEqualTo(5);
+        helped.close();
+        assertThat(closed.get()).as("the classifier closes the companion it trained").isEqualTo(6);
+
+        CompanionTrainer misleading = examples -> new FixedClassifier(a -> "Weather", closed);
+        EmbeddingClassifier alone = realTrainer().companion(misleading).build().train(TrainingData.examples());
+        assertThat(alone.summary().companionWeight()).isZero();
+        assertThat(alone.classify(Article.of("s", "Stocks rally as inflation cools", "")).model())
+                .doesNotContain("FixedClassifier");
+    }
+
+    @Test
     void foldsAreStratifiedAndLargeDataGetsOneHoldOut() {
         EmbeddingTrainer trainer = hashingTrainer().build();
         int[] y = new int[40];
@@ -175,7 +203,7 @@ class EmbeddingClassifierTest {
         assertThatThrownBy(() -> EmbeddingTrainer.builder().taxonomy(TrainingData.TAXONOMY).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("embedder");
         assertThatThrownBy(() -> EmbeddingTrainer.builder().folds(1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EmbeddingTrainer.builder().l2(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmbeddingTrainer.builder().maxIterations(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static EmbeddingTrainer.Builder hashingTrainer() {
@@ -184,6 +212,28 @@ class EmbeddingClassifierTest {
 
     private static LabeledArticle labeled(String id, String title, String label) {
         return new LabeledArticle(Article.of(id, title, ""), label);
+    }
+
+    /** Answers what a function says, with certainty; counts closes. */
+    private record FixedClassifier(java.util.function.Function<Article, String> answer,
+                                   java.util.concurrent.atomic.AtomicInteger closed)
+            implements dev.classifier.api.Classifier {
+        @Override
+        public Prediction classify(Article article) {
+            String label = answer.apply(article);
+            return new Prediction(label, 1.0, java.util.Map.of(label, 1.0), java.util.Set.of(), "", "fixed",
+                    dev.classifier.api.Usage.NONE);
+        }
+
+        @Override
+        public dev.classifier.api.Taxonomy taxonomy() {
+            return TrainingData.TAXONOMY;
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
     }
 
     /** Vectors given per text. */
