@@ -1,0 +1,32 @@
+package dev.classifier.dataset;
+
+import java.util.function.IntUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Makes Jackson's messages fit a line-oriented report: its own locations refer to one line, or to nothing. */
+final class JacksonMessages {
+
+    private static final Pattern START_MARKER =
+            Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: \\d+, column: (\\d+)\\]\\)");
+    private static final Pattern ANY_LOCATION = Pattern.compile("\\s*\\[Source: .*?; line: \\d+, column: \\d+\\]");
+
+    private JacksonMessages() {
+    }
+
+    /** Drops Jackson's source locations (the caller reports its own). */
+    static String clean(String message) {
+        return clean(message, column -> column);
+    }
+
+    /** Drops Jackson's source locations, keeping where an unclosed object or array started, as a column. */
+    static String clean(String message, IntUnaryOperator toColumn) {
+        if (message == null || message.isBlank()) {
+            return "invalid JSON";
+        }
+        Matcher marker = START_MARKER.matcher(message);
+        String withMarkers = marker.replaceAll(m ->
+                " (opened at column " + toColumn.applyAsInt(Integer.parseInt(m.group(1))) + ")");
+        return ANY_LOCATION.matcher(withMarkers).replaceAll("").strip();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.classifier.prompt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntPredicate;
+
+/**
+ * An in-memory inverted index scored with Okapi BM25 (k1 = 1.2, b = 0.75, Lucene's idf). Documents are numbered
+ * by the caller and removed by number; a removed document is skipped and no longer counts in the statistics.
+ * Not thread-safe: the owner guards writes against reads.
+ */
+final class Bm25Index {
+
+    static final float K1 = 1.2f;
+    static final float B = 0.75f;
+
+    private final Map<String, Postings> postings = new HashMap<>();
+    private int[] length = new int[1024];
+    private boolean[] live = new boolean[1024];
+    private int liveDocs;
+    private long liveLength;
+    /** k1 * (1 - b + b * length / average length) per document, for the statistics it was computed at. */
+    private volatile Norms norms = new Norms(-1, -1, new float[0]);
+    /** Score accumulators, reused per thread: one float per document number. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** Indexes a document's terms under number {@code doc} (numbers grow by one per call). */
+    void add(int doc, List<String> terms) {
+        ensureCapacity(doc + 1);
+        Map<String, Integer> tf = new HashMap<>();
+        for (String term : terms) {
+            tf.merge(term, 1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            postings.computeIfAbsent(e.getKey(), k -> new Postings()).add(doc, e.getValue());
+        }
+        length[doc] = terms.size();
+        live[doc] = true;
+        liveDocs++;
+        liveLength += terms.size();
+    }
+
+    /** Removes a document; {@code terms} are the terms it was added with. */
+    void remove(int doc, List<String> terms) {
+        if (doc >= live.length || !live[doc]) {
+            return;
+        }
+        live[doc] = false;
+        liveDocs--;
+        liveLength -= length[doc];
+        for (String term : new LinkedHashSet<>(terms)) {
+            Postings p = postings.get(term);
+            if (p != null) {
+                p.liveDocFreq--;
+            }
+        }
+    }
+
+    int liveDocs() {
+        return liveDocs;
+    }
+
+    /** A document and its score. */
+    record Hit(int doc, float score) {
+    }
+
+    /**
+     * The {@code k} best-scoring live documents that {@code accept} lets through, best first. Equal scores are
+     * ordered by {@code tieBreak} (smaller first), so the result is deterministic.
+     */
+    List<Hit> top(Collection<String> queryTerms, int k, IntPredicate accept, IntBinaryOperator tieBreak) {
+        if (liveDocs == 0 || k <= 0) {
+            return List.of();
+        }
+        Scratch s = scratch.get();
+        s.ensure(live.length);
+        accumulate(queryTerms, s);
+        Comparator<Hit> better = Comparator.comparingDouble((Hit h) -> -h.score())
+                .thenComparing((a, b) -> tieBreak.applyAsInt(a.doc(), b.doc()));
+        // A heap whose head is the worst of the best k so far.
+        PriorityQueue<Hit> best = new PriorityQueue<>(k + 1, better.reversed());
+        for (int i = 0; i < s.touchedCount; i++) {
+            int doc = s.touched[i];
+            float score = s.scores[doc];
+            s.scores[doc] = 0f;
+            if (best.size() == k && score < best.peek().score()) {
+                continue; // cheap reject before the filter and the tie-break
+            }
+            if (!accept.test(doc)) {
+                continue;
+            }
+            best.add(new Hit(doc, score));
+            if (best.size() > k) {
+                best.poll();
+            }
+        }
+        s.touchedCount = 0;
+        List<Hit> hits = new ArrayList<>(best);
+        hits.sort(better);
+        return hits;
+    }
+
+    private record Norms(int liveDocs, long liveLength, float[] values) {
+    }
+
+    /** The length norms for the current statistics; recomputed (into a new array) only after the index changed. */
+    private float[] norms() {
+        Norms current = norms;
+        if (current.liveDocs() != liveDocs || current.liveLength() != liveLength || current.values().length < live.length) {
+            float avgLength = (float) liveLength / liveDocs;
+            float[] values = new float[live.length];
+            for (int doc = 0; doc < values.length; doc++) {
+                values[doc] = K1 * (1 - B + B * length[doc] / avgLength);
+            }
+            current = new Norms(liveDocs, liveLength, values);
+            norms = current; // racing readers compute the same values; either array is right
+        }
+        return current.values();
+    }
+
+    private void accumulate(Collection<String> queryTerms, Scratch s) {
+        float[] norm = norms();
+        float[] scores = s.scores;
+        for (String term : queryTerms) {
+            Postings p = postings.get(term);
+            if (p == null || p.liveDocFreq <= 0) {
+                continue;
+            }
+            float idf = (float) Math.log(1 + (liveDocs - p.liveDocFreq + 0.5) / (p.liveDocFreq + 0.5));
+            float weight = idf * (K1 + 1);
+            int[] docs = p.docs;
+            int[] freqs = p.freqs;
+            for (int i = 0, n = p.size; i < n; i++) {
+                int doc = docs[i];
+                if (!live[doc]) {
+                    continue;
+                }
+                float tf = freqs[i];
+                if (scores[doc] == 0f) {
+                    s.touched[s.touchedCount++] = doc;
+                }
+                scores[doc] += weight * tf / (tf + norm[doc]);
+            }
+        }
+    }
+
+    private void ensureCapacity(int docs) {
+        if (docs > length.length) {
+            int size = Math.max(docs, length.length * 2);
+            length = Arrays.copyOf(length, size);
+            live = Arrays.copyOf(live, size);
+        }
+    }
+
+    /** Documents holding a term, in increasing number, with the term's count in each. */
+    private static final class Postings {
+        int[] docs = new int[4];
+        int[] freqs = new int[4];
+        int size;
+        int liveDocFreq;
+
+        void add(int doc, int freq) {
+            if (size == docs.length) {
+                docs = Arrays.copyOf(docs, size * 2);
+                freqs = Arrays.copyOf(freqs, size * 2);
+            }
+            docs[size] = doc;
+            freqs[size] = freq;
+            size++;
+            liveDocFreq++;
+        }
+    }
+
+    private static final class Scratch {
+        float[] scores = new float[0];
+        int[] touched = new int[0];
+        int touchedCount;
+
+        void ensure(int docs) {
+            if (scores.length < docs) {
+                scores = new float[docs];
+                touched = new int[docs];
+            }
+        }
+    }
+}
