@@ -4,6 +4,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
+import dev.classifier.local.TrainedClassifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.Optional;
  * {@code z = logits / T + weight * log p_companion}, then a softmax at a temperature fitted on held-out data.
  */
 record Companion(Classifier classifier, double weight, double temperature) {
+
+    /** What identifies the companion's model, for the embedding classifier's model version. */
+    String version() {
+        return classifier instanceof TrainedClassifier trained ? trained.modelVersion() : classifier.toString();
+    }
 
     /** A floor for probabilities the companion gives as zero, so that one voice cannot veto a label. */
     static final double FLOOR = 1e-4;

@@ -7,8 +7,14 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
 import dev.classifier.api.Usage;
+import dev.classifier.local.TrainedClassifier;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,7 +37,7 @@ import java.util.Set;
  * fallback, flagged {@code FALLBACK}. The classifier does not own the embedder: {@link #close()} leaves it open,
  * because retraining makes new classifiers over the same model.
  */
-public final class EmbeddingClassifier implements Classifier {
+public final class EmbeddingClassifier implements TrainedClassifier {
 
     /** How vectors become class scores. */
     public enum Method {
@@ -49,6 +55,7 @@ public final class EmbeddingClassifier implements Classifier {
     private final Optional<Companion> companion;
     private final TrainingSummary summary;
     private final String modelName;
+    private final String modelVersion;
 
     EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
                         Optional<Companion> companion, TrainingSummary summary) {
@@ -58,8 +65,9 @@ public final class EmbeddingClassifier implements Classifier {
         this.companion = companion;
         this.summary = summary;
         this.modelName = "embeddings/" + summary.method().name().toLowerCase(Locale.ROOT)
-                + companion.map(c -> "+" + c.classifier().getClass().getSimpleName()).orElse("") + "/"
+                + companion.map(c -> "+" + c.version()).orElse("") + "/"
                 + embedder.modelId();
+        this.modelVersion = "embeddings-v1@" + fingerprint();
     }
 
     @Override
@@ -79,7 +87,7 @@ public final class EmbeddingClassifier implements Classifier {
             vectors = embedder.embedAll(texts);
         } catch (RuntimeException e) {
             // One text may have failed the batch: classify one by one, so only that one fails.
-            return Classifier.super.classifyAll(articles);
+            return TrainedClassifier.super.classifyAll(articles);
         }
         List<Optional<Prediction>> second = companion.map(c -> c.predictAll(articles))
                 .orElseGet(() -> Collections.nCopies(articles.size(), Optional.empty()));
@@ -135,6 +143,43 @@ public final class EmbeddingClassifier implements Classifier {
     @Override
     public void close() {
         companion.ifPresent(c -> c.classifier().close());
+    }
+
+    /**
+     * {@code embeddings-v1@} and a hash of the embedding model id, the trained weights, the temperature and the
+     * companion's version: equal for classifiers that answer alike.
+     */
+    @Override
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    private String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(modelName.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer numbers = ByteBuffer.allocate(8);
+            model.ifPresent(m -> {
+                m.labels().forEach(label -> sha.update((label + "\n").getBytes(StandardCharsets.UTF_8)));
+                for (double[] row : m.weights()) {
+                    for (double w : row) {
+                        sha.update(numbers.clear().putDouble(w).array());
+                    }
+                }
+                for (double b : m.bias()) {
+                    sha.update(numbers.clear().putDouble(b).array());
+                }
+                sha.update(numbers.clear().putDouble(m.temperature()).array());
+            });
+            companion.ifPresent(c -> {
+                sha.update(c.version().getBytes(StandardCharsets.UTF_8));
+                sha.update(numbers.clear().putDouble(c.weight()).array());
+                sha.update(numbers.clear().putDouble(c.temperature()).array());
+            });
+            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     /** What it was trained on and how. */

@@ -9,6 +9,8 @@ import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
+import dev.classifier.local.Trainer;
+import dev.classifier.local.TrainingRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,7 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  */
-public final class EmbeddingTrainer {
+public final class EmbeddingTrainer implements Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingTrainer.class);
     /** Above this many examples one 20% hold-out replaces k folds: it is as telling and k times cheaper. */
@@ -52,7 +54,7 @@ public final class EmbeddingTrainer {
     private final long seed;
     private final LabelMapping labelMapping;
     private final int maxIterations;
-    private final CompanionTrainer companionTrainer;
+    private final Trainer companionTrainer;
 
     private EmbeddingTrainer(Builder builder) {
         this.embedder = builder.embedder;
@@ -73,15 +75,43 @@ public final class EmbeddingTrainer {
         return taxonomy;
     }
 
-    /** Trains on all live feedback of a store (its labels passed through the label mapping). */
+    /**
+     * Trains on all live feedback of a store: the latest label per article, passed through the label mapping.
+     * Wrap the embedder in an {@link EmbeddingCache} and each retraining embeds only what is new.
+     */
     public EmbeddingClassifier train(FeedbackStore store) {
         try (Stream<Feedback> feedback = store.stream()) {
             return trainOnFeedback(feedback.toList());
         }
     }
 
+    /** Trains on feedback: the latest label per article, passed through the label mapping. */
     public EmbeddingClassifier trainOnFeedback(Collection<Feedback> feedback) {
-        return train(feedback.stream().map(Feedback::toLabeled).toList());
+        return train(TrainingRows.latestPerArticle(feedback));
+    }
+
+    /**
+     * The {@link Trainer} of the local module, so a {@code RefreshingClassifier} can retrain embedding classifiers
+     * as feedback arrives: trains on the rows under the given taxonomy (which may differ from the builder's).
+     *
+     * @throws IllegalArgumentException if no row has a label of the taxonomy
+     */
+    @Override
+    public EmbeddingClassifier train(List<LabeledArticle> rows, Taxonomy taxonomy) {
+        EmbeddingTrainer trainer = taxonomy.equals(this.taxonomy) ? this : toBuilder().taxonomy(taxonomy).build();
+        EmbeddingClassifier classifier = trainer.train(rows);
+        if (classifier.summary().examples() == 0) {
+            throw new IllegalArgumentException("no training row has a label of the taxonomy " + taxonomy.labels()
+                    + "; rows left out by label: " + classifier.summary().dropped());
+        }
+        return classifier;
+    }
+
+    /** A builder with this trainer's settings. */
+    public Builder toBuilder() {
+        Builder builder = builder().embedder(embedder).taxonomy(taxonomy).method(method).folds(folds).seed(seed)
+                .labelMapping(labelMapping).maxIterations(maxIterations);
+        return companionTrainer == null ? builder : builder.companion(companionTrainer);
     }
 
     /**
@@ -128,7 +158,7 @@ public final class EmbeddingTrainer {
         LinearModel model = fitConfig(choice.config(), classes, x, y).withTemperature(choice.temperature());
         Optional<Companion> companion = Optional.empty();
         if (choice.companionWeight() > 0) {
-            companion = Optional.of(new Companion(companionTrainer.train(examples), choice.companionWeight(),
+            companion = Optional.of(new Companion(companionTrainer.train(examples, taxonomy), choice.companionWeight(),
                     choice.combinedTemperature()));
         }
         TrainingSummary summary = new TrainingSummary(choice.config().method(), examples.size(), perLabel, dropped,
@@ -249,7 +279,7 @@ public final class EmbeddingTrainer {
     /** The companion, trained on {@code train}, on each of {@code test}: probabilities in class order. */
     private List<double[]> companionProbabilities(List<String> classes, List<LabeledArticle> train,
                                                   List<LabeledArticle> test) {
-        try (Classifier companion = companionTrainer.train(train)) {
+        try (Classifier companion = companionTrainer.train(train, taxonomy)) {
             List<Outcome> outcomes = companion.classifyAll(test.stream().map(LabeledArticle::article).toList());
             List<double[]> out = new ArrayList<>(outcomes.size());
             for (Outcome outcome : outcomes) {
@@ -352,16 +382,17 @@ public final class EmbeddingTrainer {
         private long seed = 42;
         private LabelMapping labelMapping = LabelMapping.identity();
         private int maxIterations = 200;
-        private CompanionTrainer companionTrainer;
+        private Trainer companionTrainer;
 
         private Builder() {
         }
 
         /**
          * A classifier to combine with where held-out data says it adds accuracy, typically the local n-gram
-         * model. It is trained on the same examples (and on each fold while choosing its weight).
+         * model ({@code LocalClassifier.trainer().build()}): lexical and semantic evidence err differently. It is
+         * trained on the same examples, and on each fold while its weight is chosen.
          */
-        public Builder companion(CompanionTrainer companionTrainer) {
+        public Builder companion(Trainer companionTrainer) {
             this.companionTrainer = Objects.requireNonNull(companionTrainer, "companionTrainer");
             return this;
         }

@@ -8,6 +8,8 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
+import dev.classifier.local.TrainedClassifier;
+import dev.classifier.local.Trainer;
 import dev.classifier.testkit.ContractArticles;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +118,24 @@ class EmbeddingClassifierTest {
     }
 
     @Test
+    void aCachedEmbedderEmbedsAFeedbackStoreOnceAcrossRetrainings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        HashingEmbedder model = new HashingEmbedder();
+        try (EmbeddingCache cache = EmbeddingCache.open(dir.resolve("vectors.cache"));
+             InMemoryFeedbackStore store = new InMemoryFeedbackStore()) {
+            EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(cache.wrap(model))
+                    .taxonomy(TrainingData.TAXONOMY).build();
+            TrainingData.examples().forEach(e -> store.add(Feedback.of(e.article(), e.label(), "")));
+            trainer.train(store);
+            int first = model.embedded.get();
+            assertThat(first).isEqualTo(TrainingData.examples().size());
+            store.add(Feedback.of(Article.of("n", "Bond yields rise", ""), "Economy", ""));
+            EmbeddingClassifier again = trainer.train(store);
+            assertThat(model.embedded.get()).as("only the new feedback is embedded").isEqualTo(first + 1);
+            assertThat(again.summary().examples()).isEqualTo(first + 1);
+        }
+    }
+
+    @Test
     void autoPicksTheCentroidOnFewExamplesAndLogisticRegressionWhereItWinsOnHeldOutData() {
         // The classes differ by 0.2 in x1, but x1 carries noise that x2 repeats: x1 - x2 separates them, which
         // logistic regression learns; the centroids differ only in x1 and drown in its noise.
@@ -150,9 +170,10 @@ class EmbeddingClassifierTest {
         java.util.Map<String, String> truth = new java.util.HashMap<>();
         TrainingData.examples().forEach(e -> truth.put(e.article().id(), e.label()));
         java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
-        CompanionTrainer oracle = examples -> new FixedClassifier(a -> truth.getOrDefault(a.id(), "Economy"), closed);
+        Trainer oracle = (examples, taxonomy) -> new FixedClassifier(a -> truth.getOrDefault(a.id(), "Economy"), closed);
         EmbeddingClassifier helped = hashingTrainer().companion(oracle).build().train(TrainingData.examples());
         assertThat(helped.summary().companionWeight()).isPositive();
+        assertThat(helped.classify(Article.of("s", "Stocks rally as inflation cools", "")).model()).contains("+fixed");
         assertThat(helped.summary().heldOutAccuracy().get(Method.AUTO))
                 .isGreaterThan(helped.summary().heldOutAccuracy().get(helped.summary().method()));
         for (LabeledArticle e : TrainingData.examples()) {
@@ -165,11 +186,11 @@ class EmbeddingClassifierTest {
         helped.close();
         assertThat(closed.get()).as("the classifier closes the companion it trained").isEqualTo(6);
 
-        CompanionTrainer misleading = examples -> new FixedClassifier(a -> "Weather", closed);
+        Trainer misleading = (examples, taxonomy) -> new FixedClassifier(a -> "Weather", closed);
         EmbeddingClassifier alone = realTrainer().companion(misleading).build().train(TrainingData.examples());
         assertThat(alone.summary().companionWeight()).isZero();
         assertThat(alone.classify(Article.of("s", "Stocks rally as inflation cools", "")).model())
-                .doesNotContain("FixedClassifier");
+                .doesNotContain("+fixed");
     }
 
     @Test
@@ -217,7 +238,12 @@ class EmbeddingClassifierTest {
     /** Answers what a function says, with certainty; counts closes. */
     private record FixedClassifier(java.util.function.Function<Article, String> answer,
                                    java.util.concurrent.atomic.AtomicInteger closed)
-            implements dev.classifier.api.Classifier {
+            implements TrainedClassifier {
+        @Override
+        public String modelVersion() {
+            return "fixed";
+        }
+
         @Override
         public Prediction classify(Article article) {
             String label = answer.apply(article);
