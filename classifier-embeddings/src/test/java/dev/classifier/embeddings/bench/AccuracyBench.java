@@ -12,11 +12,12 @@ import dev.classifier.embeddings.EmbeddingClassifier.Method;
 import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.EmbeddingTrainer;
 import dev.classifier.embeddings.OnnxTextEmbedder;
+import dev.classifier.local.LocalTrainer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,8 +29,14 @@ import java.util.function.Function;
  */
 public final class AccuracyBench {
 
-    record Setup(String dataset, EmbeddingModel model) {
+    /** A data set, the model that embeds it, and the strategies to run on it. */
+    record Setup(String dataset, EmbeddingModel model, List<String> strategies) {
     }
+
+    static final String LOCAL = "local n-gram (LocalTrainer defaults)";
+    static final String CENTROID = "embeddings: centroid";
+    static final String AUTO = "embeddings: auto";
+    static final String COMBINED = "embeddings: auto + local companion";
 
     /** A strategy under test: a name and how to train it on examples. */
     record Contender(String name, Function<List<LabeledArticle>, Classifier> trainer) {
@@ -37,8 +44,12 @@ public final class AccuracyBench {
 
     public static void main(String[] args) {
         Path cacheFile = Path.of(args.length > 0 ? args[0] : "bench/out/embeddings.cache");
-        List<Setup> setups = List.of(new Setup("agnews", EmbeddingModel.bgeSmallEn()),
-                new Setup("agnews", EmbeddingModel.bgeSmallZh()), new Setup("thucnews", EmbeddingModel.bgeSmallZh()));
+        List<Setup> setups = List.of(
+                new Setup("agnews", EmbeddingModel.bgeSmallEn(), List.of(LOCAL, CENTROID, AUTO, COMBINED)),
+                new Setup("agnews", EmbeddingModel.bgeSmallZh(), List.of(CENTROID, COMBINED)),
+                new Setup("thucnews", EmbeddingModel.bgeSmallZh(), List.of(LOCAL, CENTROID, AUTO, COMBINED)));
+        System.out.println("Accuracy % on the whole test split; k = examples per class, mean ± sd over 5 draws;");
+        System.out.println("ECE = expected calibration error (10 bins); train s = training on the full split.");
         System.out.println("| data | model | strategy | k=8 | k=32 | k=128 | full | k=32 seed 42 | ECE k=32 | ECE full | train s full |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (EmbeddingCache cache = EmbeddingCache.open(cacheFile)) {
@@ -54,12 +65,14 @@ public final class AccuracyBench {
         List<LabeledArticle> test = BenchData.test(setup.dataset());
         Taxonomy taxonomy = BenchData.taxonomy(test);
         List<Article> articles = test.stream().map(LabeledArticle::article).toList();
-        List<Contender> contenders = new ArrayList<>();
-        for (Method method : Method.values()) {
-            EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(embedder).taxonomy(taxonomy).method(method)
-                    .build();
-            contenders.add(new Contender(method.name().toLowerCase(java.util.Locale.ROOT), trainer::train));
-        }
+        LocalTrainer local = LocalTrainer.builder().build();
+        EmbeddingTrainer.Builder embedding = EmbeddingTrainer.builder().embedder(embedder).taxonomy(taxonomy);
+        Map<String, Contender> all = Map.of(
+                LOCAL, new Contender(LOCAL, rows -> local.train(rows, taxonomy)),
+                CENTROID, new Contender(CENTROID, embedding.method(Method.CENTROID).build()::train),
+                AUTO, new Contender(AUTO, embedding.method(Method.AUTO).build()::train),
+                COMBINED, new Contender(COMBINED, embedding.method(Method.AUTO).companion(local).build()::train));
+        List<Contender> contenders = setup.strategies().stream().map(all::get).toList();
         for (Contender contender : contenders) {
             Map<Integer, double[]> fewShot = new LinkedHashMap<>();
             double seed42At32 = 0;
@@ -88,12 +101,13 @@ public final class AccuracyBench {
                 List<Outcome> outcomes = classifier.classifyAll(articles);
                 full = Stats.accuracy(test, outcomes);
                 eceFull = Stats.calibrationError(test, outcomes);
-                if (classifier instanceof EmbeddingClassifier ec) {
-                    chosen = contender.name().equals("auto") ? " (full: " + ec.summary().method().name().toLowerCase(
-                            java.util.Locale.ROOT) + ")" : "";
+                if (classifier instanceof EmbeddingClassifier ec && !contender.name().equals(CENTROID)) {
+                    chosen = String.format(" (full: %s%s)", ec.summary().method().name().toLowerCase(Locale.ROOT),
+                            ec.summary().companionWeight() > 0 ? ", local weight " + ec.summary().companionWeight() : "");
                 }
                 System.out.printf("| %s | %s | %s%s | %s | %s | %s | %.1f | %.1f | %.3f | %.3f | %.1f |%n",
-                        setup.dataset(), setup.model().name(), contender.name(), chosen,
+                        setup.dataset(), contender.name().equals(LOCAL) ? "-" : setup.model().name(),
+                        contender.name(), chosen,
                         Stats.percent(fewShot.get(8)), Stats.percent(fewShot.get(32)),
                         Stats.percent(fewShot.get(128)), 100 * full, 100 * seed42At32, eceAt32, eceFull, seconds);
             }
