@@ -4,12 +4,13 @@ import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.OnnxTextEmbedder;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Embedding throughput in texts/s of one model (arg: zh or en) on 1,000 AG News texts (English, ~230 chars) and
  * 1,000 THUCNews headlines (Chinese, ~18 chars): one worker, two workers, and one worker with two ONNX threads,
- * each beside the one-worker figure of the same run. Also load time and memory. Run one JVM per model, so the
- * peak RSS is that model's.
+ * each beside the one-worker figure of the same run. Also load time and memory of one loaded model (measured
+ * before a second session is made for the last setting). Run one JVM per model.
  */
 public final class ThroughputBench {
 
@@ -26,32 +27,38 @@ public final class ThroughputBench {
         System.out.println("| texts | setting | texts/s | vs 1 worker | foreign CPU |");
         System.out.println("|---|---|---:|---:|---:|");
         long loadStart = System.nanoTime();
-        double loadMs;
-        try (OnnxTextEmbedder one = OnnxTextEmbedder.builder().model(model).build();
-             OnnxTextEmbedder two = OnnxTextEmbedder.builder().model(model).threads(2).build();
-             OnnxTextEmbedder intra = OnnxTextEmbedder.builder().model(model).intraOpThreads(2).build()) {
-            loadMs = (System.nanoTime() - loadStart) / 1e6 / 3;
-            for (var set : List.of(english, chinese)) {
-                String name = set == english ? "AG News (en)" : "THUCNews (zh)";
-                one.embedAll(set.subList(0, 50));
-                two.embedAll(set.subList(0, 50));
-                intra.embedAll(set.subList(0, 50));
-                double base = measure(one, set, name, "1 worker, 1 ORT thread", Double.NaN);
-                measure(two, set, name, "2 workers, 1 ORT thread each", base);
-                measure(intra, set, name, "1 worker, 2 ORT threads", base);
-            }
-            Runtime runtime = Runtime.getRuntime();
+        try (OnnxTextEmbedder model2 = OnnxTextEmbedder.builder().model(model).threads(2).build()) {
+            double loadMs = (System.nanoTime() - loadStart) / 1e6;
+            model2.embedAll(english.subList(0, 50));
+            model2.embedAll(chinese.subList(0, 50));
             System.gc();
-            System.out.printf("%nload %.0f ms per model (mean of 3 in this JVM); heap used after GC %d MB; %s%n",
+            Runtime runtime = Runtime.getRuntime();
+            String memory = String.format("one model loaded and warm: load %.0f ms, heap used after GC %d MB, %s",
                     loadMs, (runtime.totalMemory() - runtime.freeMemory()) >> 20, MachineLoad.residentMemory());
+            double[] base = new double[2];
+            for (int s = 0; s < 2; s++) {
+                List<String> set = s == 0 ? english : chinese;
+                String name = s == 0 ? "AG News (en)" : "THUCNews (zh)";
+                base[s] = measure(texts -> texts.forEach(model2::embed), set, name, "1 worker, 1 ORT thread",
+                        Double.NaN);
+                measure(model2::embedAll, set, name, "2 workers, 1 ORT thread each", base[s]);
+            }
+            try (OnnxTextEmbedder intra = OnnxTextEmbedder.builder().model(model).intraOpThreads(2).build()) {
+                intra.embedAll(english.subList(0, 50));
+                for (int s = 0; s < 2; s++) {
+                    measure(intra::embedAll, s == 0 ? english : chinese, s == 0 ? "AG News (en)" : "THUCNews (zh)",
+                            "1 worker, 2 ORT threads", base[s]);
+                }
+            }
+            System.out.printf("%n%s%n", memory);
         }
     }
 
-    private static double measure(OnnxTextEmbedder embedder, List<String> texts, String name, String setting,
+    private static double measure(Consumer<List<String>> embed, List<String> texts, String name, String setting,
                                   double base) {
         MachineLoad load = MachineLoad.start();
         long start = System.nanoTime();
-        embedder.embedAll(texts);
+        embed.accept(texts);
         double perSecond = texts.size() / ((System.nanoTime() - start) / 1e9);
         System.out.printf("| %s | %s | %.0f | %s | %.0f%% |%n", name, setting, perSecond,
                 Double.isNaN(base) ? "1.00" : String.format("%.2f", perSecond / base), 100 * load.foreignShare());
