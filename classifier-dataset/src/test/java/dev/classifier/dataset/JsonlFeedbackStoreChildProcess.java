@@ -38,6 +38,18 @@ final class JsonlFeedbackStoreChildProcess {
 
     static JsonlFeedbackStoreChildProcess start(Path file, String prefix, int count, int minBytes, int maxBytes,
                                                 int threads) throws IOException {
+        return start(file, prefix, count, minBytes, maxBytes, threads, List.of());
+    }
+
+    /** A child whose bodies are {@code filler} repeated. */
+    static JsonlFeedbackStoreChildProcess start(Path file, String prefix, int count, int minBytes, int maxBytes,
+                                                int threads, String filler) throws IOException {
+        return start(file, prefix, count, minBytes, maxBytes, threads, List.of(filler));
+    }
+
+    private static JsonlFeedbackStoreChildProcess start(Path file, String prefix, int count, int minBytes,
+                                                        int maxBytes, int threads, List<String> extra)
+            throws IOException {
         Path stderr = Files.createTempFile(file.getParent(), "child-" + prefix + "-", ".stderr");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -46,6 +58,7 @@ final class JsonlFeedbackStoreChildProcess {
                 JsonlFeedbackStoreWriterChild.class.getName(),
                 file.toString(), prefix, Integer.toString(count), Integer.toString(minBytes),
                 Integer.toString(maxBytes), Integer.toString(threads)));
+        command.addAll(extra);
         Process process = new ProcessBuilder(command)
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -118,19 +131,20 @@ final class JsonlFeedbackStoreChildProcess {
     }
 
     /**
-     * Polls the end of the file until it is an unfinished line of this child's (its id starts with
-     * {@code idPrefix}): a write of this child's is under way. Returns whether that moment was seen in time.
+     * Polls the end of the file until it ends mid-line, that is while a write is under way, and, when
+     * {@code tailMarker} is given, its last bytes hold it (the unfinished line is this child's, written with that
+     * filler). Returns whether that moment was seen in time.
      */
-    boolean awaitMidLine(Path file, String idPrefix, Duration timeout) throws IOException {
-        byte[] marker = ("\"id\":\"" + idPrefix).getBytes(StandardCharsets.UTF_8);
+    boolean awaitMidLine(Path file, String tailMarker, Duration timeout) throws IOException {
+        byte[] marker = tailMarker == null ? new byte[0] : tailMarker.getBytes(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + timeout.toNanos();
+        ByteBuffer tail = ByteBuffer.allocate(2 * marker.length + 1);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
             while (System.nanoTime() < deadline && process.isAlive()) {
                 long size = channel.size();
-                last.clear();
-                if (size > 0 && channel.read(last, size - 1) == 1 && last.get(0) != '\n'
-                        && unfinishedLineHas(channel, size, marker)) {
+                tail.clear().limit((int) Math.min(tail.capacity(), size));
+                int n = channel.read(tail, size - tail.limit());
+                if (n > 0 && tail.get(n - 1) != '\n' && contains(tail.array(), n, marker)) {
                     return true;
                 }
                 Thread.onSpinWait();
@@ -139,28 +153,17 @@ final class JsonlFeedbackStoreChildProcess {
         return false;
     }
 
-    /** Whether the line that starts after the last newline before {@code size} has the marker near its start. */
-    private static boolean unfinishedLineHas(FileChannel channel, long size, byte[] marker) throws IOException {
-        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
-        for (long end = size; end > 0; ) {
-            long start = Math.max(0, end - block.capacity());
-            block.clear().limit((int) (end - start));
-            channel.read(block, start);
-            for (int i = block.position() - 1; i >= 0; i--) {
-                if (block.get(i) == '\n') {
-                    return startsWithin(channel, start + i + 1, marker);
+    private static boolean contains(byte[] bytes, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (bytes[i + j] != marker[j]) {
+                    continue outer;
                 }
             }
-            end = start;
+            return true;
         }
-        return startsWithin(channel, 0, marker);
-    }
-
-    private static boolean startsWithin(FileChannel channel, long lineStart, byte[] marker) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(64);
-        channel.read(head, lineStart);
-        String text = new String(head.array(), 0, head.position(), StandardCharsets.ISO_8859_1);
-        return text.contains(new String(marker, StandardCharsets.ISO_8859_1));
+        return false;
     }
 
     /** Whether the file ends with an unfinished line. */

@@ -55,10 +55,12 @@ class JsonlFeedbackStoreMultiProcessTest {
     @Timeout(300)
     void aWriterKilledMidWriteSpoilsNoOtherRecord() throws Exception {
         Path file = dir.resolve("feedback.jsonl");
-        // The victim writes large records (512 KB to 1.5 MB, many writes each) and is killed when the file is seen
-        // to end in an unfinished line of its own, until a kill is seen to have left one torn; a live writer then
-        // sets it aside. It starts first: a busy writer's lock is hard to win.
+        // The victim writes very large records (8 to 16 MB of a filler, hundreds of writes each, so that even a
+        // starved poller sees them under way) and is killed when the file is seen to end in its filler, until a kill
+        // is seen to have left a torn line; a live writer then sets it aside. It starts first: a busy writer's lock
+        // is hard to win.
         JsonlFeedbackStoreChildProcess victim = startVictim(file);
+        victim.awaitAcks(1, Duration.ofMinutes(2));
         List<JsonlFeedbackStoreChildProcess> others = new ArrayList<>();
         for (int w = 1; w < WRITERS; w++) {
             others.add(JsonlFeedbackStoreChildProcess.start(file, "w" + w, EACH, 200, 2_000, 16));
@@ -69,7 +71,7 @@ class JsonlFeedbackStoreMultiProcessTest {
             if (attempt > 0) {
                 victim = startVictim(file);
             }
-            victim.awaitMidLine(file, "w0-", Duration.ofSeconds(4));
+            victim.awaitMidLine(file, VICTIM_FILLER, Duration.ofSeconds(8));
             victim.kill();
             tornSeen = JsonlFeedbackStoreChildProcess.endsMidLine(file); // unless a live writer was quicker
             acked.addAll(victim.acked());
@@ -88,11 +90,10 @@ class JsonlFeedbackStoreMultiProcessTest {
         assertExactlyTenThousandWholeRecords(file, acked);
     }
 
-    private static JsonlFeedbackStoreChildProcess startVictim(Path file) throws Exception {
-        JsonlFeedbackStoreChildProcess victim = JsonlFeedbackStoreChildProcess.start(file, "w0", EACH, 512 * 1024,
-                1536 * 1024, 1);
-        victim.awaitAcks(1, Duration.ofMinutes(2));
-        return victim;
+    private static final String VICTIM_FILLER = "~victim~";
+
+    private static JsonlFeedbackStoreChildProcess startVictim(Path file) throws IOException {
+        return JsonlFeedbackStoreChildProcess.start(file, "w0", EACH, 8 << 20, 16 << 20, 1, VICTIM_FILLER);
     }
 
     private List<Path> sideFiles() throws IOException {

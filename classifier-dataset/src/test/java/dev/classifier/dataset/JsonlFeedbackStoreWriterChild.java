@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from a few threads and prints each id on its own line, flushed, once {@code add} has returned. Ids are fixed by
  * the arguments, so a writer started again with the same arguments finishes the job without duplicates.
  *
- * <p>Arguments: {@code <file> <prefix> <count> <minBodyBytes> <maxBodyBytes> <threads>}. Prints {@code done} at the end.
+ * <p>Arguments: {@code <file> <prefix> <count> <minBodyBytes> <maxBodyBytes> <threads> [filler]}; with a filler,
+ * bodies are that text repeated (so that a test can tell this writer's unfinished line by its last bytes),
+ * otherwise Chinese and English news text. Prints {@code done} at the end.
  */
 public final class JsonlFeedbackStoreWriterChild {
 
@@ -35,6 +37,7 @@ public final class JsonlFeedbackStoreWriterChild {
         int minBytes = Integer.parseInt(args[3]);
         int maxBytes = Integer.parseInt(args[4]);
         int threads = Integer.parseInt(args[5]);
+        String filler = args.length > 6 ? args[6] : null;
         PrintStream out = System.out;
         AtomicInteger next = new AtomicInteger();
         try (JsonlFeedbackStore store = JsonlFeedbackStore.open(file)) {
@@ -44,7 +47,9 @@ public final class JsonlFeedbackStoreWriterChild {
                 Thread worker = new Thread(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         String id = String.format("%s-%06d", prefix, i);
-                        store.add(feedback(id, body(random, random.nextInt(minBytes, maxBytes + 1))));
+                        int bytes = random.nextInt(minBytes, maxBytes + 1);
+                        String body = filler == null ? body(random, bytes) : filler.repeat(bytes / filler.length() + 1);
+                        store.add(feedback(id, body));
                         synchronized (out) {
                             out.println(id);
                             out.flush();

@@ -133,7 +133,7 @@ class AdversarialArticleTest {
     }
 
     /** Checks the fence: opening line, closing line, and no run inside that could close it; returns the inside. */
-    private static String fencedInner(String content) {
+    static String fencedInner(String content) {
         int firstNewline = content.indexOf('\n');
         int lastNewline = content.lastIndexOf('\n');
         String opening = content.substring(0, firstNewline);

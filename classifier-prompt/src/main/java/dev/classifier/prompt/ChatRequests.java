@@ -1,0 +1,80 @@
+package dev.classifier.prompt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.core.JsonValue;
+import com.openai.models.ResponseFormatJsonObject;
+import com.openai.models.ResponseFormatJsonSchema;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+
+import java.util.Map;
+
+/**
+ * Turns a rendered prompt into openai-java's request: the messages in order (system, example pairs, the article),
+ * the model, temperature 0, the completion limit, logprobs, and the response format of the mode. The response
+ * format is built once: for {@link ResponseMode#JSON_SCHEMA}, {@link PromptFormat#responseSchema()} under the name
+ * {@link PromptFormat#RESPONSE_SCHEMA_NAME}, strict.
+ */
+final class ChatRequests {
+
+    private final String model;
+    private final double temperature;
+    private final int maxCompletionTokens;
+    private final int topLogprobs;
+    private final ResponseMode mode;
+    private final ResponseFormatJsonSchema jsonSchema;
+    private final String schemaJson;
+
+    ChatRequests(String model, double temperature, int maxCompletionTokens, int topLogprobs, ResponseMode mode,
+                 PromptFormat format) {
+        this.model = model;
+        this.temperature = temperature;
+        this.maxCompletionTokens = maxCompletionTokens;
+        this.topLogprobs = topLogprobs;
+        this.mode = mode;
+        ObjectNode schema = format.responseSchema();
+        this.schemaJson = schema.toString();
+        ResponseFormatJsonSchema.JsonSchema.Schema.Builder sdkSchema =
+                ResponseFormatJsonSchema.JsonSchema.Schema.builder();
+        for (Map.Entry<String, JsonNode> field : schema.properties()) {
+            sdkSchema.putAdditionalProperty(field.getKey(), JsonValue.fromJsonNode(field.getValue()));
+        }
+        this.jsonSchema = ResponseFormatJsonSchema.builder()
+                .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
+                        .name(PromptFormat.RESPONSE_SCHEMA_NAME)
+                        .strict(true)
+                        .schema(sdkSchema.build())
+                        .build())
+                .build();
+    }
+
+    ChatCompletionCreateParams build(RenderedPrompt prompt) {
+        ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder()
+                .model(model)
+                .temperature(temperature)
+                .maxCompletionTokens(maxCompletionTokens);
+        for (ChatMessage message : prompt.messages()) {
+            switch (message.role()) {
+                case SYSTEM -> b.addSystemMessage(message.content());
+                case USER -> b.addUserMessage(message.content());
+                case ASSISTANT -> b.addAssistantMessage(message.content());
+            }
+        }
+        switch (mode) {
+            case JSON_SCHEMA -> b.responseFormat(jsonSchema);
+            case JSON_OBJECT -> b.responseFormat(ResponseFormatJsonObject.builder().build());
+            case TEXT -> {
+                // no response_format: the server's default, plain text
+            }
+        }
+        if (topLogprobs > 0) {
+            b.logprobs(true).topLogprobs(topLogprobs);
+        }
+        return b.build();
+    }
+
+    /** The schema as sent, for counting its tokens (it is part of the prompt OpenAI bills). */
+    String schemaJson() {
+        return mode == ResponseMode.JSON_SCHEMA ? schemaJson : "";
+    }
+}

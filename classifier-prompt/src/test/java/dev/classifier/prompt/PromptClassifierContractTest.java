@@ -1,0 +1,29 @@
+package dev.classifier.prompt;
+
+import dev.classifier.api.Classifier;
+import dev.classifier.testkit.ClassifierContract;
+import dev.classifier.testkit.ManualClock;
+import dev.classifier.testkit.openai.OpenAiTestServer;
+import dev.classifier.testkit.openai.OpenAiTestServerExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** PromptClassifier passes what every classifier must, against the OpenAI test server. */
+class PromptClassifierContractTest extends ClassifierContract {
+
+    static final ManualClock clock = ManualClock.create();
+
+    @RegisterExtension
+    static final OpenAiTestServerExtension openAi = OpenAiTestServerExtension.with(
+            OpenAiTestServer.builder().clock(clock));
+
+    @BeforeEach
+    void rules() {
+        openAi.server().responder(ServerFixture.responder());
+    }
+
+    @Override
+    protected Classifier createClassifier() {
+        return ServerFixture.classifier(openAi.server(), clock).concurrency(4).build();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.classifier.store.jdbc;
+
+import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Operations across feedback stores, such as moving from a JSONL file to a database and back. */
+public final class FeedbackStores {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackStores.class);
+    /** Adds written in one durable write to the target. */
+    private static final int BATCH = 1_000;
+    /** Changes read at a time from a {@link JdbcFeedbackStore}, which can page its feed. */
+    private static final int PAGE = 10_000;
+
+    private FeedbackStores() {
+    }
+
+    /**
+     * Replays every change of {@code from} onto {@code to}, in order: each add (in batches of one durable write)
+     * and each retraction, so the target keeps the same feedback, the same order and the same tombstones (a
+     * retracted id stays retracted there too). Into an empty target the sequences come out the same. Copying
+     * again, or into a store that has some of it, adds only what is missing: adds and retractions are idempotent.
+     * Feedback whose id the target holds with other content is left as the target has it, and counted.
+     */
+    public static CopyResult copy(FeedbackStore from, FeedbackStore to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from == to) {
+            throw new IllegalArgumentException("cannot copy a feedback store onto itself");
+        }
+        Copy copy = new Copy(to);
+        long after = 0;
+        while (true) {
+            List<FeedbackChange> page = from instanceof JdbcFeedbackStore jdbc ? jdbc.changes(after, PAGE)
+                    : from.changes(after);
+            for (FeedbackChange change : page) {
+                copy.apply(change);
+                after = change.sequence();
+            }
+            if (!(from instanceof JdbcFeedbackStore) || page.size() < PAGE) {
+                break;
+            }
+        }
+        CopyResult result = copy.finish();
+        LOG.info("copied feedback from {} to {}: {}", from, to, result);
+        return result;
+    }
+
+    /** The state of one copy: adds waiting to be written, and the counts so far. */
+    private static final class Copy {
+        private final FeedbackStore to;
+        private final List<Feedback> pending = new ArrayList<>(BATCH);
+        private long changesRead;
+        private long added;
+        private long retracted;
+        private long differing;
+
+        Copy(FeedbackStore to) {
+            this.to = to;
+        }
+
+        void apply(FeedbackChange change) {
+            changesRead++;
+            if (change.kind() == FeedbackChange.Kind.ADDED) {
+                pending.add(change.feedback());
+                if (pending.size() == BATCH) {
+                    flush();
+                }
+            } else {
+                flush(); // the add it undoes must be written first
+                if (to.retract(change.feedback().id())) {
+                    retracted++;
+                }
+            }
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            long before = to.lastSequence();
+            List<Feedback> stored = to.addAll(pending);
+            added += to.lastSequence() - before;
+            for (int i = 0; i < stored.size(); i++) {
+                if (!stored.get(i).equals(pending.get(i))) {
+                    differing++;
+                    LOG.warn("feedback '{}' is in the target with other content; the target's is kept",
+                            pending.get(i).id());
+                }
+            }
+            pending.clear();
+        }
+
+        CopyResult finish() {
+            flush();
+            return new CopyResult(changesRead, added, retracted, differing);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.classifier.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The store's tables, created and upgraded in numbered steps. {@code classifier_schema_version} records every step
+ * applied; opening a database checks it in one transaction that excludes other processes doing the same, applies
+ * the missing steps, and refuses a database written by a newer release.
+ */
+final class Schema {
+
+    /** One upgrade step: the statements that bring version {@code version - 1} to {@code version}. */
+    record Migration(int version, String description, List<String> statements) {
+        Migration {
+            Objects.requireNonNull(description, "description");
+            statements = List.copyOf(statements);
+            if (version < 1) {
+                throw new IllegalArgumentException("migration version must be >= 1, was " + version);
+            }
+        }
+    }
+
+    static final String VERSION_TABLE = "classifier_schema_version";
+
+    private final List<Migration> migrations;
+
+    Schema(List<Migration> migrations) {
+        this.migrations = List.copyOf(migrations);
+        for (int i = 0; i < this.migrations.size(); i++) {
+            if (this.migrations.get(i).version() != i + 1) {
+                throw new IllegalArgumentException("migrations must be numbered 1, 2, ... in order; found "
+                        + this.migrations.get(i).version() + " at position " + (i + 1));
+            }
+        }
+    }
+
+    /** The schema this release writes. */
+    static Schema current(Dialect dialect) {
+        return new Schema(List.of(version1(dialect)));
+    }
+
+    int latestVersion() {
+        return migrations.size();
+    }
+
+    /** Version 1: feedback in columns, the change feed, and the counters row every writer locks. */
+    static Migration version1(Dialect dialect) {
+        return new Migration(1, "feedback, change feed, counters", List.of(
+                "CREATE TABLE classifier_feedback ("
+                        + " id TEXT NOT NULL PRIMARY KEY,"
+                        + " article_id TEXT NOT NULL,"
+                        + " title TEXT NOT NULL,"
+                        + " body TEXT NOT NULL,"
+                        + " metadata " + dialect.jsonType + " NOT NULL,"
+                        + " label TEXT NOT NULL,"
+                        + " predicted TEXT,"
+                        + " reason TEXT NOT NULL,"
+                        + " taxonomy TEXT,"
+                        + " created_at TEXT NOT NULL,"
+                        + " added_seq BIGINT NOT NULL,"
+                        + " retracted_seq BIGINT)",
+                // recent(n) and stream() walk live feedback by the order it was added: a partial index keeps
+                // both a short index walk at any size, however much has been retracted.
+                "CREATE INDEX classifier_feedback_live ON classifier_feedback (added_seq) WHERE retracted_seq IS NULL",
+                "CREATE TABLE classifier_changes ("
+                        + " seq " + dialect.sequenceKey + ","
+                        + " kind TEXT NOT NULL CHECK (kind IN ('ADDED', 'RETRACTED')),"
+                        + " feedback_id TEXT NOT NULL REFERENCES classifier_feedback (id))",
+                "CREATE TABLE classifier_counters ("
+                        + " id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),"
+                        + " last_seq BIGINT NOT NULL,"
+                        + " live_count BIGINT NOT NULL)",
+                "INSERT INTO classifier_counters (id, last_seq, live_count) VALUES (1, 0, 0)"));
+    }
+
+    /**
+     * Brings the database to the latest version; returns the version it found (0 for a new database).
+     *
+     * @throws FeedbackStoreException if the database was written by a release that knows more versions
+     */
+    int upgrade(Connection connection, Dialect dialect, String database) throws SQLException {
+        dialect.beforeSchema(connection);
+        dialect.beginWrite(connection);
+        try {
+            dialect.lockSchema(connection);
+            Dialect.execute(connection, "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE
+                    + " (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            int found = versionOf(connection);
+            if (found > latestVersion()) {
+                throw new FeedbackStoreException("the feedback tables in " + database + " are at schema version "
+                        + found + ", newer than version " + latestVersion()
+                        + " that this classifier-store-jdbc knows: open them with the release that wrote them or a newer one");
+            }
+            for (Migration migration : migrations.subList(found, latestVersion())) {
+                apply(connection, migration);
+            }
+            dialect.commit(connection);
+            return found;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                dialect.rollback(connection);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The highest version applied, 0 when none is. */
+    static int versionOf(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(version) FROM " + VERSION_TABLE);
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static void apply(Connection connection, Migration migration) throws SQLException {
+        for (String statement : migration.statements()) {
+            Dialect.execute(connection, statement);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + VERSION_TABLE + " (version, description, applied_at) VALUES (?, ?, ?)")) {
+            insert.setInt(1, migration.version());
+            insert.setString(2, migration.description());
+            insert.setString(3, Instant.now().toString());
+            insert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.classifier.store.jdbc;
+
+import dev.classifier.api.Feedback;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static dev.classifier.store.jdbc.Feedbacks.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Creating, upgrading and refusing schemas, and what the tables look like to plain SQL. */
+class SchemaTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aNewDatabaseGetsVersionOneWithTheFeedbackInColumns(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(dir); JdbcFeedbackStore store = db.open()) {
+            Feedback f = feedback("cols-1");
+            store.add(f);
+
+            try (Connection c = db.connect()) {
+                assertThat(versions(c)).containsExactly(1);
+                Map<String, String> row = row(c, "SELECT id, article_id, title, body, label, predicted, reason,"
+                        + " taxonomy, created_at, added_seq, retracted_seq FROM classifier_feedback");
+                assertThat(row).containsEntry("id", "cols-1").containsEntry("article_id", "article-cols-1")
+                        .containsEntry("title", f.article().title()).containsEntry("body", f.article().body())
+                        .containsEntry("label", "政治").containsEntry("predicted", "经济")
+                        .containsEntry("reason", "讲的是政府会议").containsEntry("taxonomy", "fp-test")
+                        .containsEntry("created_at", "2025-11-24T08:00:00.123456789Z")
+                        .containsEntry("added_seq", "1").containsEntry("retracted_seq", null);
+                assertThat(row(c, "SELECT seq, kind, feedback_id FROM classifier_changes"))
+                        .containsEntry("seq", "1").containsEntry("kind", "ADDED").containsEntry("feedback_id", "cols-1");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void openingAgainAndFromManyThreadsAtOnceCreatesTheTablesOnce(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(dir)) {
+            List<JdbcFeedbackStore> stores = new ArrayList<>();
+            List<Thread> openers = new ArrayList<>();
+            List<Throwable> failures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread opener = new Thread(() -> {
+                    try {
+                        JdbcFeedbackStore store = db.open();
+                        synchronized (stores) {
+                            stores.add(store);
+                        }
+                    } catch (Throwable t) {
+                        synchronized (failures) {
+                            failures.add(t);
+                        }
+                    }
+                });
+                opener.start();
+                openers.add(opener);
+            }
+            for (Thread opener : openers) {
+                opener.join();
+            }
+            assertThat(failures).isEmpty();
+            stores.get(0).add(feedback("x"));
+            try (JdbcFeedbackStore again = db.open()) {
+                assertThat(again.size()).isEqualTo(1);
+            }
+            stores.forEach(JdbcFeedbackStore::close);
+            try (Connection c = db.connect()) {
+                assertThat(versions(c)).containsExactly(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aDatabaseFromANewerReleaseIsRefusedAndLeftAlone(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(dir)) {
+            try (JdbcFeedbackStore store = db.open()) {
+                store.add(feedback("kept"));
+            }
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO classifier_schema_version (version, description, applied_at)"
+                        + " VALUES (2, 'from the future', '2031-01-01T00:00:00Z')");
+            }
+
+            assertThatThrownBy(db::open).isInstanceOf(FeedbackStoreException.class)
+                    .hasMessageContaining("schema version 2, newer than version 1")
+                    .hasMessageContaining("open them with the release that wrote them or a newer one")
+                    .hasMessageNotContaining("password");
+
+            try (Connection c = db.connect()) {
+                assertThat(versions(c)).containsExactly(1, 2);
+                assertThat(row(c, "SELECT COUNT(*) AS n FROM classifier_feedback")).containsEntry("n", "1");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anUpgradeAppliesOnlyTheMissingStepsAndKeepsTheData(DatabaseKind kind) throws Exception {
+        Dialect dialect = Dialect.valueOf(kind.name());
+        Schema.Migration version2 = new Schema.Migration(2, "index feedback by article", List.of(
+                "CREATE INDEX classifier_feedback_article ON classifier_feedback (article_id)"));
+        Schema upgraded = new Schema(List.of(Schema.version1(dialect), version2));
+        try (TestDatabase db = kind.create(dir)) {
+            Feedback f = feedback("before-upgrade");
+            try (JdbcFeedbackStore store = db.open()) {
+                store.add(f);
+            }
+
+            try (Connection c = db.connect()) {
+                assertThat(upgraded.upgrade(c, dialect, "test")).isEqualTo(1);
+                assertThat(upgraded.upgrade(c, dialect, "test")).as("a second run finds version 2").isEqualTo(2);
+                assertThat(versions(c)).containsExactly(1, 2);
+            }
+            try (Connection c = db.connect()) {
+                assertThat(row(c, "SELECT COUNT(*) AS n FROM classifier_feedback WHERE id = 'before-upgrade'"))
+                        .containsEntry("n", "1");
+                Dialect.execute(c, "DROP INDEX classifier_feedback_article"); // fails if the step did not run
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aNewDatabaseGetsEveryStepInOrder(DatabaseKind kind) throws Exception {
+        Dialect dialect = Dialect.valueOf(kind.name());
+        Schema twoSteps = new Schema(List.of(Schema.version1(dialect), new Schema.Migration(2, "second",
+                List.of("CREATE TABLE classifier_second_step (x INTEGER)"))));
+        try (TestDatabase db = kind.create(dir); Connection c = db.connect()) {
+            assertThat(twoSteps.upgrade(c, dialect, "test")).isZero();
+            assertThat(versions(c)).containsExactly(1, 2);
+            assertThat(tableExists(c, "classifier_second_step")).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aFailingStepLeavesTheDatabaseAtTheVersionBefore(DatabaseKind kind) throws Exception {
+        Dialect dialect = Dialect.valueOf(kind.name());
+        Schema broken = new Schema(List.of(Schema.version1(dialect), new Schema.Migration(2, "broken",
+                List.of("CREATE TABLE classifier_extra (x INTEGER)", "THIS IS NOT SQL"))));
+        try (TestDatabase db = kind.create(dir)) {
+            db.open().close();
+            try (Connection c = db.connect()) {
+                assertThatThrownBy(() -> broken.upgrade(c, dialect, "test")).isInstanceOf(SQLException.class);
+            }
+            try (Connection c = db.connect()) {
+                assertThat(versions(c)).containsExactly(1);
+                assertThat(tableExists(c, "classifier_extra")).as("DDL rolled back with the step").isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aRowBrokenByHandIsReportedWithItsIdAndColumn(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(dir); JdbcFeedbackStore store = db.open()) {
+            store.add(feedback("fine"));
+            store.add(feedback("broken"));
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE classifier_feedback SET created_at = 'yesterday' WHERE id = 'broken'");
+            }
+
+            assertThatThrownBy(() -> store.recent(10)).isInstanceOf(FeedbackStoreException.class)
+                    .hasMessageContaining("row 'broken' of classifier_feedback")
+                    .hasMessageContaining("created_at is not an ISO-8601 instant: 'yesterday'");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void recentAndTheChangeFeedUseIndexesNotScans(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(dir); JdbcFeedbackStore store = db.open(); Connection c = db.connect()) {
+            store.add(feedback("one"));
+            if (kind == DatabaseKind.POSTGRESQL) {
+                Dialect.execute(c, "ANALYZE");
+                Dialect.execute(c, "SET enable_seqscan = off"); // a tiny table: ask what it would do at size
+            }
+            String explain = kind == DatabaseKind.SQLITE ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
+            assertThat(plan(c, explain + "SELECT f.id FROM classifier_feedback f WHERE f.retracted_seq IS NULL"
+                    + " ORDER BY f.added_seq DESC LIMIT 20")).contains("classifier_feedback_live");
+            assertThat(plan(c, explain + "SELECT c.seq FROM classifier_changes c WHERE c.seq > 5 ORDER BY c.seq"))
+                    .containsAnyOf("INTEGER PRIMARY KEY", "classifier_changes_pkey");
+        }
+    }
+
+    private static String plan(Connection c, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                plan.append(rows.getString(columns)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    private static List<Integer> versions(Connection c) throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT version FROM classifier_schema_version ORDER BY version")) {
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    private static Map<String, String> row(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
+            assertThat(rows.next()).as("a row from " + sql).isTrue();
+            Map<String, String> row = new HashMap<>();
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                row.put(rows.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), rows.getString(i));
+            }
+            return row;
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        // In PostgreSQL only the test's own schema (the connection's current one); SQLite has one.
+        String schema = c.getMetaData().getDatabaseProductName().contains("PostgreSQL") ? c.getSchema() : null;
+        try (ResultSet tables = c.getMetaData().getTables(null, schema, table, null)) {
+            return tables.next();
+        }
+    }
+}
