@@ -8,7 +8,6 @@ import dev.classifier.api.Usage;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -168,8 +167,7 @@ public final class LocalClassifier implements TrainedClassifier {
 
     @Override
     public String toString() {
-        return "LocalClassifier[" + version + ", " + model.vocabulary().size() + " features, labels "
-                + taxonomy.labels() + ", trained on " + summary.rows() + " rows, outputs " + Arrays.toString(outputs)
-                + "]";
+        return "LocalClassifier[" + version + ", " + model.vocabulary().size() + " features, trained on "
+                + summary.rows() + " rows of " + model.classes() + "]";
     }
 }

@@ -117,23 +117,13 @@ public final class LocalTrainer implements Trainer {
             Calibration calibration = calibrate(x, y, classCount, pool);
             float[] weights = new float[x.width() * classCount];
             float[] bias = new float[classCount];
-            List<Callable<Void>> tasks = new ArrayList<>();
-            int[] all = range(kept.size());
-            for (int k = 0; k < classCount; k++) {
-                int cls = k;
-                tasks.add(() -> {
-                    double[] w = svm().train(x, all, positives(y, cls), derivedSeed(-1, cls));
-                    for (int f = 0; f < x.width(); f++) {
-                        weights[f * classCount + cls] = (float) w[f];
-                    }
-                    bias[cls] = (float) w[x.width()];
-                    return null;
-                });
-            }
-            runAll(pool, tasks);
+            trainAllClasses(x, y, classCount, weights, bias, pool);
             double[] priors = new double[classCount];
             for (int label : y) {
-                priors[label] += 1.0 / y.length;
+                priors[label]++;
+            }
+            for (int k = 0; k < classCount; k++) {
+                priors[k] /= y.length;
             }
             LinearModel model = new LinearModel(features, tfIdf.vocabulary(), classes,
                     LinearModel.rowsOf(tfIdf.idf(), weights, classCount), bias, calibration.beta, priors);
@@ -151,6 +141,25 @@ public final class LocalTrainer implements Trainer {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** The final model: one SVM per class on every row, into feature-major weights and a bias per class. */
+    private void trainAllClasses(SparseRows x, int[] y, int classCount, float[] weights, float[] bias,
+                                 ExecutorService pool) {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        int[] all = range(y.length);
+        for (int k = 0; k < classCount; k++) {
+            int cls = k;
+            tasks.add(() -> {
+                double[] w = svm().train(x, all, positives(y, cls), derivedSeed(-1, cls));
+                for (int f = 0; f < x.width(); f++) {
+                    weights[f * classCount + cls] = (float) w[f];
+                }
+                bias[cls] = (float) w[x.width()];
+                return null;
+            });
+        }
+        runAll(pool, tasks);
     }
 
     private record Calibration(double beta, OptionalDouble accuracy, OptionalDouble ece) {

@@ -226,6 +226,25 @@ class LocalClassifierTest {
     }
 
     @Test
+    void aMinimumDocumentFrequencyLeavesOutRareFeatures() {
+        LocalClassifier all = TRAINER.train(MiniCorpus.rows(), MiniCorpus.TAXONOMY);
+        LocalClassifier common = LocalTrainer.builder().seed(11).minDocumentFrequency(2).build()
+                .train(MiniCorpus.rows(), MiniCorpus.TAXONOMY);
+        assertThat(common.summary().features()).isPositive().isLessThan(all.summary().features() / 2);
+        assertThat(common.classify(Article.of("t", "Striker scores in the derby", "")).label()).isEqualTo("Sports");
+    }
+
+    @Test
+    void calibrationIsCrossValidatedAndReported() {
+        TrainingSummary summary = trained().summary();
+        assertThat(summary.crossValidatedAccuracy().orElseThrow()).isBetween(0.5, 1.0);
+        assertThat(summary.crossValidatedEce().orElseThrow()).isBetween(0.0, 0.5);
+        assertThat(summary.temperature()).isPositive();
+        assertThat(LocalTrainer.autoFolds(48)).isEqualTo(10);
+        assertThat(LocalTrainer.autoFolds(10_000)).isEqualTo(3);
+    }
+
+    @Test
     void withoutEnoughRowsToCalibrateItUsesTheDefaultTemperature() {
         List<LabeledArticle> four = MiniCorpus.rows().subList(0, 4);
         LocalClassifier model = TRAINER.train(four, MiniCorpus.TAXONOMY);
