@@ -34,7 +34,7 @@ def main():
     datasets = sorted({r["dataset"] for r in rows})
     for dataset in datasets:
         print(f"\n### {dataset}\n")
-        print("| tool, settings | Acc % | macro-F1 % | Train s (min-max) | docs/s | k=8 acc | k=32 acc | k=128 acc"
+        print("| tool, settings | Acc % | macro-F1 % | Train s (min-max) | docs/s wall / per CPU-s | k=8 acc | k=32 acc | k=128 acc"
               " | k=8 / 32 / 128 seed-42 | ECE % |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         tools = []
@@ -53,7 +53,10 @@ def main():
                 cells.append(cell)
             else:
                 cells.append("–")
-            cells.append(rate(full["docs_per_s"]) if "docs_per_s" in full else "–")
+            if "docs_per_s" in full:
+                cells.append(f"{rate(full['docs_per_s'])} / {rate(full['docs_per_cpu_s'])}")
+            else:
+                cells.append("–")
             seed42 = []
             for split in SPLITS[1:]:
                 few = by_key.get((dataset, tool, config, split))
@@ -99,10 +102,12 @@ def check(dataset, by_key):
                   f" ratio {ratio:.2f}: {verdict}")
     ft = find(by_key, dataset, "fasttext", "defaults, raw", "full")
     if mine and ft:
-        ratio = mine["docs_per_s"] / ft["docs_per_s"]
+        # Per CPU-second: the machine is shared, and wall-clock rates follow whoever else runs at that minute.
+        ratio = mine["docs_per_cpu_s"] / ft["docs_per_cpu_s"]
         verdict = "met" if ratio >= 1 else f"missed: {ratio:.2f}x fastText's"
-        print(f"- prediction: {rate(mine['docs_per_s'])} docs/s vs fastText {rate(ft['docs_per_s'])},"
-              f" ratio {ratio:.2f}: {verdict}")
+        print(f"- prediction: {rate(mine['docs_per_cpu_s'])} docs per CPU-second vs fastText"
+              f" {rate(ft['docs_per_cpu_s'])}, ratio {ratio:.2f}: {verdict}"
+              f" (wall clock: {rate(mine['docs_per_s'])} vs {rate(ft['docs_per_s'])})")
 
 
 if __name__ == "__main__":
