@@ -115,7 +115,7 @@ public final class LocalClassifier implements TrainedClassifier {
             }
         }
         int best = 0;
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type can only be made raw
         Map.Entry<String, Double>[] scores = new Map.Entry[labels.size()];
         for (int l = 0; l < labels.size(); l++) {
             double p = kept > 0 ? Math.min(1.0, byLabel[l] / kept) : 0.0;

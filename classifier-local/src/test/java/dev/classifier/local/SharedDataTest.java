@@ -17,13 +17,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Accuracy and calibration on the benchmark splits in ../shared/data (skipped where they are absent): trained on
- * the train file with default settings, scored on the test file. The bounds sit about 1.5 points under what
- * bench/local-vs-peers.sh measured, so that only a real regression fails them.
+ * the train file with default settings, scored on the test file. bench/local-vs-peers.sh measured accuracy 88.9
+ * and 87.5, test ECE 2.5% and 3.5%, cross-validated ECE 3.5% and 2.9%; the bounds leave room for noise only.
  */
 class SharedDataTest {
 
     @ParameterizedTest(name = "{0}: accuracy >= {1}, ECE < {2}")
-    @CsvSource({"agnews, 0.87, 0.05", "thucnews, 0.86, 0.04"})
+    @CsvSource({"agnews, 0.87, 0.05", "thucnews, 0.86, 0.05"})
     void trainedOnTheTrainSplitItIsAccurateAndCalibratedOnTheTestSplit(String dataset, double minAccuracy,
                                                                       double maxEce) {
         Path dir = BenchData.dataDir().resolve(dataset);
