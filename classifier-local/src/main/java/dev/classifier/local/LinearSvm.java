@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
  * descent with shrinking (Hsieh, Chang, Lin, Keerthi and Sundararajan, ICML 2008). The bias is an extra feature
  * of constant value 1, regularised like the others. Deterministic: the visiting order comes from a seeded random.
  *
- * <p>Chosen over logistic regression because it reaches the same or better accuracy on TF-IDF n-grams in a
- * fraction of the time; its margins are turned into probabilities by {@link TemperatureScaling}.
+ * <p>Chosen over logistic regression because on TF-IDF n-grams it is as accurate or more in a fraction of the
+ * time (../shared/data/BASELINES.md: on THUCNews scikit-learn's LinearSVC scored 87.0 in 1.7 s, its logistic
+ * regression 83.5 in 21 s); its margins are turned into probabilities by {@link TemperatureScaling}.
  */
 final class LinearSvm {
 

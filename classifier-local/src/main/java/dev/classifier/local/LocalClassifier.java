@@ -8,7 +8,6 @@ import dev.classifier.api.Usage;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ public final class LocalClassifier implements TrainedClassifier {
             }
         }
         int best = 0;
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type can only be made raw
         Map.Entry<String, Double>[] scores = new Map.Entry[labels.size()];
         for (int l = 0; l < labels.size(); l++) {
             double p = kept > 0 ? Math.min(1.0, byLabel[l] / kept) : 0.0;
@@ -168,8 +167,7 @@ public final class LocalClassifier implements TrainedClassifier {
 
     @Override
     public String toString() {
-        return "LocalClassifier[" + version + ", " + model.vocabulary().size() + " features, labels "
-                + taxonomy.labels() + ", trained on " + summary.rows() + " rows, outputs " + Arrays.toString(outputs)
-                + "]";
+        return "LocalClassifier[" + version + ", " + model.vocabulary().size() + " features, trained on "
+                + summary.rows() + " rows of " + model.classes() + "]";
     }
 }

@@ -166,11 +166,12 @@ public final class RefreshingClassifier implements Classifier {
         }
     }
 
+    /** A scheduled poll: a failure must not cancel the schedule, so it is logged and the next poll tries again. */
     private void pollQuietly() {
         try {
             syncAndMaybeRetrain(false);
         } catch (RuntimeException e) {
-            // Already logged and reported; the next poll tries again.
+            LOG.warn("background poll of the feedback store failed: {}", e.toString());
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Feature hash to dense index, for the features seen in training. Feature hashes are 40-bit tags kept in the
  * upper bits of a long (see {@link #tag}); a table slot holds the tag and, in the low 24 bits, the index plus one,
- * so a lookup reads one {@code long}: the table stays small and a probe costs one cache line.
+ * so a lookup reads one {@code long}: the tables stay small and a probe costs one cache line.
  */
 final class Vocabulary {
 
@@ -14,26 +14,45 @@ final class Vocabulary {
     /** At most this many features: the index plus one must fit the low bits of a slot. */
     static final int MAX_FEATURES = (int) INDEX_MASK - 1;
 
+    /**
+     * The first features (the most frequent: indexes follow falling document frequency) get a table of their own,
+     * small enough to stay in a core's cache; most lookups of a text end there. The rest live in a second table.
+     */
+    static final int HOT_FEATURES = 1 << 14;
+
     private final long[] keysByIndex;
-    private final long[] slots;
-    private final int mask;
+    private final long[] hot;
+    private final int hotMask;
+    private final long[] cold;
+    private final int coldMask;
 
     private Vocabulary(long[] keysByIndex) {
         this.keysByIndex = keysByIndex;
-        int capacity = Integer.highestOneBit(Math.max(8, keysByIndex.length) * 2 - 1) << 1; // load factor <= 1/2
-        this.slots = new long[capacity];
-        this.mask = capacity - 1;
+        int hotCount = Math.min(HOT_FEATURES, keysByIndex.length);
+        this.hot = new long[capacityFor(hotCount)];
+        this.hotMask = hot.length - 1;
+        this.cold = new long[capacityFor(keysByIndex.length - hotCount)];
+        this.coldMask = cold.length - 1;
         for (int i = 0; i < keysByIndex.length; i++) {
-            long key = keysByIndex[i];
-            int slot = slotOf(key, mask);
-            while (slots[slot] != 0) {
-                if ((slots[slot] & ~INDEX_MASK) == key) {
-                    throw new IllegalArgumentException("feature hash " + Long.toHexString(key) + " appears twice");
-                }
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = key | (i + 1);
+            insert(i < hotCount ? hot : cold, keysByIndex[i], i);
         }
+    }
+
+    /** A power of two at least twice the count: tables stay at most half full. */
+    private static int capacityFor(int count) {
+        return Integer.highestOneBit(Math.max(4, count) * 2 - 1) << 1;
+    }
+
+    private static void insert(long[] table, long key, int index) {
+        int mask = table.length - 1;
+        int slot = slotOf(key, mask);
+        while (table[slot] != 0) {
+            if ((table[slot] & ~INDEX_MASK) == key) {
+                throw new IllegalArgumentException("feature hash " + Long.toHexString(key) + " appears twice");
+            }
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = key | (index + 1);
     }
 
     /** The tag of a 64-bit hash: its upper 40 bits, never all zero. */
@@ -57,9 +76,14 @@ final class Vocabulary {
 
     /** The index of the tag, or -1 if training never saw it. */
     int indexOf(long key) {
+        int found = find(hot, hotMask, key);
+        return found >= 0 ? found : find(cold, coldMask, key);
+    }
+
+    private static int find(long[] table, int mask, long key) {
         int slot = slotOf(key, mask);
         while (true) {
-            long s = slots[slot];
+            long s = table[slot];
             if ((s & ~INDEX_MASK) == key) {
                 return (int) (s & INDEX_MASK) - 1;
             }

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The benchmark splits, read as every peer reads them: the {@code text} field only. */
-final class BenchData {
+public final class BenchData {
 
     private BenchData() {
     }
 
-    static Path dataDir() {
+    public static Path dataDir() {
         return Path.of(System.getProperty("classifier.sharedDir", "../shared")).resolve("data");
     }
 
@@ -22,14 +22,14 @@ final class BenchData {
      * Reads a labelled set keeping only the text: in these files the text already holds the title (THUCNews'
      * title is the same string), so joining them would count the headline twice.
      */
-    static List<LabeledArticle> read(Path file) {
+    public static List<LabeledArticle> read(Path file) {
         return LabeledSets.read(file).stream()
                 .map(r -> new LabeledArticle(new Article(r.article().id(), "", r.article().body(), java.util.Map.of()),
                         r.label()))
                 .toList();
     }
 
-    static Taxonomy taxonomyOf(List<LabeledArticle> rows) {
+    public static Taxonomy taxonomyOf(List<LabeledArticle> rows) {
         Taxonomy.Builder builder = Taxonomy.builder();
         rows.stream().map(LabeledArticle::label).distinct().sorted().forEach(l -> builder.category(l, ""));
         return builder.build();

@@ -20,13 +20,16 @@ import java.util.TreeMap;
  * read): 5-fold accuracy on the whole split, and few-shot accuracy when training on k rows per class drawn from
  * four folds and scoring the fifth. Also the prediction cost per document, in thread CPU time.
  *
- * <p>Usage: {@code Tuning <dataset> <config>...} where a config is {@code name:cjkMin-cjkMax:latinMin-latinMax:words:C},
- * words being {@code none}, {@code uni} or {@code bi}.
+ * <p>Usage: {@code Tuning <dataset> <config>...} where a config is
+ * {@code name:cjkMin-cjkMax:latinMin-latinMax:words:C[:minDf[:tf[:tolerance]]]}, words being {@code none},
+ * {@code uni} or {@code bi}, tf {@code sub} or {@code raw}.
  */
 public final class Tuning {
 
     private static final int FOLDS = 5;
     private static final int[] SHOTS = {8, 32, 128};
+    /** Few-shot draws per fold: draws vary more than anything measured here, so several are averaged. */
+    private static final int DRAWS = Integer.getInteger("tuning.draws", 2);
 
     public static void main(String[] args) {
         String dataset = args[0];
@@ -41,9 +44,11 @@ public final class Tuning {
             FeatureSpec spec = FeatureSpec.defaults()
                     .withCjk(Integer.parseInt(cjk[0]), Integer.parseInt(cjk[1]))
                     .withLatin(Integer.parseInt(latin[0]), Integer.parseInt(latin[1]))
-                    .withWords(!p[3].equals("none"), p[3].equals("bi"));
+                    .withWords(!p[3].equals("none"), p[3].equals("bi"))
+                    .withSublinearTf(!(p.length > 6 && p[6].equals("raw")));
             LocalTrainer trainer = LocalTrainer.builder().features(spec).c(Double.parseDouble(p[4]))
                     .minDocumentFrequency(p.length > 5 ? Integer.parseInt(p[5]) : 1)
+                    .tolerance(p.length > 7 ? Double.parseDouble(p[7]) : 0.1)
                     .calibrationFolds(0).parallelism(1).build();
             double[] full = new double[2];
             for (int f = 0; f < FOLDS; f++) {
@@ -55,8 +60,11 @@ public final class Tuning {
             for (int s = 0; s < SHOTS.length; s++) {
                 for (int f = 0; f < FOLDS; f++) {
                     List<LabeledArticle> pool = subset(rows, fold, f, false);
-                    shots[s] += score(trainer, taxonomy, perClass(pool, SHOTS[s], 100 + f), subset(rows, fold, f, true))[0]
-                            / FOLDS;
+                    List<LabeledArticle> heldOut = subset(rows, fold, f, true);
+                    for (int draw = 0; draw < DRAWS; draw++) {
+                        shots[s] += score(trainer, taxonomy, perClass(pool, SHOTS[s], 100 + 10L * f + draw), heldOut)[0]
+                                / (FOLDS * DRAWS);
+                    }
                 }
             }
             System.out.printf("%-28s %7.2f %7.2f %7.2f %7.2f %9.2f%n", p[0], 100 * full[0], 100 * shots[0],

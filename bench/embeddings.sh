@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmarks of classifier-embeddings, each beside a peer run in the same script:
+#   warm        embed every text of ../shared/data into bench/out/embeddings.cache (minutes the first time, then free)
+#   accuracy    8/32/128 examples per class (mean ± sd over 5 draws) and the full split, per strategy, beside the
+#               local n-gram model; compare with the lexical peers in ../shared/data/BASELINES.md. Then a side
+#               check of how much the 32-per-class centroid figure depends on the items tested.
+#   throughput  texts/s with 1 and 2 workers (and 2 ONNX threads), load time and memory, one JVM per model
+#   search      VectorIndex (float, int8, 1 or 2 threads) against a brute-force float scan at 10k and 100k vectors
+# Usage: bench/embeddings.sh [all|warm|accuracy|throughput|search]    Output: bench/out/embeddings-<part>.txt
+source "$(dirname "$0")/lib.sh"
+
+MODULE=classifier-embeddings
+PACKAGE=dev.classifier.embeddings.bench
+CACHE="$BENCH_OUT/embeddings.cache"
+PART=${1:-all}
+
+part() {
+  local name=$1 heap=$2 main=$3
+  shift 3
+  echo "== $name ($(date -u +%H:%M:%S) UTC)"
+  BENCH_JAVA_OPTS="-Xmx$heap" run_bench_main "$MODULE" "$PACKAGE.$main" "$@" 2>"$BENCH_OUT/embeddings-$name.log" \
+    | tee "$BENCH_OUT/embeddings-$name.txt"
+}
+
+case "$PART" in
+  all|warm) part warm 1g WarmCache "$CACHE" ;;&
+  all|accuracy)
+    part accuracy 2g AccuracyBench "$CACHE"
+    part notes-check 1g NotesProtocolCheck "$CACHE" ;;&
+  all|throughput)
+    part throughput-zh 1g ThroughputBench zh
+    part throughput-en 1g ThroughputBench en ;;&
+  all|search) part search 2g SearchBench "$CACHE" ;;
+  warm|accuracy|throughput) ;;
+  *) echo "unknown part '$PART': all, warm, accuracy, throughput or search" >&2; exit 2 ;;
+esac

@@ -1,0 +1,67 @@
+package dev.classifier.embeddings.bench;
+
+import dev.classifier.embeddings.EmbeddingModel;
+import dev.classifier.embeddings.OnnxTextEmbedder;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Embedding throughput in texts/s of one model (arg: zh or en) on 1,000 AG News texts (English, ~230 chars) and
+ * 1,000 THUCNews headlines (Chinese, ~18 chars): one worker, two workers, and one worker with two ONNX threads,
+ * each beside the one-worker figure of the same run. Also load time and memory of one loaded model (measured
+ * before a second session is made for the last setting). Run one JVM per model.
+ */
+public final class ThroughputBench {
+
+    private static final int TEXTS = 1000;
+
+    public static void main(String[] args) {
+        EmbeddingModel model = args.length > 0 && args[0].equals("en") ? EmbeddingModel.bgeSmallEn()
+                : EmbeddingModel.bgeSmallZh();
+        List<String> english = BenchData.texts(BenchData.test("agnews")).subList(0, TEXTS);
+        List<String> chinese = BenchData.texts(BenchData.test("thucnews")).stream()
+                .filter(t -> t.hashCode() % 10 == 0).limit(TEXTS).toList();
+        System.out.printf("model %s, %d cores, max heap %d MB%n", model.name(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("| texts | setting | texts/s | vs 1 worker | foreign CPU |");
+        System.out.println("|---|---|---:|---:|---:|");
+        long loadStart = System.nanoTime();
+        try (OnnxTextEmbedder model2 = OnnxTextEmbedder.builder().model(model).threads(2).build()) {
+            double loadMs = (System.nanoTime() - loadStart) / 1e6;
+            model2.embedAll(english.subList(0, 50));
+            model2.embedAll(chinese.subList(0, 50));
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            String memory = String.format("one model loaded and warm: load %.0f ms, heap used after GC %d MB, %s",
+                    loadMs, (runtime.totalMemory() - runtime.freeMemory()) >> 20, MachineLoad.residentMemory());
+            double[] base = new double[2];
+            for (int s = 0; s < 2; s++) {
+                List<String> set = s == 0 ? english : chinese;
+                String name = s == 0 ? "AG News (en)" : "THUCNews (zh)";
+                base[s] = measure(texts -> texts.forEach(model2::embed), set, name, "1 worker, 1 ORT thread",
+                        Double.NaN);
+                measure(model2::embedAll, set, name, "2 workers, 1 ORT thread each", base[s]);
+            }
+            try (OnnxTextEmbedder intra = OnnxTextEmbedder.builder().model(model).intraOpThreads(2).build()) {
+                intra.embedAll(english.subList(0, 50));
+                for (int s = 0; s < 2; s++) {
+                    measure(intra::embedAll, s == 0 ? english : chinese, s == 0 ? "AG News (en)" : "THUCNews (zh)",
+                            "1 worker, 2 ORT threads", base[s]);
+                }
+            }
+            System.out.printf("%n%s%n", memory);
+        }
+    }
+
+    private static double measure(Consumer<List<String>> embed, List<String> texts, String name, String setting,
+                                  double base) {
+        MachineLoad load = MachineLoad.start();
+        long start = System.nanoTime();
+        embed.accept(texts);
+        double perSecond = texts.size() / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("| %s | %s | %.0f | %s | %.0f%% |%n", name, setting, perSecond,
+                Double.isNaN(base) ? "1.00" : String.format("%.2f", perSecond / base), 100 * load.foreignShare());
+        return perSecond;
+    }
+}
