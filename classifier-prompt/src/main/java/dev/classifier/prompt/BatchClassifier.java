@@ -85,6 +85,7 @@ public final class BatchClassifier {
     public static final String STATE_FILE = "batch-state.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchClassifier.class);
+    private static final int SYNCHRONOUS_CHUNK = 256;
     private static final Set<String> ENDED = Set.of("completed", "failed", "expired", "cancelled");
 
     private final OpenAIClient client;
@@ -143,7 +144,13 @@ public final class BatchClassifier {
         BatchState state = new BatchState();
         state.workDir = dir.toAbsolutePath().toString();
         state.save(stateFile);
-        List<Path> files = writeRequests(articles, dir, "requests-r0", state, events);
+        List<Path> files;
+        try {
+            files = writeRequests(articles, dir, "requests-r0", state, events);
+        } catch (RuntimeException e) {
+            forget(stateFile); // nothing was sent: leave the directory free for another run
+            throw e;
+        }
         files.forEach(f -> state.batches.add(new BatchState.Entry(0, f.getFileName().toString())));
         state.inputComplete = true;
         state.save(stateFile);
@@ -393,17 +400,36 @@ public final class BatchClassifier {
         }
     }
 
+    /** Classifies these articles through the prompt classifier, a chunk at a time (its concurrency applies). */
     private Usage retrySynchronously(Path dir, Set<String> ids, BatchResults results) {
+        List<Article> chunk = new ArrayList<>();
         Usage[] usage = {Usage.NONE};
-        BatchArticles.forEach(dir, stored -> {
-            if (!ids.contains(stored.id())) {
-                return;
+        Runnable flush = () -> {
+            List<Outcome> outcomes = prompt.classifyAll(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                outcomes.get(i).predictionIfAny().ifPresent(p -> usage[0] = usage[0].plus(p.usage()));
+                results.put(chunk.get(i).id(), outcomes.get(i));
             }
-            List<Outcome> outcome = prompt.classifyAll(List.of(stored.article()));
-            outcome.get(0).predictionIfAny().ifPresent(p -> usage[0] = usage[0].plus(p.usage()));
-            results.put(stored.id(), outcome.get(0));
+            chunk.clear();
+        };
+        BatchArticles.forEach(dir, stored -> {
+            if (ids.contains(stored.id())) {
+                chunk.add(stored.article());
+                if (chunk.size() == SYNCHRONOUS_CHUNK) {
+                    flush.run();
+                }
+            }
         });
+        flush.run();
         return usage[0];
+    }
+
+    private static void forget(Path stateFile) {
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException e) {
+            LOG.warn("could not delete {} ({})", stateFile, e.getClass().getSimpleName());
+        }
     }
 
     private BatchRun finish(BatchState state, Path stateFile, Path dir, BatchResults results, Usage synchronous,

@@ -231,6 +231,8 @@ class BatchClassifierTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'a0'").hasMessageContaining("positions 0 and 2");
         assertThat(openAi.server().journal().size()).isZero();
+        // Nothing was sent, so the directory is free for the corrected run.
+        assertThat(batch().build().run(ARTICLES.stream().limit(2), BatchListener.none()).successes()).isEqualTo(2);
     }
 
     @Test
