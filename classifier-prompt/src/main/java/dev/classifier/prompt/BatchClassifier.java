@@ -68,6 +68,8 @@ import java.util.stream.Stream;
  * A state file in the work directory, rewritten atomically after every step, holds the batch and file ids.
  * {@link #resume} re-attaches to the batches it names, uploading or creating only what the crashed run had not;
  * nothing already paid for is paid again (synchronous retries in flight at the crash are the exception).
+ * {@link #cancel} stops a run's batches from another process. The local files stay in the work directory when the
+ * run ends (they are the run's record); delete it when the outcomes are saved.
  *
  * <h2>Memory</h2>
  * Articles and requests stream to disk; what stays in memory is the set of ids (to refuse duplicates) and, at the
@@ -169,6 +171,23 @@ public final class BatchClassifier {
                     + " anything was sent: start it again with run() in an empty directory");
         }
         return drive(state, stateFile, new Listener(Objects.requireNonNull(listener, "listener")));
+    }
+
+    /**
+     * Asks the provider to cancel the batches of a run that have not ended; what they finished is kept, and a
+     * {@link #resume} afterwards gives those answers and fails the rest ({@code batch_cancelled}, not retried).
+     * Returns the ids of the batches asked.
+     */
+    public List<String> cancel(Path stateFile) {
+        BatchState state = BatchState.load(Objects.requireNonNull(stateFile, "stateFile"));
+        List<String> asked = new ArrayList<>();
+        for (BatchState.Entry entry : state.batches) {
+            if (entry.batchId != null && entry.finalStatus == null) {
+                withRetries("cancelling batch " + entry.batchId, () -> client.batches().cancel(entry.batchId));
+                asked.add(entry.batchId);
+            }
+        }
+        return asked;
     }
 
     private Path workDirectory() {

@@ -218,6 +218,27 @@ class BatchClassifierTest {
     }
 
     @Test
+    void cancellingARunFromItsStateFileThenResumingKeepsTheFinishedAnswers() {
+        BatchClassifier crashing = batch().sleeper(d -> {
+            clock.advance(Duration.ofMinutes(8)); // validated, and about half the requests done
+            throw new InterruptedException("the process died");
+        }).build();
+        assertThatThrownBy(() -> crashing.run(ARTICLES.stream(), BatchListener.none()));
+        Thread.interrupted();
+        Path stateFile = dir.resolve(BatchClassifier.STATE_FILE);
+
+        List<String> asked = batch().build().cancel(stateFile);
+        BatchRun run = batch().build().resume(stateFile, BatchListener.none());
+
+        assertThat(asked).containsExactlyElementsOf(run.batchIds());
+        assertThat(openAi.server().batches().status(asked.get(0))).contains("cancelled");
+        assertThat(run.successes()).isBetween(1L, 5L);
+        assertThat(run.outcomes()).filteredOn(o -> !o.isSuccess()).isNotEmpty()
+                .allSatisfy(f -> assertThat(((Outcome.Failure) f).error()).hasMessageContaining("batch_cancelled"));
+        assertThat(count("POST", "/v1/batches")).isEqualTo(1);
+    }
+
+    @Test
     void aSecondRunInTheSameDirectoryIsRefused() {
         batch().build().run(ARTICLES.stream().limit(1), BatchListener.none());
         assertThatThrownBy(() -> batch().build().run(ARTICLES.stream(), BatchListener.none()))
