@@ -232,8 +232,8 @@ public final class BatchClassifier {
     /** Submits, watches and retries until every article has its outcome, then cleans up. */
     private BatchRun drive(BatchState state, Path stateFile, Listener events) {
         Path dir = Path.of(state.workDir);
-        Instant started = clock.instant();
         while (true) {
+            Instant started = clock.instant(); // maxWait is per round: each round's batches have 24 hours
             int round = state.lastRound();
             List<BatchState.Entry> current = state.batches.stream().filter(e -> e.round == round).toList();
             for (BatchState.Entry entry : current) {
@@ -617,7 +617,7 @@ public final class BatchClassifier {
             return this;
         }
 
-        /** How long one call of run or resume waits for its batches before giving up (25 hours unless set). */
+        /** How long a round of batches is waited for before run or resume gives up (25 hours unless set). */
         public Builder maxWait(Duration wait) {
             Objects.requireNonNull(wait, "maxWait");
             if (wait.isNegative() || wait.isZero()) {
