@@ -53,6 +53,12 @@ final class CompletionReader {
     }
 
     Read read(ChatCompletion completion, RenderedPrompt prompt, long estimatedPromptTokens, String articleId) {
+        return read(completion, prompt.flags(), estimatedPromptTokens, articleId);
+    }
+
+    /** Reads a completion whose prompt is no longer at hand (a Batch API result), given the prompt's flags. */
+    Read read(ChatCompletion completion, Set<Prediction.Flag> promptFlags, long estimatedPromptTokens,
+              String articleId) {
         Taxonomy taxonomy = format.taxonomy();
         if (completion.choices().isEmpty()) {
             throw new BadOutputException("classifying article '" + articleId + "': the completion has no choices");
@@ -63,7 +69,7 @@ final class CompletionReader {
         Usage usage = usage(completion, estimatedPromptTokens, content.orElse(""));
         String model = completion.model().isBlank() ? "unknown" : completion.model();
         Set<Prediction.Flag> flags = EnumSet.noneOf(Prediction.Flag.class);
-        flags.addAll(prompt.flags());
+        flags.addAll(promptFlags);
 
         if (choice.message().refusal().isPresent() || content.isEmpty()) {
             boolean refused = choice.message().refusal().isPresent();

@@ -35,6 +35,11 @@ public record PriceTable(double inputPerMillion, double cachedInputPerMillion, d
         return new PriceTable(0.30, 0.15, 1.20);
     }
 
+    /** The Batch API's prices for this model: half of every price (OpenAI, 2025). */
+    public PriceTable batch() {
+        return new PriceTable(inputPerMillion * 0.5, cachedInputPerMillion * 0.5, outputPerMillion * 0.5);
+    }
+
     /** A model that costs nothing (a local server). */
     public static PriceTable free() {
         return new PriceTable(0, 0, 0);

@@ -135,6 +135,7 @@ public final class PromptClassifier implements Classifier {
     private final RequestOptions requestOptions;
     private final ChatRequests requests;
     private final CompletionReader reader;
+    private final OnBadOutput onBadOutput;
     private final PredictionKeys keys;
     private final PredictionCache cache;
     private final int schemaTokens;
@@ -176,6 +177,7 @@ public final class PromptClassifier implements Classifier {
         int topLogprobs = b.topLogprobs >= 0 ? b.topLogprobs : Math.min(MAX_TOP_LOGPROBS, taxonomy.labels().size());
         this.requests = new ChatRequests(model, b.temperature, maxCompletionTokens, topLogprobs, responseMode, format);
         this.reader = new CompletionReader(format, prices, b.onBadOutput);
+        this.onBadOutput = b.onBadOutput;
         this.keys = new PredictionKeys(format, model, responseMode, b.temperature, window);
         this.cache = new PredictionCache(b.cacheSize);
         this.schemaTokens = format.tokenCounter().count(requests.schemaJson());
@@ -279,6 +281,16 @@ public final class PromptClassifier implements Classifier {
      */
     public ChatCompletionCreateParams chatRequest(Article article) {
         return requests.build(render(article));
+    }
+
+    /** The request for a prompt already rendered (the batch path renders once, for the request and its flags). */
+    ChatCompletionCreateParams chatRequest(RenderedPrompt prompt) {
+        return requests.build(prompt);
+    }
+
+    /** What an answer with no label gives: the batch path reads its answers the same way. */
+    OnBadOutput onBadOutput() {
+        return onBadOutput;
     }
 
     /** Tokens and cost of every call this classifier has made (cache hits cost nothing). */
