@@ -42,6 +42,14 @@ public final class OpenAiTestServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OpenAiTestServer.class.getName());
 
+    static {
+        // The JDK's HttpServer leaves Nagle's algorithm on unless told otherwise; with delayed ACKs every small
+        // response then waits ~40 ms, which no real API adds. It reads the switch once, when it first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String apiKey;
     private final Clock clock;
     private final ApiMode mode;
