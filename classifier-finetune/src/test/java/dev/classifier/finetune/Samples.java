@@ -6,24 +6,23 @@ import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.dataset.JsonlReader;
 import dev.classifier.dataset.TaxonomyFiles;
+import dev.classifier.testkit.SampleNews;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The project's sample data (a copy of the examples module's samples): an 8-category news taxonomy and 228 pieces
+ * The project's sample data ({@link SampleNews}, in the testkit): an 8-category news taxonomy and 228 pieces
  * of feedback in English and Chinese, 25 to 29 per label, given a minute apart.
  */
 final class Samples {
 
     static final Instant FIRST = Instant.parse("2026-01-05T09:00:00Z");
 
-    private static final Taxonomy TAXONOMY = TaxonomyFiles.read(open("/samples/taxonomy.jsonl"),
-            "samples/taxonomy.jsonl", Taxonomy.DEFAULT_FALLBACK);
+    private static final Taxonomy TAXONOMY = TaxonomyFiles.read(SampleNews.open(SampleNews.TAXONOMY),
+            SampleNews.nameOf(SampleNews.TAXONOMY), Taxonomy.DEFAULT_FALLBACK);
     private static final List<Feedback> FEEDBACK = readFeedback();
 
     private Samples() {
@@ -57,12 +56,8 @@ final class Samples {
                                 record.optionalText("body").orElse("")),
                         record.requireText("label"), record.optionalText("predicted"), record.requireText("reason"),
                         Optional.of(TAXONOMY.fingerprint()), FIRST.plus(Duration.ofMinutes(order[0]++))))
-                .input(open("/samples/feedback.jsonl"), "samples/feedback.jsonl").build()) {
+                .input(SampleNews.open(SampleNews.FEEDBACK), SampleNews.nameOf(SampleNews.FEEDBACK)).build()) {
             return reader.readAll();
         }
-    }
-
-    private static InputStream open(String resource) {
-        return Objects.requireNonNull(Samples.class.getResourceAsStream(resource), resource + " is missing");
     }
 }

@@ -8,16 +8,17 @@ import dev.classifier.dataset.JsonlReader;
 import dev.classifier.dataset.JsonlRecord;
 import dev.classifier.dataset.LabeledSets;
 import dev.classifier.dataset.TaxonomyFiles;
+import dev.classifier.testkit.SampleNews;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The sample data the project ships in {@code samples/}: a taxonomy of eight news categories, 228 pieces of
- * feedback (corrections with reasons among them) and 88 labelled articles, in English and Chinese.
+ * The sample data the project ships ({@link SampleNews}, in classifier-testkit): a taxonomy of eight news
+ * categories, 228 pieces of feedback (corrections with reasons among them) and 88 labelled articles, in English
+ * and Chinese.
  */
 final class SampleData {
 
@@ -28,11 +29,8 @@ final class SampleData {
     }
 
     static Taxonomy taxonomy() {
-        try (InputStream in = open("taxonomy.jsonl")) {
-            return TaxonomyFiles.read(in, "samples/taxonomy.jsonl", Taxonomy.DEFAULT_FALLBACK);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TaxonomyFiles.read(SampleNews.open(SampleNews.TAXONOMY), SampleNews.nameOf(SampleNews.TAXONOMY),
+                Taxonomy.DEFAULT_FALLBACK);
     }
 
     static List<Feedback> feedback(Taxonomy taxonomy) {
@@ -43,23 +41,17 @@ final class SampleData {
             Instant at = FIRST_FEEDBACK.plus(Duration.ofMinutes(index[0]++));
             return new Feedback(r.requireText("id"), article, r.requireText("label"), r.optionalText("predicted"),
                     r.optionalText("reason").orElse(""), Optional.of(taxonomy.fingerprint()), at);
-        }).input(open("feedback.jsonl"), "samples/feedback.jsonl").requireRecords().build()) {
+        }).input(SampleNews.open(SampleNews.FEEDBACK), SampleNews.nameOf(SampleNews.FEEDBACK))
+                .requireRecords().build()) {
             return reader.readAll();
         }
     }
 
     static List<LabeledArticle> articles() {
         try (JsonlReader<LabeledArticle> reader = LabeledSets.reader()
-                .input(open("articles.jsonl"), "samples/articles.jsonl").requireRecords().build()) {
+                .input(SampleNews.open(SampleNews.ARTICLES), SampleNews.nameOf(SampleNews.ARTICLES))
+                .requireRecords().build()) {
             return reader.readAll();
         }
-    }
-
-    private static InputStream open(String name) {
-        InputStream in = SampleData.class.getResourceAsStream("/samples/" + name);
-        if (in == null) {
-            throw new IllegalStateException("samples/" + name + " is missing from the classpath");
-        }
-        return in;
     }
 }
