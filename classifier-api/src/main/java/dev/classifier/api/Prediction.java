@@ -45,7 +45,11 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
             throw new IllegalArgumentException("confidence must be in [0,1] or NaN, was " + confidence);
         }
         for (Map.Entry<String, Double> e : scores.entrySet()) {
-            double p = Objects.requireNonNull(e.getValue(), "score of " + e.getKey());
+            Double score = e.getValue();
+            if (score == null) { // checked by hand: requireNonNull's message would be built for every score
+                throw new NullPointerException("score of " + e.getKey());
+            }
+            double p = score;
             if (!(p >= 0.0 && p <= 1.0)) {
                 throw new IllegalArgumentException("score of '" + e.getKey() + "' must be in [0,1], was " + p);
             }

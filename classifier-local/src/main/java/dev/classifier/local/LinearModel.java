@@ -17,6 +17,7 @@ final class LinearModel {
     private final float[] bias;
     private final double beta;
     private final double[] priors;
+    private final ChunkCache chunkCache = new ChunkCache();
 
     LinearModel(FeatureSpec spec, Vocabulary vocabulary, List<String> classes, float[] rows, float[] bias,
                 double beta, double[] priors) {
@@ -51,43 +52,87 @@ final class LinearModel {
     }
 
     /**
-     * Fills {@code out} with the class margins of the text: bias plus the weights of its L2-normalised TF-IDF
-     * vector.
+     * Fills {@code out} with the class margins of the text: bias plus the weights of its normalised TF-IDF vector
+     * (see {@link ChunkWeighting}).
      *
-     * @return how many distinct known features the text has; 0 means only the biases answered
+     * @return whether the text has any feature the model knows; if not, only the biases answered
      */
-    int margins(String text, double[] out) {
+    boolean margins(String text, double[] out) {
         TextFeatures.Scratch scratch = TextFeatures.Scratch.get();
-        FeatureCounter counter = scratch.counter;
-        features.count(text, scratch);
         int c = classes.size();
-        int stride = c + 1;
         for (int j = 0; j < c; j++) {
             out[j] = 0;
         }
         boolean sublinear = features.spec().sublinearTf();
-        int known = 0;
         double norm = 0;
-        for (int i = 0, distinct = counter.size(); i < distinct; i++) {
-            int f = vocabulary.indexOf(counter.key(i));
-            if (f >= 0) {
-                int tf = counter.count(i);
-                double weight = TfIdf.termWeight(tf, sublinear);
-                int base = f * stride;
-                double idf = rows[base];
-                norm += weight * weight * idf * idf;
-                for (int j = 0; j < c; j++) {
-                    out[j] += weight * rows[base + 1 + j];
-                }
-                known++;
+        for (int i = 0, distinct = ChunkWeighting.distinctChunks(features, text, scratch); i < distinct; i++) {
+            double weight = TfIdf.termWeight(scratch.chunkCounter.count(i), sublinear);
+            float[] vector = chunkVector(scratch, scratch.firstChunk[i]);
+            for (int j = 0; j < c; j++) {
+                out[j] += weight * vector[j];
             }
+            norm += weight * weight * vector[c];
+        }
+        if (features.spec().wordBigrams()) {
+            FeatureCounter counter = scratch.counter;
+            counter.start(64);
+            features.countWordBigrams(scratch, scratch.chunkCount, counter);
+            float[] vector = vectorOf(counter, new float[c + 1]);
+            for (int j = 0; j < c; j++) {
+                out[j] += vector[j];
+            }
+            norm += vector[c];
         }
         // The norm is known only at the end, so scale the sum once instead of every term.
-        double scale = known == 0 ? 0 : 1.0 / Math.sqrt(norm);
+        double scale = norm > 0 ? 1.0 / Math.sqrt(norm) : 0;
         for (int j = 0; j < c; j++) {
             out[j] = out[j] * scale + bias[j];
         }
-        return known;
+        return norm > 0;
+    }
+
+    /** Chunk {@code c}'s share of the margins and of the squared norm, remembered if the chunk may recur. */
+    private float[] chunkVector(TextFeatures.Scratch scratch, int c) {
+        boolean remember = TextFeatures.worthRemembering(scratch, c);
+        long key = remember ? TextFeatures.chunkKey(scratch, c) : 0;
+        if (remember) {
+            float[] known = chunkCache.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        FeatureCounter counter = scratch.counter;
+        counter.start(64);
+        features.countChunk(scratch, c, counter);
+        float[] vector = vectorOf(counter, remember ? new float[classes.size() + 1] : scratch.vector(classes.size() + 1));
+        if (remember) {
+            chunkCache.put(key, vector);
+        }
+        return vector;
+    }
+
+    /** The counted features' share of each class margin, then their part of the squared norm, into {@code out}. */
+    private float[] vectorOf(FeatureCounter counter, float[] out) {
+        int c = classes.size();
+        int stride = c + 1;
+        boolean sublinear = features.spec().sublinearTf();
+        double[] sums = new double[stride];
+        for (int i = 0, distinct = counter.size(); i < distinct; i++) {
+            int f = vocabulary.indexOf(counter.key(i));
+            if (f >= 0) {
+                double weight = TfIdf.termWeight(counter.count(i), sublinear);
+                int base = f * stride;
+                double idf = rows[base];
+                for (int j = 0; j < c; j++) {
+                    sums[j] += weight * rows[base + 1 + j];
+                }
+                sums[c] += weight * weight * idf * idf;
+            }
+        }
+        for (int j = 0; j < stride; j++) {
+            out[j] = (float) sums[j];
+        }
+        return out;
     }
 
     FeatureSpec spec() {

@@ -26,7 +26,7 @@ import java.util.zip.CRC32;
  * The versioned file a {@link LocalClassifier} is saved in:
  * <pre>
  *   8 bytes  magic "CLFLOCAL"
- *   int      format version (1)
+ *   int      format version (2)
  *   long     payload length
  *   payload  strategy, feature spec, taxonomy, classes, calibration, summary, then the arrays: feature tags,
  *            per feature its IDF and IDF-scaled class weights, class biases
@@ -36,8 +36,9 @@ import java.util.zip.CRC32;
  */
 final class ModelFile {
 
-    static final String STRATEGY = "local-ngram-v1";
-    static final int FORMAT_VERSION = 1;
+    /** v2: features weighed per chunk ({@link ChunkWeighting}); v1 weighed them over the whole text. */
+    static final String STRATEGY = "local-ngram-v2";
+    static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = "CLFLOCAL".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
 
@@ -158,6 +159,10 @@ final class ModelFile {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         in.position(MAGIC.length);
         int version = in.getInt();
+        if (version == 1) {
+            throw new InvalidModelFileException(file, "model file format version 1 was written by an earlier version"
+                    + " of this library, which weighed features differently; train the model again");
+        }
         if (version != FORMAT_VERSION) {
             throw new InvalidModelFileException(file, "model file format version " + version
                     + " is not supported; this library reads version " + FORMAT_VERSION);

@@ -2,8 +2,8 @@ package dev.classifier.local;
 
 /**
  * Training documents as TF-IDF vectors in compressed sparse rows: row {@code r}'s features are
- * {@code columns[start[r] .. start[r+1])} with the same slice of {@code values}. Every row has unit L2 norm
- * (or is empty).
+ * {@code columns[start[r] .. start[r+1])} with the same slice of {@code values}. Rows are normalised as
+ * {@link ChunkWeighting} says: close to unit L2 norm.
  */
 record SparseRows(int[] start, int[] columns, float[] values, int width) {
 

@@ -15,6 +15,9 @@ final class TextFeatures {
     private static final long CHAR_SEED = 0xcbf29ce484222325L;
     private static final long WORD_SEED = 0x84222325cbf29ce4L;
     private static final long BIGRAM_SEED = 0x9e3779b97f4a7c15L;
+    private static final long CHUNK_SEED = 0xc4ceb9fe1a85ec53L;
+    /** Longer chunks are not remembered (see {@link #worthRemembering}): English words are far shorter. */
+    static final int MAX_REMEMBERED_CHUNK = 32;
 
     private final FeatureSpec spec;
     private final int maxN;
@@ -29,18 +32,33 @@ final class TextFeatures {
     }
 
     /**
-     * Counts the features of the text into {@code scratch.counter}, distinct tags in order of first occurrence.
+     * Counts the features of the whole text into {@code scratch.counter}, distinct tags in order of first
+     * occurrence: the n-grams and words of every chunk, and the word bigrams.
      *
      * @return how many distinct features the text has
      */
     int count(String text, Scratch scratch) {
+        int chunks = chunks(text, scratch);
+        FeatureCounter out = scratch.counter;
+        out.start(scratch.length * 2);
+        for (int c = 0; c < chunks; c++) {
+            countChunk(scratch, c, out);
+        }
+        countWordBigrams(scratch, chunks, out);
+        return out.size();
+    }
+
+    /**
+     * Normalises the text into {@code scratch}'s code points and splits it at whitespace into chunks, whose bounds
+     * {@link Scratch#chunkStart} and {@link Scratch#chunkEnd} hold.
+     *
+     * @return how many chunks
+     */
+    int chunks(String text, Scratch scratch) {
         int length = toCodePoints(normalize(text), scratch);
         int[] cps = scratch.codePoints;
-        FeatureCounter out = scratch.counter;
-        out.start(length * 2);
+        int chunks = 0;
         int start = 0;
-        long previousWord = 0;
-        boolean hasPreviousWord = false;
         while (start < length) {
             if (isSpace(cps[start])) {
                 start++;
@@ -50,40 +68,114 @@ final class TextFeatures {
             while (end < length && !isSpace(cps[end])) {
                 end++;
             }
-            chunkNgrams(cps, start, end, out, scratch);
-            if (spec.wordUnigrams() || spec.wordBigrams()) {
-                // Words: runs of non-CJK letters and digits; a CJK character ends the run and breaks bigram chains.
-                int i = start;
-                while (i < end) {
-                    int cp = cps[i];
-                    if (isCjk(cp)) {
-                        hasPreviousWord = false;
-                        i++;
-                        continue;
-                    }
-                    if (!Character.isLetterOrDigit(cp)) {
-                        i++;
-                        continue;
-                    }
-                    long h = WORD_SEED;
-                    while (i < end && Character.isLetterOrDigit(cps[i]) && !isCjk(cps[i])) {
-                        h = (h ^ cps[i]) * FNV_PRIME;
-                        i++;
-                    }
-                    long word = finish(h);
-                    if (spec.wordUnigrams()) {
-                        out.add(Vocabulary.tag(word));
-                    }
-                    if (spec.wordBigrams() && hasPreviousWord) {
+            scratch.addChunk(chunks++, start, end);
+            start = end;
+        }
+        scratch.chunkCount = chunks;
+        return chunks;
+    }
+
+    /** Adds the character n-grams and the words of chunk {@code c} (see {@link #chunks}) to {@code out}. */
+    void countChunk(Scratch scratch, int c, FeatureCounter out) {
+        int[] cps = scratch.codePoints;
+        int start = scratch.chunkStart[c];
+        int end = scratch.chunkEnd[c];
+        chunkNgrams(cps, start, end, out, scratch);
+        if (spec.wordUnigrams()) {
+            for (int i = nextWord(cps, start, end); i < end; i = nextWord(cps, i, end)) {
+                int wordEnd = wordEnd(cps, i, end);
+                out.add(Vocabulary.tag(wordHash(cps, i, wordEnd)));
+                i = wordEnd;
+            }
+        }
+    }
+
+    /**
+     * Adds the pairs of consecutive words of the text split by {@link #chunks} to {@code out}, if the spec asks for
+     * them. Pairs run across whitespace; a CJK character breaks the chain.
+     */
+    void countWordBigrams(Scratch scratch, int chunks, FeatureCounter out) {
+        if (!spec.wordBigrams()) {
+            return;
+        }
+        int[] cps = scratch.codePoints;
+        long previousWord = 0;
+        boolean hasPreviousWord = false;
+        for (int c = 0; c < chunks; c++) {
+            int end = scratch.chunkEnd[c];
+            for (int i = scratch.chunkStart[c]; i < end; ) {
+                if (isCjk(cps[i])) {
+                    hasPreviousWord = false;
+                    i++;
+                } else if (!Character.isLetterOrDigit(cps[i])) {
+                    i++;
+                } else {
+                    int wordEnd = wordEnd(cps, i, end);
+                    long word = wordHash(cps, i, wordEnd);
+                    if (hasPreviousWord) {
                         out.add(Vocabulary.tag(finish(previousWord * BIGRAM_SEED + word)));
                     }
                     previousWord = word;
                     hasPreviousWord = true;
+                    i = wordEnd;
                 }
             }
-            start = end;
         }
-        return out.size();
+    }
+
+    /** A 64-bit key of chunk {@code c}'s characters (see {@link #chunks}); never 0. */
+    static long chunkKey(Scratch scratch, int c) {
+        int[] cps = scratch.codePoints;
+        long h = CHUNK_SEED;
+        for (int i = scratch.chunkStart[c], end = scratch.chunkEnd[c]; i < end; i++) {
+            h = (h ^ cps[i]) * FNV_PRIME;
+        }
+        long key = mix(h);
+        return key == 0 ? 1 : key;
+    }
+
+    /**
+     * Whether chunk {@code c} is likely to recur in other texts, so worth remembering: a short one without CJK
+     * characters (an English word and its punctuation). Chinese runs whole clauses together, so its chunks rarely
+     * recur.
+     */
+    static boolean worthRemembering(Scratch scratch, int c) {
+        int start = scratch.chunkStart[c];
+        int end = scratch.chunkEnd[c];
+        if (end - start > MAX_REMEMBERED_CHUNK) {
+            return false;
+        }
+        int[] cps = scratch.codePoints;
+        for (int i = start; i < end; i++) {
+            if (isCjk(cps[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first letter or digit outside CJK at or after {@code i}, or {@code end}. */
+    private static int nextWord(int[] cps, int i, int end) {
+        while (i < end && (isCjk(cps[i]) || !Character.isLetterOrDigit(cps[i]))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the word starting at {@code i}: a run of non-CJK letters and digits. */
+    private static int wordEnd(int[] cps, int i, int end) {
+        while (i < end && Character.isLetterOrDigit(cps[i]) && !isCjk(cps[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static long wordHash(int[] cps, int from, int to) {
+        long h = WORD_SEED;
+        for (int i = from; i < to; i++) {
+            h = (h ^ cps[i]) * FNV_PRIME;
+        }
+        return finish(h);
     }
 
     /** Character n-grams of one chunk, padded with {@link #BOUNDARY} at both ends. */
@@ -142,6 +234,7 @@ final class TextFeatures {
             i += Character.charCount(cp);
             cps[n++] = cp < 128 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : Character.toLowerCase(cp);
         }
+        scratch.length = n;
         return n;
     }
 
@@ -187,12 +280,51 @@ final class TextFeatures {
         private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
 
         int[] codePoints = new int[256];
+        /** How many of {@link #codePoints} the last text filled. */
+        int length;
+        /** Bounds of the last text's chunks in {@link #codePoints}: chunk c is [chunkStart[c], chunkEnd[c]). */
+        int[] chunkStart = new int[64];
+        int[] chunkEnd = new int[64];
+        int chunkCount;
         private int[] padded = new int[64];
         private int[] cjkBefore = new int[64];
+        /** The features of a text or chunk. */
         final FeatureCounter counter = new FeatureCounter();
+        /** A text's distinct chunks, to weigh each by how often it occurs. */
+        final FeatureCounter chunkCounter = new FeatureCounter();
+        /** For the i-th distinct chunk of {@link #chunkCounter}, the index of its first occurrence. */
+        int[] firstChunk = new int[64];
 
         static Scratch get() {
             return PER_THREAD.get();
+        }
+
+        void addChunk(int c, int start, int end) {
+            if (c == chunkStart.length) {
+                chunkStart = java.util.Arrays.copyOf(chunkStart, c * 2);
+                chunkEnd = java.util.Arrays.copyOf(chunkEnd, c * 2);
+            }
+            chunkStart[c] = start;
+            chunkEnd[c] = end;
+        }
+
+        /** Records that distinct chunk {@code i} first occurs as chunk {@code c}. */
+        void firstChunk(int i, int c) {
+            if (i == firstChunk.length) {
+                firstChunk = java.util.Arrays.copyOf(firstChunk, i * 2);
+            }
+            firstChunk[i] = c;
+        }
+
+        private float[] vector = new float[16];
+
+        /** A buffer for a chunk vector that is not remembered. */
+        float[] vector(int n) {
+            if (vector.length < n) {
+                vector = new float[n];
+            }
+            java.util.Arrays.fill(vector, 0, n, 0f);
+            return vector;
         }
 
         int[] padded(int n) {

@@ -8,13 +8,13 @@ import java.util.function.Consumer;
 
 /**
  * The vocabulary, IDF weights and TF-IDF rows of a training set. IDF is smoothed as if one extra document held
- * every feature, {@code ln((1 + n) / (1 + df)) + 1}, so no feature weighs zero; rows are L2-normalised so that
- * long and short texts weigh alike.
+ * every feature, {@code ln((1 + n) / (1 + df)) + 1}, so no feature weighs zero; rows are weighed and normalised as
+ * {@link ChunkWeighting} says, so that long and short texts weigh alike.
  */
 record TfIdf(Vocabulary vocabulary, float[] idf, SparseRows rows) {
 
-    /** One text's distinct feature hashes, in order of first occurrence, with their counts. */
-    private record Counted(long[] keys, int[] counts) {
+    /** One text's distinct feature hashes, in order of first occurrence, with their weights (see ChunkWeighting). */
+    private record Summed(long[] keys, float[] linear, float[] squares) {
     }
 
     /**
@@ -23,7 +23,7 @@ record TfIdf(Vocabulary vocabulary, float[] idf, SparseRows rows) {
      */
     static TfIdf fit(List<String> texts, FeatureSpec spec, int minDf, Consumer<List<Callable<Void>>> runAll) {
         int n = texts.size();
-        Counted[] counted = new Counted[n];
+        Summed[] summed = new Summed[n];
         TextFeatures features = new TextFeatures(spec);
         List<Callable<Void>> tasks = new ArrayList<>();
         int chunk = Math.max(64, n / 32);
@@ -32,16 +32,18 @@ record TfIdf(Vocabulary vocabulary, float[] idf, SparseRows rows) {
             int end = Math.min(n, from + chunk);
             tasks.add(() -> {
                 TextFeatures.Scratch scratch = TextFeatures.Scratch.get();
+                TermSums sums = new TermSums();
                 for (int i = start; i < end; i++) {
-                    features.count(texts.get(i), scratch);
-                    FeatureCounter counter = scratch.counter;
-                    long[] keys = new long[counter.size()];
-                    int[] counts = new int[counter.size()];
+                    ChunkWeighting.sum(features, texts.get(i), scratch, sums);
+                    long[] keys = new long[sums.size()];
+                    float[] linear = new float[keys.length];
+                    float[] squares = new float[keys.length];
                     for (int k = 0; k < keys.length; k++) {
-                        keys[k] = counter.key(k);
-                        counts[k] = counter.count(k);
+                        keys[k] = sums.key(k);
+                        linear[k] = (float) sums.linear(k);
+                        squares[k] = (float) sums.squares(k);
                     }
-                    counted[i] = new Counted(keys, counts);
+                    summed[i] = new Summed(keys, linear, squares);
                 }
                 return null;
             });
@@ -55,7 +57,7 @@ record TfIdf(Vocabulary vocabulary, float[] idf, SparseRows rows) {
         int[][] columns = new int[n][];
         int[] df = new int[1024];
         for (int i = 0; i < n; i++) {
-            long[] keys = counted[i].keys();
+            long[] keys = summed[i].keys();
             int[] cols = new int[keys.length];
             for (int k = 0; k < keys.length; k++) {
                 int index = builder.add(keys[k]);
@@ -89,12 +91,14 @@ record TfIdf(Vocabulary vocabulary, float[] idf, SparseRows rows) {
         nonZeros = 0;
         for (int i = 0; i < n; i++) {
             int[] cols = columns[i];
-            int[] counts = counted[i].counts();
+            float[] linear = summed[i].linear();
+            float[] squares = summed[i].squares();
             int kept = 0;
             for (int k = 0; k < cols.length; k++) {
                 if (renumbered[cols[k]] >= 0) {
                     cols[kept] = renumbered[cols[k]];
-                    counts[kept] = counts[k];
+                    linear[kept] = linear[k];
+                    squares[kept] = squares[k];
                     kept++;
                 }
             }
@@ -109,13 +113,14 @@ record TfIdf(Vocabulary vocabulary, float[] idf, SparseRows rows) {
         for (int i = 0; i < n; i++) {
             start[i] = at;
             int[] cols = columns[i];
-            int[] counts = counted[i].counts();
+            float[] linear = summed[i].linear();
+            float[] squares = summed[i].squares();
             double norm = 0;
             for (int k = 0; k < cols.length; k++) {
-                float v = (float) (termWeight(counts[k], spec.sublinearTf()) * idf[cols[k]]);
+                double idfK = idf[cols[k]];
                 allColumns[at + k] = cols[k];
-                values[at + k] = v;
-                norm += (double) v * v;
+                values[at + k] = (float) (linear[k] * idfK);
+                norm += squares[k] * idfK * idfK;
             }
             if (norm > 0) {
                 float scale = (float) (1.0 / Math.sqrt(norm));

@@ -48,7 +48,7 @@ class LocalClassifierTest {
         assertThat(p.confidence()).isEqualTo(p.scores().get(p.label()));
         // Never trained on the fallback label: it gets no probability.
         assertThat(p.scores().get(Taxonomy.DEFAULT_FALLBACK)).isZero();
-        assertThat(p.model()).isEqualTo(model.modelVersion()).matches("local-ngram-v1@[0-9a-f]{12}");
+        assertThat(p.model()).isEqualTo(model.modelVersion()).matches("local-ngram-v2@[0-9a-f]{12}");
         assertThat(p.flags()).isEmpty();
     }
 
@@ -110,7 +110,7 @@ class LocalClassifierTest {
     }
 
     @Test
-    void aTruncatedCorruptOrNewerFileIsRefusedSayingWhy(@TempDir Path dir) throws Exception {
+    void aTruncatedCorruptOlderOrNewerFileIsRefusedSayingWhy(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("model.bin");
         trained().save(file);
         byte[] good = Files.readAllBytes(file);
@@ -133,6 +133,13 @@ class LocalClassifierTest {
         Files.write(future, newer);
         assertThatThrownBy(() -> LocalClassifier.load(future)).isInstanceOf(InvalidModelFileException.class)
                 .hasMessageContaining("future.bin").hasMessageContaining("version 9");
+
+        byte[] older = good.clone();
+        older[11] = 1;
+        Path earlier = dir.resolve("earlier.bin");
+        Files.write(earlier, older);
+        assertThatThrownBy(() -> LocalClassifier.load(earlier)).isInstanceOf(InvalidModelFileException.class)
+                .hasMessageContaining("earlier.bin").hasMessageContaining("version 1").hasMessageContaining("train");
 
         assertThatThrownBy(() -> LocalClassifier.load(dir.resolve("missing.bin")))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("missing.bin");

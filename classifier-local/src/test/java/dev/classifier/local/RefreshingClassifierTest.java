@@ -274,7 +274,7 @@ class RefreshingClassifierTest {
             }
             done.set(true);
             for (Future<Set<String>> result : results) {
-                assertThat(result.get(1, TimeUnit.MINUTES)).isNotEmpty().allMatch(v -> v.startsWith("local-ngram-v1@"));
+                assertThat(result.get(1, TimeUnit.MINUTES)).isNotEmpty().allMatch(v -> v.startsWith("local-ngram-v2@"));
             }
         } finally {
             callers.shutdownNow();

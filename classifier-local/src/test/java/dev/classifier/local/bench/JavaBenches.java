@@ -15,10 +15,11 @@ public final class JavaBenches {
         if (tune) {
             at++;
             // The defaults against their nearest rivals; the comments of FeatureSpec.defaults() give a wider search.
-            Tuning.main(new String[] {"agnews", "default:1-2:2-5:uni:1", "word-bigrams:1-2:2-5:bi:1",
-                    "latin3-5:1-2:3-5:uni:1", "C=0.5:1-2:2-5:uni:0.5", "C=2:1-2:2-5:uni:2"});
-            Tuning.main(new String[] {"thucnews", "default:1-2:2-5:uni:1", "cjk1-3:1-3:2-5:uni:1",
-                    "latin3-5:1-2:3-5:uni:1", "C=0.5:1-2:2-5:uni:0.5", "C=2:1-2:2-5:uni:2"});
+            Tuning.main(new String[] {"agnews", "default:1-2:2-6:uni:1", "latin2-5:1-2:2-5:uni:1",
+                    "latin3-6:1-2:3-6:uni:1", "word-bigrams:1-2:2-6:bi:1", "C=0.5:1-2:2-6:uni:0.5",
+                    "C=2:1-2:2-6:uni:2"});
+            Tuning.main(new String[] {"thucnews", "default:1-2:2-6:uni:1", "latin2-5:1-2:2-5:uni:1",
+                    "cjk1-3:1-3:2-6:uni:1", "latin3-6:1-2:3-6:uni:1", "C=0.5:1-2:2-6:uni:0.5", "C=2:1-2:2-6:uni:2"});
         }
         String agnewsDocs = args[at];
         String thucnewsDocs = args[at + 1];
