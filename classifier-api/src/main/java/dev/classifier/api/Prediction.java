@@ -44,6 +44,13 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
         if (!Double.isNaN(confidence) && (confidence < 0.0 || confidence > 1.0)) {
             throw new IllegalArgumentException("confidence must be in [0,1] or NaN, was " + confidence);
         }
+        if (!(scores instanceof LabelScores)) { // those are immutable and were checked when made
+            scores = checkedCopy(scores);
+        }
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    private static Map<String, Double> checkedCopy(Map<String, Double> scores) {
         for (Map.Entry<String, Double> e : scores.entrySet()) {
             Double score = e.getValue();
             if (score == null) { // checked by hand: requireNonNull's message would be built for every score
@@ -54,8 +61,7 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
                 throw new IllegalArgumentException("score of '" + e.getKey() + "' must be in [0,1], was " + p);
             }
         }
-        scores = Map.copyOf(scores);
-        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        return Map.copyOf(scores);
     }
 
     /** A plain prediction with no scores, flags, reason or usage. */

@@ -2,6 +2,7 @@ package dev.classifier.local;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.LabelMapping;
+import dev.classifier.api.LabelScores;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Usage;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -121,18 +121,14 @@ public final class LocalClassifier implements TrainedClassifier {
             }
         }
         int best = 0;
-        @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type can only be made raw
-        Map.Entry<String, Double>[] scores = new Map.Entry[labels.size()];
         for (int l = 0; l < labels.size(); l++) {
-            double p = kept > 0 ? Math.min(1.0, byLabel[l] / kept) : 0.0;
-            byLabel[l] = p;
-            scores[l] = Map.entry(labels.get(l), p);
-            if (p > byLabel[best]) {
+            byLabel[l] = kept > 0 ? Math.min(1.0, byLabel[l] / kept) : 0.0;
+            if (byLabel[l] > byLabel[best]) {
                 best = l;
             }
         }
-        // An immutable map, which Prediction keeps as it is instead of copying.
-        return new Prediction(labels.get(best), byLabel[best], Map.ofEntries(scores), flags, "", version, Usage.NONE);
+        return new Prediction(labels.get(best), byLabel[best], LabelScores.of(taxonomy, byLabel), flags, "", version,
+                Usage.NONE);
     }
 
     private Prediction priorPrediction() {
