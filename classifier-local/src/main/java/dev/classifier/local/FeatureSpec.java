@@ -2,15 +2,17 @@ package dev.classifier.local;
 
 /**
  * Which n-grams {@link LocalClassifier} reads from a text. Text is NFKC-normalised and lower-cased, then split at
- * whitespace into chunks; each chunk is padded with a boundary mark at both ends and cut into character n-grams.
- * An n-gram holding a CJK character (Han, kana, CJK punctuation) uses the CJK length range, any other the Latin
- * one: Chinese has no spaces, so a headline is one chunk and its characters and their neighbours carry the meaning,
- * while in English a 1-gram is a letter and says little. Word unigrams and bigrams come from runs of non-CJK
- * letters and digits.
+ * whitespace into chunks (a single space beside a CJK character does not split: Chinese uses it as light
+ * punctuation); each chunk is padded with a boundary mark at both ends and cut into character n-grams. An n-gram
+ * holding a CJK character (Han, kana, CJK punctuation) uses the CJK length range, any other the Latin one: Chinese
+ * has no spaces, so a headline is one chunk and its characters and their neighbours carry the meaning, while in
+ * English a 1-gram is a letter and says little. In a chunk that holds CJK characters every single character is a
+ * feature, whatever {@code latinMin} says: there digits and punctuation stand alone. Word unigrams and bigrams come
+ * from runs of non-CJK letters and digits.
  *
  * @param cjkMin      shortest n-gram that holds a CJK character
  * @param cjkMax      longest n-gram that holds a CJK character
- * @param latinMin    shortest n-gram of other characters (the boundary mark counts)
+ * @param latinMin    shortest n-gram of other characters (the boundary mark counts) in chunks without CJK
  * @param latinMax    longest n-gram of other characters
  * @param wordUnigrams whether whole words are features too
  * @param wordBigrams  whether pairs of consecutive words are features too

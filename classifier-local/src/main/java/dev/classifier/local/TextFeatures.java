@@ -65,7 +65,7 @@ final class TextFeatures {
                 continue;
             }
             int end = start;
-            while (end < length && !isSpace(cps[end])) {
+            while (end < length && (!isSpace(cps[end]) || joinsCjk(cps, end, length))) {
                 end++;
             }
             scratch.addChunk(chunks++, start, end);
@@ -73,6 +73,16 @@ final class TextFeatures {
         }
         scratch.chunkCount = chunks;
         return chunks;
+    }
+
+    /**
+     * Whether the whitespace at {@code i} is one plain space beside a CJK character, which does not split a chunk:
+     * Chinese headlines use such a space as light punctuation ("词汇阅读是关键 08年考研"), and the n-grams across
+     * it carry meaning (THUCNews, 32 per class: 66.4 to 67.4 with single-character features below).
+     */
+    private static boolean joinsCjk(int[] cps, int i, int length) {
+        return cps[i] == ' ' && i > 0 && i + 1 < length && !isSpace(cps[i - 1]) && !isSpace(cps[i + 1])
+                && (isCjk(cps[i - 1]) || isCjk(cps[i + 1]));
     }
 
     /** Adds the character n-grams and the words of chunk {@code c} (see {@link #chunks}) to {@code out}. */
@@ -195,7 +205,9 @@ final class TextFeatures {
         boolean anyCjk = cjkBefore[m] > 0;
         int cjkMin = spec.cjkMin();
         int cjkMax = spec.cjkMax();
-        int latinMin = spec.latinMin();
+        // In a chunk with CJK characters every single character counts, digits and punctuation included; in a
+        // chunk of Latin letters a single letter says little.
+        int latinMin = anyCjk ? 1 : spec.latinMin();
         int latinMax = spec.latinMax();
         for (int from = 0; from < m; from++) {
             int longest = Math.min(maxN, m - from);

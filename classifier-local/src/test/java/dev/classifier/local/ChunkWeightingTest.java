@@ -75,7 +75,7 @@ class ChunkWeightingTest {
         TextFeatures features = new TextFeatures(FeatureSpec.defaults());
         TextFeatures.Scratch scratch = TextFeatures.Scratch.get();
         String longWord = "x".repeat(TextFeatures.MAX_REMEMBERED_CHUNK + 1);
-        assertThat(features.chunks("market, 央行 iphone央行 " + longWord, scratch)).isEqualTo(4);
+        assertThat(features.chunks("market,\n央行\niphone央行\n" + longWord, scratch)).isEqualTo(4);
         assertThat(TextFeatures.worthRemembering(scratch, 0)).isTrue();
         assertThat(TextFeatures.worthRemembering(scratch, 1)).isFalse();
         assertThat(TextFeatures.worthRemembering(scratch, 2)).isFalse();

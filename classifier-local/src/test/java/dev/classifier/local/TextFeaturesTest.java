@@ -55,6 +55,26 @@ class TextFeaturesTest {
     }
 
     @Test
+    void aSingleSpaceBesideChineseDoesNotSplitTheChunk() {
+        TextFeatures features = new TextFeatures(FeatureSpec.defaults());
+        TextFeatures.Scratch scratch = TextFeatures.Scratch.get();
+        assertThat(features.chunks("词汇阅读是关键 08年考研 暑期", scratch)).isEqualTo(1);
+        assertThat(features.chunks("apple iphone", scratch)).isEqualTo(2);
+        assertThat(features.chunks("关键  08年", scratch)).isEqualTo(2); // two spaces
+        assertThat(features.chunks("关键\n08年", scratch)).isEqualTo(2); // a line break
+        assertThat(features.chunks(" 关键 ", scratch)).isEqualTo(1);
+    }
+
+    @Test
+    void inAChunkWithChineseEverySingleCharacterIsAFeature() {
+        FeatureSpec spec = new FeatureSpec(1, 1, 3, 3, false, false, true);
+        // 新, :, 闻; every 3-gram holding ":" also holds a CJK character, so none is Latin.
+        assertThat(features(spec, "新:闻")).hasSize(3);
+        // Latin only: the 3-grams " a:", "a:b", ":b " and no single characters.
+        assertThat(features(spec, "a:b")).hasSize(3);
+    }
+
+    @Test
     void fullWidthFormsAndCaseFoldToThePlainText() {
         FeatureSpec spec = FeatureSpec.defaults();
         assertThat(features(spec, "ＡＢＣ　Ｎｅｗｓ")).isEqualTo(features(spec, "abc news"));
