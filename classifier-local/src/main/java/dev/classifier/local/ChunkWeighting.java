@@ -10,9 +10,11 @@ package dev.classifier.local;
  *
  * <p>Why not the L2-normalised TF-IDF of the whole text: weighed this way, a chunk's share of the class margins
  * depends on the chunk alone, so a model works it out once per distinct English word and remembers it
- * ({@link ChunkCache}) instead of hashing and looking up every n-gram of every word of every text. Accuracy is the
- * same on AG News and THUCNews (bench/local-vs-peers.sh). Chinese, written without spaces, is mostly one chunk per
- * clause, for which both ways agree.
+ * ({@link ChunkCache}) instead of hashing and looking up every n-gram of every word of every text: AG News
+ * prediction went from 0.45x fastText's rate to 2.3x or more. With the same n-grams it cost AG News 0.2 points on
+ * the whole split and 0.4-0.6 few-shot; Latin n-grams up to 6 long, free to predict once remembered, won them back
+ * (bench/local-vs-peers.sh). Chinese, written without spaces, is mostly one chunk per clause, for which both ways
+ * agree.
  */
 final class ChunkWeighting {
 
@@ -21,7 +23,9 @@ final class ChunkWeighting {
 
     /**
      * Splits the text into chunks and counts the distinct ones into {@code scratch.chunkCounter}; the first
-     * occurrence of the i-th distinct chunk is chunk {@code scratch.firstChunk[i]}.
+     * occurrence of the i-th distinct chunk is chunk {@code scratch.firstChunk[i]}. Chunks are told apart by a
+     * 40-bit tag of their key, as features are: two different chunks of one text are taken for one with odds of
+     * about 2<sup>-40</sup>.
      *
      * @return how many distinct chunks
      */

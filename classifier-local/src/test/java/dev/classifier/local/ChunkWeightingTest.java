@@ -116,23 +116,22 @@ class ChunkWeightingTest {
     }
 
     private static double linearWeight(FeatureSpec spec, String text, long tag) {
-        TermSums sums = sums(spec, text);
-        for (int i = 0; i < sums.size(); i++) {
-            if (sums.key(i) == tag) {
-                return sums.linear(i);
-            }
-        }
-        return 0;
+        return weights(spec, text, tag)[0];
     }
 
     private static double squaresWeight(FeatureSpec spec, String text, long tag) {
+        return weights(spec, text, tag)[1];
+    }
+
+    /** The tag's linear weight and its part of the squared norm in the text, or zeros if the text lacks it. */
+    private static double[] weights(FeatureSpec spec, String text, long tag) {
         TermSums sums = sums(spec, text);
         for (int i = 0; i < sums.size(); i++) {
             if (sums.key(i) == tag) {
-                return sums.squares(i);
+                return new double[] {sums.linear(i), sums.squares(i)};
             }
         }
-        return 0;
+        return new double[2];
     }
 
     private static void runInOrder(List<Callable<Void>> tasks) {
