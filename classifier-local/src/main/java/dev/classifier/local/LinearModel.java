@@ -91,6 +91,14 @@ final class LinearModel {
         return norm > 0;
     }
 
+    /** Remembers the chunk vectors of these texts' words (see {@link ChunkCache}), as classifying them would. */
+    void meet(List<String> texts) {
+        double[] margins = new double[classes.size()];
+        for (String text : texts) {
+            margins(text, margins);
+        }
+    }
+
     /** Chunk {@code c}'s share of the margins and of the squared norm, remembered if the chunk may recur. */
     private float[] chunkVector(TextFeatures.Scratch scratch, int c) {
         boolean remember = TextFeatures.worthRemembering(scratch, c);

@@ -9,18 +9,22 @@ import dev.classifier.local.LocalTrainer;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The local classifier's side of bench/local-vs-peers.sh, for one dataset: accuracy, macro-F1 and calibration
  * error on the test file after training on the full split (train time: median of 3 trainings in this JVM, the
  * first one cold, as OpenNLP's figure is taken) and on every few-shot draw; prediction docs/s on one thread
  * ({@code classify} per document, feature extraction included) over the test texts repeated, median of 3 passes
- * after a warm-up pass, by the wall clock and per CPU-second; and per CPU-second on one pass of a fresh model, whose
- * memory of the English words it met is empty. Default settings throughout; they were chosen by {@link Tuning} on training splits only.
+ * after a warm-up pass, by the wall clock and per CPU-second; and per CPU-second on one pass of the test texts by a
+ * fresh model, just trained (it has met the words of its training texts) or just loaded (it has met none). Default settings throughout; they were chosen by {@link Tuning} on training splits only.
  *
  * <p>Usage: {@code LocalBench <dataset> <predictDocs>}
  */
@@ -43,12 +47,16 @@ public final class LocalBench {
         LocalClassifier model = LocalTrainer.builder().build().train(train, taxonomy);
         Evaluation e = evaluate(model, test);
         double[] rates = docsPerSecond(model, test, predictDocs);
-        double coldRate = coldDocsPerSecond(LocalTrainer.builder().build(), train, taxonomy, test);
+        double afterTrainingRate = onePassDocsPerSecond(() -> LocalTrainer.builder().build().train(train, taxonomy),
+                test);
+        Path saved = saved(model);
+        double coldRate = onePassDocsPerSecond(() -> load(saved), test);
         new ResultLine("local", "default", dataset, "full").scores(List.of(e.accuracy), List.of(e.macroF1))
                 .put("ece", e.ece)
                 .put("train_s", seconds[1]).put("train_s_min", seconds[0]).put("train_s_max", seconds[2])
                 .put("threads", cores).put("train_s_1thread", oneThread[1])
-                .put("docs_per_s", rates[0]).put("docs_per_cpu_s", rates[1]).put("docs_per_cpu_s_cold", coldRate)
+                .put("docs_per_s", rates[0]).put("docs_per_cpu_s", rates[1]).put("docs_per_cpu_s_fresh", afterTrainingRate)
+                .put("docs_per_cpu_s_loaded", coldRate)
                 .put("model", model.modelVersion())
                 .put("features", model.summary().features())
                 .put("temperature", model.summary().temperature())
@@ -103,16 +111,15 @@ public final class LocalBench {
     }
 
     /**
-     * Documents per CPU-second of one pass over the test texts by a freshly trained model, whose memory of the words
-     * it has met is empty (JIT already warm): what a model does on text it has not seen. Median of 3 models.
+     * Documents per CPU-second of one pass over the test texts (JIT already warm), median of 3 passes, each by a
+     * fresh model: one just trained has met the words of its training texts, one loaded from a file none.
      */
-    private static double coldDocsPerSecond(LocalTrainer trainer, List<LabeledArticle> train, Taxonomy taxonomy,
-                                            List<LabeledArticle> test) {
+    private static double onePassDocsPerSecond(Supplier<LocalClassifier> freshModel, List<LabeledArticle> test) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] rates = new double[3];
         long sink = 0;
         for (int m = 0; m < rates.length; m++) {
-            LocalClassifier fresh = trainer.train(train, taxonomy);
+            LocalClassifier fresh = freshModel.get();
             long cpuStart = cpu.getCurrentThreadCpuTime();
             for (LabeledArticle row : test) {
                 sink += fresh.classify(row.article()).label().length();
@@ -124,6 +131,25 @@ public final class LocalBench {
         }
         Arrays.sort(rates);
         return rates[1];
+    }
+
+    private static Path saved(LocalClassifier model) {
+        try {
+            Path file = Files.createTempFile("local-bench", ".model");
+            file.toFile().deleteOnExit();
+            model.save(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LocalClassifier load(Path file) {
+        try {
+            return LocalClassifier.load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
