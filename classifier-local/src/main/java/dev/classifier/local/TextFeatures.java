@@ -16,6 +16,7 @@ final class TextFeatures {
     private static final long WORD_SEED = 0x84222325cbf29ce4L;
     private static final long BIGRAM_SEED = 0x9e3779b97f4a7c15L;
     private static final long CHUNK_SEED = 0xc4ceb9fe1a85ec53L;
+    private static final int IDEOGRAPHIC_SPACE = 0x3000;
     /** Longer chunks are not remembered (see {@link #worthRemembering}): English words are far shorter. */
     static final int MAX_REMEMBERED_CHUNK = 32;
 
@@ -221,6 +222,9 @@ final class TextFeatures {
                 if (cjk ? n >= cjkMin && n <= cjkMax : n >= latinMin && n <= latinMax) {
                     out.add(Vocabulary.tag(finish(h)));
                 }
+                if (cjk && n >= cjkMax) {
+                    break; // every longer n-gram from here holds this CJK character too, and is too long
+                }
             }
         }
     }
@@ -251,7 +255,11 @@ final class TextFeatures {
     }
 
     static boolean isSpace(int cp) {
-        return cp == ' ' || (cp < 128 ? cp >= 9 && cp <= 13 : Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+        if (cp < 128) {
+            return cp == ' ' || (cp >= 9 && cp <= 13);
+        }
+        // No whitespace or space character lies above the ideographic space, so Chinese text skips the lookup.
+        return cp <= IDEOGRAPHIC_SPACE && (Character.isWhitespace(cp) || Character.isSpaceChar(cp));
     }
 
     /** Han ideographs, kana, bopomofo and CJK punctuation: scripts written without spaces between words. */

@@ -66,6 +66,16 @@ class TextFeaturesTest {
     }
 
     @Test
+    void spacesAreTheUnicodeOnesUpToTheIdeographicSpace() {
+        for (int cp : new int[] {' ', '\t', '\n', 0x00A0, 0x2003, 0x3000}) {
+            assertThat(TextFeatures.isSpace(cp)).as("U+%04X", cp).isTrue();
+        }
+        for (int cp : new int[] {'a', '中', 0x1C, 0x3001, 0xFF0C}) {
+            assertThat(TextFeatures.isSpace(cp)).as("U+%04X", cp).isFalse();
+        }
+    }
+
+    @Test
     void inAChunkWithChineseEverySingleCharacterIsAFeature() {
         FeatureSpec spec = new FeatureSpec(1, 1, 3, 3, false, false, true);
         // 新, :, 闻; every 3-gram holding ":" also holds a CJK character, so none is Latin.
