@@ -108,12 +108,13 @@ def check(dataset, by_key):
         print(f"- prediction: {rate(mine['docs_per_cpu_s'])} docs per CPU-second vs fastText"
               f" {rate(ft['docs_per_cpu_s'])}, ratio {ratio:.2f}: {verdict}"
               f" (wall clock: {rate(mine['docs_per_s'])} vs {rate(ft['docs_per_s'])})")
-        # The repeated test texts are words the model has met; one pass by a fresh model shows text it has not.
-        for key, what in (("docs_per_cpu_s_fresh", "just trained (has met its training texts' words)"),
-                          ("docs_per_cpu_s_loaded", "just loaded (has met no word)")):
+        # The repeated test texts hold only words the model has met; a fresh model's one pass over the second half of
+        # the test texts, after the first half, shows text it has not seen.
+        for key, what in (("docs_per_cpu_s_fresh", "just trained (met its training texts' words)"),
+                          ("docs_per_cpu_s_loaded", "just loaded from a file")):
             if key in mine:
-                print(f"  one pass of the test texts, model {what}: {rate(mine[key])} docs per CPU-second,"
-                      f" {mine[key] / ft['docs_per_cpu_s']:.2f}x fastText's")
+                print(f"  unseen text (second half of the test texts, once), model {what}: {rate(mine[key])} docs"
+                      f" per CPU-second, {mine[key] / ft['docs_per_cpu_s']:.2f}x fastText's")
 
 
 if __name__ == "__main__":

@@ -17,10 +17,17 @@ final class LinearModel {
     private final float[] bias;
     private final double beta;
     private final double[] priors;
+    /** Vectors of the words met in training texts, fixed; then those met since, remembered as they come. */
+    private final MetWords metWords;
     private final ChunkCache chunkCache = new ChunkCache();
 
     LinearModel(FeatureSpec spec, Vocabulary vocabulary, List<String> classes, float[] rows, float[] bias,
                 double beta, double[] priors) {
+        this(spec, vocabulary, classes, rows, bias, beta, priors, MetWords.NONE);
+    }
+
+    private LinearModel(FeatureSpec spec, Vocabulary vocabulary, List<String> classes, float[] rows, float[] bias,
+                        double beta, double[] priors, MetWords metWords) {
         int c = classes.size();
         if (c == 0 || rows.length != vocabulary.size() * (c + 1) || bias.length != c || priors.length != c) {
             throw new IllegalArgumentException("model arrays disagree with " + vocabulary.size() + " features and "
@@ -36,6 +43,29 @@ final class LinearModel {
         this.bias = bias;
         this.beta = beta;
         this.priors = priors;
+        this.metWords = metWords;
+    }
+
+    /**
+     * The same model, having met the words of these texts (see {@link MetWords}). A model in service soon meets
+     * most words of its domain; meeting them when it is made spares the first articles after every retraining the
+     * slower path.
+     */
+    LinearModel meeting(List<String> texts) {
+        MetWords.Builder met = new MetWords.Builder(classes.size() + 1);
+        TextFeatures.Scratch scratch = TextFeatures.Scratch.get();
+        for (int t = texts.size() - 1; t >= 0 && !met.full(); t--) { // the latest first, should it fill up
+            int chunks = features.chunks(texts.get(t), scratch);
+            for (int c = 0; c < chunks && !met.full(); c++) {
+                if (TextFeatures.worthRemembering(scratch, c)) {
+                    long key = TextFeatures.chunkKey(scratch, c);
+                    if (!met.has(key)) {
+                        met.add(key, computeChunkVector(scratch, c, new float[classes.size() + 1]));
+                    }
+                }
+            }
+        }
+        return new LinearModel(features.spec(), vocabulary, classes, rows, bias, beta, priors, met.build());
     }
 
     /** Lays out IDF and weights (feature-major {@code weights[f * C + c]}) as this model's rows. */
@@ -67,21 +97,13 @@ final class LinearModel {
         double norm = 0;
         for (int i = 0, distinct = ChunkWeighting.distinctChunks(features, text, scratch); i < distinct; i++) {
             double weight = TfIdf.termWeight(scratch.chunkCounter.count(i), sublinear);
-            float[] vector = chunkVector(scratch, scratch.firstChunk[i]);
-            for (int j = 0; j < c; j++) {
-                out[j] += weight * vector[j];
-            }
-            norm += weight * weight * vector[c];
+            norm += weight * weight * addChunk(scratch, scratch.firstChunk[i], weight, out);
         }
         if (features.spec().wordBigrams()) {
             FeatureCounter counter = scratch.counter;
             counter.start(64);
             features.countWordBigrams(scratch, scratch.chunkCount, counter);
-            float[] vector = vectorOf(counter, new float[c + 1]);
-            for (int j = 0; j < c; j++) {
-                out[j] += vector[j];
-            }
-            norm += vector[c];
+            norm += add(vectorOf(counter, scratch.vector(c + 1)), 0, 1.0, out);
         }
         // The norm is known only at the end, so scale the sum once instead of every term.
         double scale = norm > 0 ? 1.0 / Math.sqrt(norm) : 0;
@@ -91,32 +113,42 @@ final class LinearModel {
         return norm > 0;
     }
 
-    /** Remembers the chunk vectors of these texts' words (see {@link ChunkCache}), as classifying them would. */
-    void meet(List<String> texts) {
-        double[] margins = new double[classes.size()];
-        for (String text : texts) {
-            margins(text, margins);
+    /**
+     * Adds {@code weight} times chunk {@code c}'s share of each margin to {@code out}, and returns the chunk's part
+     * of the squared norm. The share comes from the words met in training, those remembered since, or is worked out
+     * (and remembered if the chunk may recur).
+     */
+    private double addChunk(TextFeatures.Scratch scratch, int c, double weight, double[] out) {
+        if (!TextFeatures.worthRemembering(scratch, c)) {
+            return add(computeChunkVector(scratch, c, scratch.vector(classes.size() + 1)), 0, weight, out);
         }
+        long key = TextFeatures.chunkKey(scratch, c);
+        int at = metWords.find(key);
+        if (at >= 0) {
+            return add(metWords.vectors(), at, weight, out);
+        }
+        float[] vector = chunkCache.get(key);
+        if (vector == null) {
+            vector = computeChunkVector(scratch, c, new float[classes.size() + 1]);
+            chunkCache.put(key, vector);
+        }
+        return add(vector, 0, weight, out);
     }
 
-    /** Chunk {@code c}'s share of the margins and of the squared norm, remembered if the chunk may recur. */
-    private float[] chunkVector(TextFeatures.Scratch scratch, int c) {
-        boolean remember = TextFeatures.worthRemembering(scratch, c);
-        long key = remember ? TextFeatures.chunkKey(scratch, c) : 0;
-        if (remember) {
-            float[] known = chunkCache.get(key);
-            if (known != null) {
-                return known;
-            }
+    /** Adds {@code weight} times the margin shares at {@code vectors[at ..]} to {@code out}; returns the norm part. */
+    private double add(float[] vectors, int at, double weight, double[] out) {
+        int c = classes.size();
+        for (int j = 0; j < c; j++) {
+            out[j] += weight * vectors[at + j];
         }
+        return vectors[at + c];
+    }
+
+    private float[] computeChunkVector(TextFeatures.Scratch scratch, int c, float[] out) {
         FeatureCounter counter = scratch.counter;
         counter.start(64);
         features.countChunk(scratch, c, counter);
-        float[] vector = vectorOf(counter, remember ? new float[classes.size() + 1] : scratch.vector(classes.size() + 1));
-        if (remember) {
-            chunkCache.put(key, vector);
-        }
-        return vector;
+        return vectorOf(counter, out);
     }
 
     /** The counted features' share of each class margin, then their part of the squared norm, into {@code out}. */
@@ -141,6 +173,11 @@ final class LinearModel {
             out[j] = (float) sums[j];
         }
         return out;
+    }
+
+    /** How many words the model met when it was made. */
+    int metWordCount() {
+        return metWords.size();
     }
 
     FeatureSpec spec() {

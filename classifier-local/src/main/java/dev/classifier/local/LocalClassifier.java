@@ -23,8 +23,9 @@ import java.util.Set;
  * <p>Features are weighed word by word (a word here is a whitespace-separated chunk): each distinct word adds its
  * own n-grams, weighed by how often it occurs. So the model remembers, for each English word it meets, that word's
  * share of the class margins, and a text whose words it has met costs a lookup per word instead of hashing every
- * n-gram. The memory is bounded (131,072 words, about 7 MB with four labels) and changes no answer. Chinese clauses,
- * written without spaces, are weighed whole and not remembered.
+ * n-gram. A trained model has met the words of its latest 20,000 training texts (up to 65,536 words, about 3.7 MB
+ * with four labels); it remembers up to 131,072 more as it classifies (about 7 MB). Neither changes an answer.
+ * Chinese clauses, written without spaces, are weighed whole and not remembered.
  *
  * <p>{@code confidence} is the calibrated probability of the label, {@code scores} that of every label of the
  * taxonomy (0 for labels it was never trained on). A text with no feature the model knows (say, a script it never

@@ -128,12 +128,10 @@ public final class LocalTrainer implements Trainer {
             for (int k = 0; k < classCount; k++) {
                 priors[k] /= y.length;
             }
+            // The latest texts are enough to know the current words, and keep meeting them under half a second.
             LinearModel model = new LinearModel(features, tfIdf.vocabulary(), classes,
-                    LinearModel.rowsOf(tfIdf.idf(), weights, classCount), bias, calibration.beta, priors);
-            // A model in service soon meets most words of its domain; meeting them now spares the first articles
-            // after every retraining the slower path (AG News: 42,000 articles a CPU-second cold, 71,000 after).
-            // The latest texts are enough to know the current words, and keep this under half a second.
-            model.meet(texts.subList(Math.max(0, texts.size() - TEXTS_TO_MEET), texts.size()));
+                    LinearModel.rowsOf(tfIdf.idf(), weights, classCount), bias, calibration.beta, priors)
+                    .meeting(texts.subList(Math.max(0, texts.size() - TEXTS_TO_MEET), texts.size()));
             TrainingSummary summary = new TrainingSummary(kept.size(), perLabel, applied.dropped(), x.width(),
                     1.0 / calibration.beta, calibration.accuracy, calibration.ece);
             int[] outputs = classes.stream().mapToInt(taxonomy.labels()::indexOf).toArray();

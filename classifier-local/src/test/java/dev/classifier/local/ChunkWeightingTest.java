@@ -30,6 +30,8 @@ class ChunkWeightingTest {
             float[] bias = {0.5f, -0.25f, 0f};
             LinearModel model = new LinearModel(spec, tfIdf.vocabulary(), List.of("a", "b", "c"),
                     LinearModel.rowsOf(tfIdf.idf(), weights, classes), bias, 1.0, new double[] {0.3, 0.3, 0.4});
+            LinearModel met = model.meeting(texts.subList(0, texts.size() / 2));
+            assertThat(met.metWordCount()).isGreaterThan(100);
             SparseRows rows = tfIdf.rows();
             for (int r = 0; r < texts.size(); r++) {
                 double[] expected = new double[classes];
@@ -42,10 +44,13 @@ class ChunkWeightingTest {
                 double[] remembered = new double[classes];
                 assertThat(model.margins(texts.get(r), computed)).isTrue();
                 model.margins(texts.get(r), remembered); // the second time, English words come from the cache
+                double[] fromMet = new double[classes];
+                met.margins(texts.get(r), fromMet); // words of the first half were met when the model was made
                 for (int j = 0; j < classes; j++) {
                     assertThat(computed[j]).as("%s, text %d, class %d", spec, r, j)
                             .isCloseTo(expected[j] + bias[j], within(1e-4));
                     assertThat(remembered[j]).isEqualTo(computed[j]);
+                    assertThat(fromMet[j]).isEqualTo(computed[j]);
                 }
             }
         }
