@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The trained state of a {@link LocalClassifier}: the vocabulary; for each feature a row holding its IDF followed
  * by its class weights already multiplied by that IDF (one row is one cache line, read once per feature); a bias
- * per class; the calibrating inverse temperature and the class priors. Immutable and safe to share between threads.
+ * per class; the calibrating inverse temperature and the class priors; and what it remembers of the words it met
+ * (see {@link ChunkWeighting}). Safe to share between threads: the one part that changes, the memory of words met
+ * since it was made, changes no answer.
  */
 final class LinearModel {
 

@@ -7,10 +7,10 @@ import dev.classifier.api.Taxonomy;
 import dev.classifier.local.LocalClassifier;
 import dev.classifier.local.LocalTrainer;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * first one cold, as OpenNLP's figure is taken) and on every few-shot draw; prediction docs/s on one thread
  * ({@code classify} per document, feature extraction included) over the test texts repeated, median of 3 passes
  * after a warm-up pass, by the wall clock and per CPU-second; and per CPU-second on one pass over the second half of
- * the test texts by a fresh model, just trained or just loaded, that has classified only the first half. Default settings throughout; they were chosen by {@link Tuning} on training splits only.
+ * the test texts by a fresh model, just trained or just loaded, that has classified only the first half. Default
+ * settings throughout; they were chosen by {@link Tuning} on training splits only.
  *
  * <p>Usage: {@code LocalBench <dataset> <predictDocs>}
  */
@@ -47,16 +48,15 @@ public final class LocalBench {
         LocalClassifier model = LocalTrainer.builder().build().train(train, taxonomy);
         Evaluation e = evaluate(model, test);
         double[] rates = docsPerSecond(model, test, predictDocs);
-        double afterTrainingRate = onePassDocsPerSecond(() -> LocalTrainer.builder().build().train(train, taxonomy),
-                test);
+        double freshRate = onePassDocsPerSecond(() -> LocalTrainer.builder().build().train(train, taxonomy), test);
         Path saved = saved(model);
-        double coldRate = onePassDocsPerSecond(() -> load(saved), test);
+        double loadedRate = onePassDocsPerSecond(() -> load(saved), test);
         new ResultLine("local", "default", dataset, "full").scores(List.of(e.accuracy), List.of(e.macroF1))
                 .put("ece", e.ece)
                 .put("train_s", seconds[1]).put("train_s_min", seconds[0]).put("train_s_max", seconds[2])
                 .put("threads", cores).put("train_s_1thread", oneThread[1])
-                .put("docs_per_s", rates[0]).put("docs_per_cpu_s", rates[1]).put("docs_per_cpu_s_fresh", afterTrainingRate)
-                .put("docs_per_cpu_s_loaded", coldRate)
+                .put("docs_per_s", rates[0]).put("docs_per_cpu_s", rates[1])
+                .put("docs_per_cpu_s_fresh", freshRate).put("docs_per_cpu_s_loaded", loadedRate)
                 .put("model", model.modelVersion())
                 .put("features", model.summary().features())
                 .put("temperature", model.summary().temperature())
