@@ -23,7 +23,8 @@ final class ChunkWeighting {
 
     /**
      * Splits the text into chunks and counts the distinct ones into {@code scratch.chunkCounter}; the first
-     * occurrence of the i-th distinct chunk is chunk {@code scratch.firstChunk[i]}. Chunks are told apart by a
+     * occurrence of the i-th distinct chunk is chunk {@code scratch.firstChunk[i]}, its key
+     * {@code scratch.firstChunkKey[i]}. Chunks are told apart by a
      * 40-bit tag of their key, as features are: two different chunks of one text are taken for one with odds of
      * about 2<sup>-40</sup>.
      *
@@ -35,9 +36,10 @@ final class ChunkWeighting {
         counter.start(chunks);
         for (int c = 0; c < chunks; c++) {
             int before = counter.size();
-            counter.add(Vocabulary.tag(TextFeatures.chunkKey(scratch, c)));
+            long key = TextFeatures.chunkKey(scratch, c);
+            counter.add(Vocabulary.tag(key));
             if (counter.size() > before) {
-                scratch.firstChunk(before, c);
+                scratch.firstChunk(before, c, key);
             }
         }
         return counter.size();

@@ -99,7 +99,7 @@ final class LinearModel {
         double norm = 0;
         for (int i = 0, distinct = ChunkWeighting.distinctChunks(features, text, scratch); i < distinct; i++) {
             double weight = TfIdf.termWeight(scratch.chunkCounter.count(i), sublinear);
-            norm += weight * weight * addChunk(scratch, scratch.firstChunk[i], weight, out);
+            norm += weight * weight * addChunk(scratch, i, weight, out);
         }
         if (features.spec().wordBigrams()) {
             FeatureCounter counter = scratch.counter;
@@ -116,15 +116,16 @@ final class LinearModel {
     }
 
     /**
-     * Adds {@code weight} times chunk {@code c}'s share of each margin to {@code out}, and returns the chunk's part
-     * of the squared norm. The share comes from the words met in training, those remembered since, or is worked out
-     * (and remembered if the chunk may recur).
+     * Adds {@code weight} times the i-th distinct chunk's share of each margin to {@code out}, and returns the
+     * chunk's part of the squared norm. The share comes from the words met in training, those remembered since, or
+     * is worked out (and remembered if the chunk may recur).
      */
-    private double addChunk(TextFeatures.Scratch scratch, int c, double weight, double[] out) {
+    private double addChunk(TextFeatures.Scratch scratch, int distinct, double weight, double[] out) {
+        int c = scratch.firstChunk[distinct];
         if (!TextFeatures.worthRemembering(scratch, c)) {
             return add(computeChunkVector(scratch, c, scratch.vector(classes.size() + 1)), 0, weight, out);
         }
-        long key = TextFeatures.chunkKey(scratch, c);
+        long key = scratch.firstChunkKey[distinct];
         int at = metWords.find(key);
         if (at >= 0) {
             return add(metWords.vectors(), at, weight, out);

@@ -136,12 +136,7 @@ final class TextFeatures {
 
     /** A 64-bit key of chunk {@code c}'s characters (see {@link #chunks}); never 0. */
     static long chunkKey(Scratch scratch, int c) {
-        int[] cps = scratch.codePoints;
-        long h = CHUNK_SEED;
-        for (int i = scratch.chunkStart[c], end = scratch.chunkEnd[c]; i < end; i++) {
-            h = (h ^ cps[i]) * FNV_PRIME;
-        }
-        long key = mix(h);
+        long key = mix(fnv(CHUNK_SEED, scratch.codePoints, scratch.chunkStart[c], scratch.chunkEnd[c]));
         return key == 0 ? 1 : key;
     }
 
@@ -182,11 +177,16 @@ final class TextFeatures {
     }
 
     private static long wordHash(int[] cps, int from, int to) {
-        long h = WORD_SEED;
+        return finish(fnv(WORD_SEED, cps, from, to));
+    }
+
+    /** FNV-1a over the code points {@code cps[from .. to)}, from {@code seed}. */
+    private static long fnv(long seed, int[] cps, int from, int to) {
+        long h = seed;
         for (int i = from; i < to; i++) {
             h = (h ^ cps[i]) * FNV_PRIME;
         }
-        return finish(h);
+        return h;
     }
 
     /** Character n-grams of one chunk, padded with {@link #BOUNDARY} at both ends. */
@@ -312,8 +312,9 @@ final class TextFeatures {
         final FeatureCounter counter = new FeatureCounter();
         /** A text's distinct chunks, to weigh each by how often it occurs. */
         final FeatureCounter chunkCounter = new FeatureCounter();
-        /** For the i-th distinct chunk of {@link #chunkCounter}, the index of its first occurrence. */
+        /** For the i-th distinct chunk of {@link #chunkCounter}, the index of its first occurrence and its key. */
         int[] firstChunk = new int[64];
+        long[] firstChunkKey = new long[64];
 
         static Scratch get() {
             return PER_THREAD.get();
@@ -328,22 +329,23 @@ final class TextFeatures {
             chunkEnd[c] = end;
         }
 
-        /** Records that distinct chunk {@code i} first occurs as chunk {@code c}. */
-        void firstChunk(int i, int c) {
+        /** Records that distinct chunk {@code i} first occurs as chunk {@code c}, whose key is {@code key}. */
+        void firstChunk(int i, int c, long key) {
             if (i == firstChunk.length) {
                 firstChunk = java.util.Arrays.copyOf(firstChunk, i * 2);
+                firstChunkKey = java.util.Arrays.copyOf(firstChunkKey, i * 2);
             }
             firstChunk[i] = c;
+            firstChunkKey[i] = key;
         }
 
         private float[] vector = new float[16];
 
-        /** A buffer for a chunk vector that is not remembered. */
+        /** A buffer for a chunk vector that is not remembered; its first {@code n} values are to be overwritten. */
         float[] vector(int n) {
             if (vector.length < n) {
                 vector = new float[n];
             }
-            java.util.Arrays.fill(vector, 0, n, 0f);
             return vector;
         }
 
