@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Answers one chat completion request: checks it, asks the responder, writes the answer in the response format,
- * counts tokens and cached tokens, adds logprobs. Used by the HTTP endpoint and by batches.
+ * Answers one chat completion request: checks it (against the model's {@link ModelProfile} too), asks the
+ * responder, writes the answer in the response format, counts tokens, reasoning tokens, cached and cache-write
+ * tokens, adds logprobs. Used by the HTTP endpoint and by batches.
  */
 final class ChatCompletions {
 
@@ -52,14 +53,27 @@ final class ChatCompletions {
     Completion complete(ChatRequest request, FaultAction fault) {
         Instant now = clock.instant();
         ModelCatalog.ModelInfo model = models.requireUsable(request.model(), now);
+        ModelProfile profile = models.profileOf(model.id());
+        String effort = ReasoningSimulation.effectiveEffort(profile, request);
         checkResponseFormat(request);
+        int[] prompt = tokens.prompt(request);
         Reply reply = reply(request, fault);
         ReplyRenderer.Rendered rendered = renderer.render(reply, request);
 
         String text = rendered.content().or(rendered::refusal).orElse("");
         int[] answer = tokens.encode(text);
         String finishReason = "stop";
+        // Reasoning comes first and counts against max_completion_tokens; it may leave no room for the answer.
+        long reasoning = ReasoningSimulation.reasoningTokens(effort, prompt.length);
         int limit = request.maxCompletionTokens().orElse(Integer.MAX_VALUE);
+        boolean reasoningUsedAll = reasoning >= limit;
+        if (reasoningUsedAll) {
+            reasoning = limit;
+            limit = 0;
+            finishReason = "length";
+        } else {
+            limit -= (int) reasoning;
+        }
         if (fault.finishLength()) {
             limit = Math.min(limit, Math.max(1, answer.length / 2));
         }
@@ -71,9 +85,8 @@ final class ChatCompletions {
         Optional<String> content = rendered.content().isPresent() ? Optional.of(text) : Optional.empty();
         Optional<String> refusal = rendered.refusal().isPresent() ? Optional.of(text) : Optional.empty();
 
-        int[] prompt = tokens.prompt(request);
         String snapshot = models.snapshot(model.id());
-        long cached = cache.lookUpAndRemember(snapshot, prompt);
+        PromptCacheSimulation.Use cacheUse = cache.lookUpAndRemember(snapshot, prompt);
 
         ObjectNode json = Json.object();
         json.put("id", ids.next("chatcmpl-", 29));
@@ -97,22 +110,26 @@ final class ChatCompletions {
             }
             choice.put("finish_reason", finishReason);
         }
-        long completionTokens = (long) answer.length * request.n();
+        long reasoningTokens = reasoning * request.n();
+        long completionTokens = (long) answer.length * request.n() + reasoningTokens;
         ObjectNode usage = json.putObject("usage");
         usage.put("prompt_tokens", prompt.length);
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", prompt.length + completionTokens);
         ObjectNode promptDetails = usage.putObject("prompt_tokens_details");
-        promptDetails.put("cached_tokens", cached);
+        promptDetails.put("cached_tokens", cacheUse.cachedTokens());
         promptDetails.put("audio_tokens", 0);
+        if (profile.reportsCacheWrites()) {
+            promptDetails.put("cache_write_tokens", cacheUse.writtenTokens());
+        }
         ObjectNode completionDetails = usage.putObject("completion_tokens_details");
-        completionDetails.put("reasoning_tokens", 0);
+        completionDetails.put("reasoning_tokens", reasoningTokens);
         completionDetails.put("audio_tokens", 0);
         completionDetails.put("accepted_prediction_tokens", 0);
         completionDetails.put("rejected_prediction_tokens", 0);
         json.put("service_tier", "default");
         json.put("system_fingerprint", "fp_testkit01");
-        return new Completion(json, prompt.length, cached, completionTokens);
+        return new Completion(json, prompt.length, cacheUse.cachedTokens(), completionTokens);
     }
 
     private void checkResponseFormat(ChatRequest request) {

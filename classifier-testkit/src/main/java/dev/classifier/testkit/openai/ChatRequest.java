@@ -17,6 +17,7 @@ public final class ChatRequest {
     private final List<ChatMessage> messages;
     private final ResponseFormat responseFormat;
     private final OptionalDouble temperature;
+    private final Optional<String> reasoningEffort;
     private final OptionalLong seed;
     private final boolean logprobs;
     private final int topLogprobs;
@@ -26,12 +27,13 @@ public final class ChatRequest {
     private final JsonNode body;
 
     ChatRequest(String model, List<ChatMessage> messages, ResponseFormat responseFormat, OptionalDouble temperature,
-                OptionalLong seed, boolean logprobs, int topLogprobs, OptionalInt maxCompletionTokens, int n,
-                Optional<String> deployment, JsonNode body) {
+                Optional<String> reasoningEffort, OptionalLong seed, boolean logprobs, int topLogprobs,
+                OptionalInt maxCompletionTokens, int n, Optional<String> deployment, JsonNode body) {
         this.model = Objects.requireNonNull(model, "model");
         this.messages = List.copyOf(messages);
         this.responseFormat = Objects.requireNonNull(responseFormat, "responseFormat");
         this.temperature = temperature;
+        this.reasoningEffort = Objects.requireNonNull(reasoningEffort, "reasoningEffort");
         this.seed = seed;
         this.logprobs = logprobs;
         this.topLogprobs = topLogprobs;
@@ -56,6 +58,11 @@ public final class ChatRequest {
 
     public OptionalDouble temperature() {
         return temperature;
+    }
+
+    /** The {@code reasoning_effort} the request names (absent when it names none, or sends null). */
+    public Optional<String> reasoningEffort() {
+        return reasoningEffort;
     }
 
     public OptionalLong seed() {

@@ -28,6 +28,7 @@ final class ChatRequestParser {
         List<ChatMessage> messages = messages(body);
         ResponseFormat format = responseFormat(body.get("response_format"));
         OptionalDouble temperature = number(body, "temperature", 0, 2);
+        Optional<String> reasoningEffort = reasoningEffort(body);
         number(body, "top_p", 0, 1);
         OptionalLong seed = body.hasNonNull("seed") ? OptionalLong.of(integer(body, "seed", Long.MIN_VALUE,
                 Long.MAX_VALUE)) : OptionalLong.empty();
@@ -53,7 +54,26 @@ final class ChatRequestParser {
             throw ApiException.badRequest("'messages' must contain the word 'json' in some form, to use "
                     + "'response_format' of type 'json_object'.", "messages", null);
         }
-        return new ChatRequest(model, messages, format, temperature, seed, logprobs, top, max, n, deployment, body);
+        return new ChatRequest(model, messages, format, temperature, reasoningEffort, seed, logprobs, top, max, n,
+                deployment, body);
+    }
+
+    /** One of the spec's effort values, or absent (null counts as absent); whether the model takes it comes later. */
+    private static Optional<String> reasoningEffort(ObjectNode body) {
+        JsonNode node = body.get("reasoning_effort");
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw ApiException.badRequest("Invalid type for 'reasoning_effort': expected one of a string or null, but "
+                    + "got " + kind(node) + " instead.", "reasoning_effort", "invalid_type");
+        }
+        if (!ModelProfile.SPEC_EFFORTS.contains(node.asText())) {
+            throw ApiException.badRequest("Invalid value: '" + node.asText() + "'. Supported values are: "
+                    + ReasoningSimulation.quoted(ModelProfile.SPEC_EFFORTS) + ".", "reasoning_effort",
+                    "invalid_value");
+        }
+        return Optional.of(node.asText());
     }
 
     private static List<ChatMessage> messages(ObjectNode body) {

@@ -39,7 +39,7 @@ final class FineTuningHandler {
     }
 
     private ApiResponse create(ApiRequest request) {
-        Optional<ApiException> refusal = simulation.refusal();
+        Optional<ApiException> refusal = simulation.refusal(request.receivedAt());
         if (refusal.isPresent()) {
             throw refusal.get();
         }

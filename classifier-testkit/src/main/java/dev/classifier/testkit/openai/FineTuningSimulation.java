@@ -3,6 +3,8 @@ package dev.classifier.testkit.openai;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,14 +17,22 @@ import java.util.Optional;
  * The fine-tuning jobs of the server and how they behave. A job is {@code validating_files} for the validation
  * time, then {@code queued} for the queue time, then {@code running} for the time per epoch times its epochs,
  * then {@code succeeded} (or {@code failed} right after validation when its file is bad), all on the server's
- * clock. A test moves jobs along by advancing that clock. Thread-safe.
+ * clock. A test moves jobs along by advancing that clock.
+ * <p>
+ * From {@link #OPENAI_NO_NEW_JOBS_FROM} (2027-01-06) on the server's clock, job creation is refused as OpenAI refuses
+ * it then: 403 {@code fine_tuning_unavailable} ({@link #noNewJobsFrom(LocalDate)} moves or removes that day).
+ * Existing jobs and fine-tuned models keep working. Thread-safe.
  */
 public final class FineTuningSimulation {
+
+    /** The day OpenAI stops taking new fine-tuning jobs from anyone (its notice of 2026-05-07). */
+    public static final LocalDate OPENAI_NO_NEW_JOBS_FROM = LocalDate.of(2027, 1, 6);
 
     private final Clock clock;
     private final Map<String, FineTuningJob> jobs = new LinkedHashMap<>();
     private volatile Optional<ApiException> refusal = Optional.empty();
     private volatile FineTuningJob.Timings timings = defaultTimings();
+    private volatile Optional<LocalDate> noNewJobsFrom = Optional.of(OPENAI_NO_NEW_JOBS_FROM);
 
     FineTuningSimulation(Clock clock) {
         this.clock = clock;
@@ -35,7 +45,7 @@ public final class FineTuningSimulation {
     /**
      * Refuses (or allows again) the creation of jobs, as a provider winding self-serve fine-tuning down does:
      * {@code POST /v1/fine_tuning/jobs} answers 403 {@code fine_tuning_unavailable}. Existing jobs and fine-tuned
-     * models keep working.
+     * models keep working. Allowing again does not lift the day job creation ends ({@link #newJobsWithoutEnd()} does).
      */
     public FineTuningSimulation refuseCreation(boolean refuse) {
         this.refusal = refuse ? Optional.of(new ApiException(403, ApiException.INVALID_REQUEST,
@@ -43,6 +53,23 @@ public final class FineTuningSimulation {
                         + "remain available for inference.", Optional.empty(), Optional.of("fine_tuning_unavailable"),
                 Map.of())) : Optional.empty();
         return this;
+    }
+
+    /** From this day on (on the server's clock), job creation is refused with a 403 (see the class doc). */
+    public FineTuningSimulation noNewJobsFrom(LocalDate day) {
+        this.noNewJobsFrom = Optional.of(Objects.requireNonNull(day, "day"));
+        return this;
+    }
+
+    /** Job creation never closes (unless {@link #refuseCreation(boolean)} says so). */
+    public FineTuningSimulation newJobsWithoutEnd() {
+        this.noNewJobsFrom = Optional.empty();
+        return this;
+    }
+
+    /** The day from which job creation is refused, if there is one. */
+    public Optional<LocalDate> noNewJobsFrom() {
+        return noNewJobsFrom;
     }
 
     /** Refuses job creation with this status, error code and message. */
@@ -81,8 +108,19 @@ public final class FineTuningSimulation {
         return find(jobId).map(FineTuningJob::finishesAt);
     }
 
-    Optional<ApiException> refusal() {
-        return refusal;
+    /** Why a job may not be created now, if it may not: the refusal a test set, else the day job creation ended. */
+    Optional<ApiException> refusal(Instant now) {
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        Optional<LocalDate> end = noNewJobsFrom;
+        if (end.isPresent() && !LocalDate.ofInstant(now, ZoneOffset.UTC).isBefore(end.get())) {
+            return Optional.of(new ApiException(403, ApiException.INVALID_REQUEST, "Fine-tuning no longer accepts new "
+                    + "jobs: job creation ended on " + end.get() + ". Existing fine-tuned models remain available "
+                    + "for inference until their base model shuts down.", Optional.empty(),
+                    Optional.of("fine_tuning_unavailable"), Map.of()));
+        }
+        return Optional.empty();
     }
 
     FineTuningJob.Timings currentTimings() {
@@ -107,6 +145,7 @@ public final class FineTuningSimulation {
         jobs.clear();
         refusal = Optional.empty();
         timings = defaultTimings();
+        noNewJobsFrom = Optional.of(OPENAI_NO_NEW_JOBS_FROM);
     }
 
     /** The fine-tuned model (or checkpoint) of this name, if a job has made it by {@code now}. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One request the server received and what it answered.
@@ -43,6 +44,37 @@ public record JournalEntry(long number, Instant receivedAt, String method, Strin
             return Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException("request #" + number + " to " + path + " has no JSON body", e);
+        }
+    }
+
+    /** The body's {@code model}, if the body is a JSON object that names one. */
+    public Optional<String> model() {
+        return textField("model");
+    }
+
+    /** The body's {@code temperature}, if the request carried one (absent when left out or sent as null). */
+    public OptionalDouble temperature() {
+        JsonNode value = jsonObject().map(o -> o.get("temperature")).orElse(null);
+        return value != null && value.isNumber() ? OptionalDouble.of(value.asDouble()) : OptionalDouble.empty();
+    }
+
+    /** The body's {@code reasoning_effort}, if the request carried one (absent when left out or sent as null). */
+    public Optional<String> reasoningEffort() {
+        return textField("reasoning_effort");
+    }
+
+    private Optional<String> textField(String name) {
+        JsonNode value = jsonObject().map(o -> o.get(name)).orElse(null);
+        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    /** The body as a JSON object; empty for a body that is not one (a multipart upload, a GET). */
+    private Optional<JsonNode> jsonObject() {
+        try {
+            JsonNode node = body.isEmpty() ? null : Json.MAPPER.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

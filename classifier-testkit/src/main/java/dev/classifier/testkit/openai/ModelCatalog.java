@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * The models the server knows: a few OpenAI chat models (with fixed, arbitrary creation times), those a test adds,
- * and every model a fine-tuning job of this server has made. A model whose {@code shutdown_date} has come (on the
- * server's clock) leaves the list and answers 404 {@code model_not_found}, as a retired model does. Fine-tuned
- * models follow their base model's shutdown date. Thread-safe.
+ * The models the server knows, each played by a {@link ModelProfile}: the built-in OpenAI models (see
+ * {@link BuiltInModels}), those a test adds, and every model a fine-tuning job of this server has made. A model
+ * whose shutdown date has come (on the server's clock) leaves the list and answers 404 {@code model_not_found}, as a
+ * retired model does. An alias ({@code gpt-4o-mini}) shares its snapshot's profile: what is set on the one holds
+ * for the other. Fine-tuned models play their base model's profile (fine-tunable again) and shut down with it.
+ * Thread-safe.
  */
 public final class ModelCatalog {
 
@@ -29,7 +32,8 @@ public final class ModelCatalog {
         }
     }
 
-    private record Entry(ModelInfo info, boolean fineTunable, Optional<String> aliasOf) {
+    /** A listed model; an alias names the snapshot whose profile it plays. */
+    private record Entry(Instant created, String ownedBy, Optional<String> aliasOf) {
     }
 
     /** The fine-tuned models that exist at a time: kept by the fine-tuning simulation. */
@@ -43,11 +47,9 @@ public final class ModelCatalog {
     record FineTunedModel(String id, String baseSnapshot, Instant created, String ownedBy) {
     }
 
-    private static final Instant CREATED_2024 = Instant.parse("2024-07-16T00:00:00Z");
-    private static final Instant CREATED_2025 = Instant.parse("2025-04-14T00:00:00Z");
-
     private final Clock clock;
     private final Map<String, Entry> models = new LinkedHashMap<>();
+    private final Map<String, ModelProfile> profiles = new LinkedHashMap<>();
     private volatile FineTunedModels fineTuned;
 
     ModelCatalog(Clock clock) {
@@ -55,70 +57,91 @@ public final class ModelCatalog {
         reset();
     }
 
-    /** Back to the built-in models, with no shutdown dates. */
+    /** Back to the built-in models, with their built-in profiles. */
     synchronized void reset() {
         models.clear();
-        base("gpt-4o-mini-2024-07-18", CREATED_2024, true);
-        alias("gpt-4o-mini", "gpt-4o-mini-2024-07-18");
-        base("gpt-4o-2024-08-06", CREATED_2024, true);
-        alias("gpt-4o", "gpt-4o-2024-08-06");
-        base("gpt-4.1-2025-04-14", CREATED_2025, true);
-        alias("gpt-4.1", "gpt-4.1-2025-04-14");
-        base("gpt-4.1-mini-2025-04-14", CREATED_2025, true);
-        alias("gpt-4.1-mini", "gpt-4.1-mini-2025-04-14");
-        base("gpt-4.1-nano-2025-04-14", CREATED_2025, true);
-        alias("gpt-4.1-nano", "gpt-4.1-nano-2025-04-14");
+        profiles.clear();
+        BuiltInModels.install(this);
     }
 
     void fineTunedModels(FineTunedModels source) {
         this.fineTuned = source;
     }
 
-    private void base(String id, Instant created, boolean fineTunable) {
-        models.put(id, new Entry(new ModelInfo(id, created, "system", Optional.empty()), fineTunable,
-                Optional.empty()));
+    synchronized void base(String id, Instant created, ModelProfile profile) {
+        models.put(id, new Entry(created, "system", Optional.empty()));
+        profiles.put(id, profile);
     }
 
-    private void alias(String alias, String snapshot) {
-        models.put(alias, new Entry(new ModelInfo(alias, models.get(snapshot).info().created(), "system",
-                Optional.empty()), false, Optional.of(snapshot)));
+    synchronized void alias(String alias, String snapshot) {
+        models.put(alias, new Entry(models.get(snapshot).created(), "system", Optional.of(snapshot)));
     }
 
     /** Adds a model (owned by {@code system}, created now); it answers chat completions and is not fine-tunable. */
-    public synchronized ModelCatalog add(String id) {
+    public ModelCatalog add(String id) {
         return add(id, "system", false);
     }
 
-    /** Adds a model, saying who owns it and whether fine-tuning jobs may start from it. */
-    public synchronized ModelCatalog add(String id, String ownedBy, boolean fineTunable) {
+    /** Adds a chat model without reasoning, saying who owns it and whether fine-tuning jobs may start from it. */
+    public ModelCatalog add(String id, String ownedBy, boolean fineTunable) {
+        return add(id, ownedBy, ModelProfile.chat().withFineTunable(fineTunable));
+    }
+
+    /** Adds a model (owned by {@code system}, created now) played by this profile. */
+    public ModelCatalog add(String id, ModelProfile profile) {
+        return add(id, "system", profile);
+    }
+
+    /** Adds (or replaces) a model, created now, played by this profile. */
+    public synchronized ModelCatalog add(String id, String ownedBy, ModelProfile profile) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ownedBy, "ownedBy");
+        Objects.requireNonNull(profile, "profile");
         if (id.isBlank() || id.startsWith("ft:")) {
             throw new IllegalArgumentException("model id '" + id + "' is blank or names a fine-tuned model");
         }
-        models.put(id, new Entry(new ModelInfo(id, clock.instant(), ownedBy, Optional.empty()), fineTunable,
-                Optional.empty()));
+        models.put(id, new Entry(clock.instant(), ownedBy, Optional.empty()));
+        profiles.put(id, profile);
         return this;
     }
 
-    /** Sets when a model shuts down; its aliases and the models fine-tuned from it shut down with it. */
-    public synchronized ModelCatalog shutdownDate(String id, LocalDate date) {
+    /** Changes a model's profile (for an alias, its snapshot's, which the alias shares). */
+    public synchronized ModelCatalog update(String id, UnaryOperator<ModelProfile> change) {
+        String snapshot = snapshotOf(require(id), id);
+        profiles.put(snapshot, Objects.requireNonNull(change.apply(profiles.get(snapshot)), "changed profile"));
+        return this;
+    }
+
+    /** Sets when a model shuts down; its aliases, its snapshot and the models fine-tuned from it shut down with it. */
+    public ModelCatalog shutdownDate(String id, LocalDate date) {
         Objects.requireNonNull(date, "date");
-        Entry entry = require(id);
-        models.put(id, new Entry(new ModelInfo(id, entry.info().created(), entry.info().ownedBy(), Optional.of(date)),
-                entry.fineTunable(), entry.aliasOf()));
-        return this;
+        return update(id, p -> p.withShutdownDate(date));
     }
 
+    /** Takes a model's shutdown date away: it answers on any day. */
+    public ModelCatalog clearShutdownDate(String id) {
+        return update(id, ModelProfile::withoutShutdownDate);
+    }
+
+    /** Removes a model; removing a snapshot removes its aliases too. */
     public synchronized ModelCatalog remove(String id) {
-        require(id);
+        Entry entry = require(id);
         models.remove(id);
+        if (entry.aliasOf().isEmpty()) {
+            profiles.remove(id);
+            models.values().removeIf(e -> e.aliasOf().equals(Optional.of(id)));
+        }
         return this;
     }
 
     /** The model as {@code GET /v1/models/{id}} shows it now, if it exists and has not shut down. */
     public Optional<ModelInfo> find(String id) {
         return usable(id, clock.instant());
+    }
+
+    /** How the server plays a model that exists now and has not shut down. */
+    public Optional<ModelProfile> profile(String id) {
+        return find(id).map(info -> profileOf(id));
     }
 
     /** Every model that exists now and has not shut down, fine-tuned ones last. */
@@ -144,27 +167,34 @@ public final class ModelCatalog {
     /** The snapshot an alias stands for ({@code gpt-4o-mini} to {@code gpt-4o-mini-2024-07-18}); else the id. */
     synchronized String snapshot(String id) {
         Entry entry = models.get(id);
-        return entry != null && entry.aliasOf().isPresent() ? entry.aliasOf().get() : id;
+        return entry == null ? id : snapshotOf(entry, id);
     }
 
     /** Whether a fine-tuning job may start from this model now: a fine-tunable base, or a fine-tuned model. */
     boolean isFineTunable(String id) {
-        Instant now = clock.instant();
-        if (usable(id, now).isEmpty()) {
-            return false;
-        }
-        if (id.startsWith("ft:")) {
-            return true;
-        }
-        synchronized (this) {
-            Entry entry = models.get(snapshot(id));
-            return entry != null && entry.fineTunable();
-        }
+        return usable(id, clock.instant()).isPresent() && profileOf(id).fineTunable();
     }
 
     /** The model, or the 404 OpenAI sends for a model that does not exist (or no longer does). */
     ModelInfo requireUsable(String id, Instant now) {
         return usable(id, now).orElseThrow(() -> StandardErrors.modelNotFound(id));
+    }
+
+    /**
+     * The profile of a model known to exist (checked by {@link #requireUsable}). A fine-tuned model plays its base
+     * snapshot's profile and may be fine-tuned again.
+     */
+    ModelProfile profileOf(String id) {
+        FineTunedModels source = fineTuned;
+        if (id.startsWith("ft:") && source != null) {
+            Optional<String> base = source.find(id, clock.instant()).map(FineTunedModel::baseSnapshot);
+            return base.flatMap(this::storedProfile).orElseGet(ModelProfile::chat).withFineTunable(true);
+        }
+        return storedProfile(snapshot(id)).orElseThrow(() -> new IllegalStateException("no model '" + id + "'"));
+    }
+
+    private synchronized Optional<ModelProfile> storedProfile(String snapshot) {
+        return Optional.ofNullable(profiles.get(snapshot));
     }
 
     private Optional<ModelInfo> usable(String id, Instant now) {
@@ -181,22 +211,20 @@ public final class ModelCatalog {
         FineTunedModels source = fineTuned;
         if (id.startsWith("ft:") && source != null) {
             return source.find(id, now).map(m -> new ModelInfo(m.id(), m.created(), m.ownedBy(),
-                    shutdownOf(m.baseSnapshot())));
+                    storedProfile(m.baseSnapshot()).flatMap(ModelProfile::shutdownDate)));
         }
         synchronized (this) {
             Entry entry = models.get(id);
             if (entry == null) {
                 return Optional.empty();
             }
-            Optional<LocalDate> shutdown = entry.info().shutdownDate().or(() -> entry.aliasOf()
-                    .flatMap(this::shutdownOf));
-            return Optional.of(new ModelInfo(id, entry.info().created(), entry.info().ownedBy(), shutdown));
+            ModelProfile profile = profiles.get(snapshotOf(entry, id));
+            return Optional.of(new ModelInfo(id, entry.created(), entry.ownedBy(), profile.shutdownDate()));
         }
     }
 
-    private synchronized Optional<LocalDate> shutdownOf(String snapshot) {
-        Entry entry = models.get(snapshot);
-        return entry == null ? Optional.empty() : entry.info().shutdownDate();
+    private static String snapshotOf(Entry entry, String id) {
+        return entry.aliasOf().orElse(id);
     }
 
     private Entry require(String id) {

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An OpenAI-compatible server on 127.0.0.1, for testing code that calls OpenAI without leaving the machine:
- * chat completions (structured outputs, logprobs, usage with simulated prompt caching), files, fine-tuning jobs,
- * batches and models, stateful and moved along by a clock the test drives; faults on demand; a journal of every
+ * chat completions (structured outputs, logprobs, usage with simulated prompt caching and reasoning, each model
+ * played by its {@link ModelProfile}), files, fine-tuning jobs, batches and models (with shutdown dates), stateful and moved along by a clock the test drives; faults on demand; a journal of every
  * request. Also plays Azure OpenAI, and servers without strict json_schema support.
  * <pre>{@code
  * ManualClock clock = ManualClock.create();
@@ -237,9 +237,9 @@ public final class OpenAiTestServer implements AutoCloseable {
     }
 
     /**
-     * Forgets everything a test did: faults, journal, request count, files, jobs, batches, cached prompts, added
-     * models and shutdown dates, and the responder (back to the one built with). The clock is the test's own and
-     * is left alone.
+     * Forgets everything a test did: faults, journal, request count, files, jobs (and the day job creation ends,
+     * back to 2027-01-06), batches, cached prompts, models (back to the built-in ones and their profiles), and the
+     * responder (back to the one built with). The clock is the test's own and is left alone.
      */
     public void reset() {
         faults.clear();

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A simulation of OpenAI's automatic prompt caching, as its guide describes it: a prompt whose first 1,024 or
  * more tokens match, exactly, a prompt of the same model seen within the retention time reports those tokens as
- * {@code cached_tokens}, in steps of 128 (1024, 1152, 1280, ...). Shorter matches report 0. The real cache also
- * depends on routing and load; this one remembers every prefix for the retention time on the server's clock.
+ * {@code cached_tokens}, in steps of 128 (1024, 1152, 1280, ...). Shorter matches report 0. The rest of the
+ * prompt's cacheable prefix (its length rounded down to a step, from 1,024 tokens on) is written to the cache: the
+ * {@code cache_write_tokens} the 2026 models report. The real cache also depends on routing and load; this one
+ * remembers every prefix for the retention time on the server's clock.
  */
 public final class PromptCacheSimulation {
 
@@ -20,6 +22,11 @@ public final class PromptCacheSimulation {
     public static final int STEP = 128;
 
     private record Key(String model, int length, long hash) {
+    }
+
+    /** What one prompt did with the cache: tokens read from it, and tokens written to it. */
+    record Use(long cachedTokens, long writtenTokens) {
+        static final Use NONE = new Use(0, 0);
     }
 
     private final Clock clock;
@@ -53,10 +60,10 @@ public final class PromptCacheSimulation {
         lastSeen.clear();
     }
 
-    /** The cached tokens of this prompt, and remembers its prefixes for later prompts. */
-    long lookUpAndRemember(String model, int[] prompt) {
+    /** The cached tokens of this prompt and those it writes; remembers its prefixes for later prompts. */
+    Use lookUpAndRemember(String model, int[] prompt) {
         if (!enabled || prompt.length < MINIMUM_PREFIX) {
-            return 0;
+            return Use.NONE;
         }
         Instant now = clock.instant();
         Instant oldestValid = now.minus(retention);
@@ -78,6 +85,7 @@ public final class PromptCacheSimulation {
         if (writes.incrementAndGet() % 4096 == 0) {
             lastSeen.values().removeIf(seen -> seen.isBefore(oldestValid));
         }
-        return cached;
+        long cacheable = (long) prompt.length / STEP * STEP;
+        return new Use(cached, cacheable - cached);
     }
 }

@@ -17,8 +17,8 @@ class LabelResponderTest {
     private static ChatRequest request(String instructions, String article, ResponseFormat format) {
         return new ChatRequest("gpt-4o-mini", List.of(ChatMessage.of("system", instructions),
                 ChatMessage.of("user", "few-shot example about football"), ChatMessage.of("assistant", "sports"),
-                ChatMessage.of("user", article)), format, OptionalDouble.empty(), OptionalLong.empty(), false, 0,
-                OptionalInt.empty(), 1, Optional.empty(), RawHttp.MAPPER.createObjectNode());
+                ChatMessage.of("user", article)), format, OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(),
+                false, 0, OptionalInt.empty(), 1, Optional.empty(), RawHttp.MAPPER.createObjectNode());
     }
 
     private static ResponseFormat schemaWith(String... labels) {

@@ -19,23 +19,27 @@ class SimulationPartsTest {
     }
 
     @Test
-    void thePromptCacheReportsSharedPrefixesOf1024OrMoreIn128Steps() {
+    void thePromptCacheReportsSharedPrefixesOf1024OrMoreIn128StepsAndWritesTheRest() {
         ManualClock clock = ManualClock.create();
         PromptCacheSimulation cache = new PromptCacheSimulation(clock);
+        PromptCacheSimulation.Use nothing = new PromptCacheSimulation.Use(0, 0);
 
-        assertThat(cache.lookUpAndRemember("m", tokens(2000, 1))).isZero();
-        // Shares the first 1,500 tokens: cached up to the last 128-step at or below 1,500.
-        assertThat(cache.lookUpAndRemember("m", tokens(2000, 2))).isEqualTo(1408);
-        assertThat(cache.lookUpAndRemember("other-model", tokens(2000, 3))).isZero();
-        assertThat(cache.lookUpAndRemember("m", tokens(1000, 4))).isZero(); // under 1,024 tokens: never cached
+        // A new prompt of 2,000 tokens writes its cacheable prefix: 15 steps of 128.
+        assertThat(cache.lookUpAndRemember("m", tokens(2000, 1))).isEqualTo(new PromptCacheSimulation.Use(0, 1920));
+        // Shares the first 1,500 tokens: cached up to the last 128-step at or below 1,500, the rest written.
+        assertThat(cache.lookUpAndRemember("m", tokens(2000, 2))).isEqualTo(new PromptCacheSimulation.Use(1408, 512));
+        assertThat(cache.lookUpAndRemember("m", tokens(2000, 2))).isEqualTo(new PromptCacheSimulation.Use(1920, 0));
+        assertThat(cache.lookUpAndRemember("other-model", tokens(2000, 3)).cachedTokens()).isZero();
+        assertThat(cache.lookUpAndRemember("m", tokens(1000, 4))).isEqualTo(nothing); // under 1,024: never cached
 
         clock.advance(Duration.ofMinutes(6));
-        assertThat(cache.lookUpAndRemember("m", tokens(2000, 5))).isZero(); // expired after 5 minutes unused
+        // Expired after 5 minutes unused.
+        assertThat(cache.lookUpAndRemember("m", tokens(2000, 5))).isEqualTo(new PromptCacheSimulation.Use(0, 1920));
         cache.retention(Duration.ofHours(1));
         clock.advance(Duration.ofMinutes(30));
-        assertThat(cache.lookUpAndRemember("m", tokens(2000, 6))).isEqualTo(1408);
+        assertThat(cache.lookUpAndRemember("m", tokens(2000, 6)).cachedTokens()).isEqualTo(1408);
         cache.enabled(false);
-        assertThat(cache.lookUpAndRemember("m", tokens(2000, 6))).isZero();
+        assertThat(cache.lookUpAndRemember("m", tokens(2000, 6))).isEqualTo(nothing);
     }
 
     @Test
