@@ -29,7 +29,7 @@ final class Batch {
 
     /** One request of the batch, answered. */
     record Item(String id, String customId, int statusCode, String requestId, ObjectNode body, long promptTokens,
-                long cachedTokens, long completionTokens) {
+                long cachedTokens, long completionTokens, long reasoningTokens) {
         boolean ok() {
             return statusCode / 100 == 2;
         }
@@ -209,16 +209,18 @@ final class Batch {
         long input = 0;
         long cached = 0;
         long output = 0;
+        long reasoning = 0;
         for (Item item : itemsInCompletionOrder.subList(0, done)) {
             input += item.promptTokens();
             cached += item.cachedTokens();
             output += item.completionTokens();
+            reasoning += item.reasoningTokens();
         }
         ObjectNode usage = Json.object();
         usage.put("input_tokens", input);
         usage.putObject("input_tokens_details").put("cached_tokens", cached);
         usage.put("output_tokens", output);
-        usage.putObject("output_tokens_details").put("reasoning_tokens", 0);
+        usage.putObject("output_tokens_details").put("reasoning_tokens", reasoning);
         usage.put("total_tokens", input + output);
         return usage;
     }

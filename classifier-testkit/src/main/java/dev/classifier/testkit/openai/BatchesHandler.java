@@ -149,9 +149,9 @@ final class BatchesHandler {
                 ChatCompletions.Completion c = completions.complete((ObjectNode) line.get("body"), Optional.empty(),
                         Optional.empty(), FaultAction.NONE);
                 items.add(new Batch.Item(itemId, customId, 200, requestId, c.json(), c.promptTokens(),
-                        c.cachedTokens(), c.completionTokens()));
+                        c.cachedTokens(), c.completionTokens(), c.reasoningTokens()));
             } catch (ApiException e) {
-                items.add(new Batch.Item(itemId, customId, e.status(), requestId, ErrorEnvelope.of(e), 0, 0, 0));
+                items.add(new Batch.Item(itemId, customId, e.status(), requestId, ErrorEnvelope.of(e), 0, 0, 0, 0));
             }
         }
         return items;

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  */
 final class ChatCompletions {
 
-    /** A finished completion and its token counts. */
-    record Completion(ObjectNode json, long promptTokens, long cachedTokens, long completionTokens) {
+    /** A finished completion and its token counts (reasoning tokens are part of the completion tokens). */
+    record Completion(ObjectNode json, long promptTokens, long cachedTokens, long completionTokens,
+                      long reasoningTokens) {
     }
 
     private final ModelCatalog models;
@@ -129,7 +130,7 @@ final class ChatCompletions {
         completionDetails.put("rejected_prediction_tokens", 0);
         json.put("service_tier", "default");
         json.put("system_fingerprint", "fp_testkit01");
-        return new Completion(json, prompt.length, cacheUse.cachedTokens(), completionTokens);
+        return new Completion(json, prompt.length, cacheUse.cachedTokens(), completionTokens, reasoningTokens);
     }
 
     private void checkResponseFormat(ChatRequest request) {

@@ -158,6 +158,39 @@ class BatchesTest {
     }
 
     @Test
+    void aBatchOnAReasoningModelSumsItsReasoningTokensAndRefusesATemperature() throws Exception {
+        ObjectNode withTemperature = ChatParams.classifyJsonOn("gpt-6-luna", "x").put("temperature", 0);
+        Batch created = create(uploadInput(List.of(
+                requestLine("reasons", ChatParams.classifyJsonOn("gpt-6-luna", "The match ended 1-0.")),
+                requestLine("reasons-more", ChatParams.classifyJsonOn("gpt-6-luna", "选举").put("reasoning_effort",
+                        "high")),
+                requestLine("temperature", withTemperature))));
+        clock.advance(Duration.ofHours(1));
+
+        RawHttp.Response raw = RawHttp.to(openAi.server()).get("/v1/batches/" + created.id());
+        OpenApiSchemas.assertConforms("Batch", raw.body());
+        Batch done = client.batches().retrieve(created.id());
+        assertThat(done.requestCounts().orElseThrow().failed()).isEqualTo(1);
+        long reasoning = 0;
+        for (JsonNode line : lines(done.outputFileId().orElseThrow())) {
+            OpenApiSchemas.assertConforms("BatchRequestOutput", line.toString());
+            ChatCompletion c = ObjectMappers.jsonMapper().readValue(line.at("/response/body").toString(),
+                    ChatCompletion.class).validate();
+            long tokens = c.usage().orElseThrow().completionTokensDetails().orElseThrow().reasoningTokens()
+                    .orElseThrow();
+            long prompt = c.usage().orElseThrow().promptTokens();
+            int weight = line.get("custom_id").asText().equals("reasons") ? 4 : 8;
+            assertThat(tokens).isEqualTo(weight * (64 + prompt / 8));
+            reasoning += tokens;
+        }
+        assertThat(done.usage().orElseThrow().outputTokensDetails().reasoningTokens()).isEqualTo(reasoning);
+        JsonNode error = lines(done.errorFileId().orElseThrow()).get(0);
+        assertThat(error.get("custom_id").asText()).isEqualTo("temperature");
+        assertThat(error.at("/response/body/error/code").asText()).isEqualTo("unsupported_parameter");
+        OpenApiSchemas.assertConforms("BatchRequestOutput", error.toString());
+    }
+
+    @Test
     void aBatchTooSlowForTheWindowExpiresWithItsUnfinishedRequestsInTheErrorFile() throws Exception {
         openAi.server().batches().timings(Duration.ofSeconds(30), Duration.ofHours(48), Duration.ofMinutes(1),
                 Duration.ofMinutes(1));

@@ -45,6 +45,22 @@ final class ChatParams {
                 .build();
     }
 
+    /** A strict-schema classification request to a model, without {@code temperature} (reasoning models refuse it). */
+    static ChatCompletionCreateParams.Builder classifyOn(String model, String article) {
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addSystemMessage("You classify news articles into one category.")
+                .addUserMessage(article)
+                .responseFormat(labelSchema(LABELS));
+    }
+
+    /** {@link #classifyOn} as raw JSON. */
+    static ObjectNode classifyJsonOn(String model, String article) {
+        ObjectNode body = classifyJson(article).put("model", model);
+        body.remove("temperature");
+        return body;
+    }
+
     /** The same request as raw JSON, for calls that bypass the SDK. */
     static ObjectNode classifyJson(String article) {
         ObjectNode body = RawHttp.MAPPER.createObjectNode();
