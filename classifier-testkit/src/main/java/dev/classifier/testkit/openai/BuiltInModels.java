@@ -15,7 +15,8 @@ import java.time.LocalDate;
  *       {@value #GPT_4_FAMILY_SHUTDOWN} (OpenAI's notice of 2026-10-14).</li>
  *   <li>{@code gpt-4.1-nano(-2025-04-14)}: the same, with no shutdown date (the notice does not name it).</li>
  *   <li>{@code gpt-5-nano(-2025-08-07)}: efforts minimal, low, medium, high; medium by default; never a
- *       {@code temperature} (it has no effort none); not fine-tunable; shuts down on {@value #GPT_5_NANO_SHUTDOWN}.</li>
+ *       {@code temperature} (it has no effort none); not fine-tunable; shuts down on
+ *       {@value #GPT_5_NANO_SHUTDOWN}.</li>
  * </ul>
  */
 final class BuiltInModels {

@@ -76,7 +76,8 @@ class ModelRetirementTest {
                     : model.get("shutdown_date").asText());
         }
 
-        assertThat(dates).containsEntry("gpt-4o-mini", "2027-01-14").containsEntry("gpt-4o-mini-2024-07-18", "2027-01-14")
+        assertThat(dates).containsEntry("gpt-4o-mini", "2027-01-14")
+                .containsEntry("gpt-4o-mini-2024-07-18", "2027-01-14")
                 .containsEntry("gpt-4o", "2027-01-14").containsEntry("gpt-4.1", "2027-01-14")
                 .containsEntry("gpt-4.1-mini", "2027-01-14").containsEntry("gpt-4.1-mini-2025-04-14", "2027-01-14")
                 .containsEntry("gpt-4.1-nano", "none").containsEntry("gpt-4.1-nano-2025-04-14", "none")
