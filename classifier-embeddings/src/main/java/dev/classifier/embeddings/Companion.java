@@ -4,7 +4,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
-import dev.classifier.local.TrainedClassifier;
+import dev.classifier.api.TrainedClassifier;
 
 import java.util.ArrayList;
 import java.util.List;

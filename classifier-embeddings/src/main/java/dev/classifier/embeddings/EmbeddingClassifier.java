@@ -6,8 +6,8 @@ import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Usage;
-import dev.classifier.local.TrainedClassifier;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabelScores;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Usage;
 
 import java.io.IOException;
