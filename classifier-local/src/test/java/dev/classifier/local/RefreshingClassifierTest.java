@@ -302,7 +302,7 @@ class RefreshingClassifierTest {
         assertThat(worker.get().isAlive()).isFalse();
         assertThatThrownBy(() -> await(classifier.poll())).hasCauseInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> classifier.classify(Article.of("a", "b", "")))
-                .isInstanceOf(dev.classifier.api.ClassificationException.class).hasMessageContaining("closed");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test
