@@ -66,7 +66,12 @@ record Companion(Classifier classifier, double weight, double temperature) {
         }
     }
 
+    /** The companion's predictions, in order; where it fails (for one article or all), its voice is left out. */
     List<Optional<Prediction>> predictAll(List<Article> articles) {
-        return classifier.classifyAll(articles).stream().map(Outcome::predictionIfAny).toList();
+        try {
+            return classifier.classifyAll(articles).stream().map(Outcome::predictionIfAny).toList();
+        } catch (RuntimeException e) {
+            return java.util.Collections.nCopies(articles.size(), Optional.empty());
+        }
     }
 }
