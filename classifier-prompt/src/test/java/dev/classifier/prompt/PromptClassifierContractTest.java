@@ -8,6 +8,8 @@ import dev.classifier.testkit.openai.OpenAiTestServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.Optional;
+
 /** PromptClassifier passes what every classifier must, against the OpenAI test server. */
 class PromptClassifierContractTest extends ClassifierContract {
 
@@ -25,5 +27,13 @@ class PromptClassifierContractTest extends ClassifierContract {
     @Override
     protected Classifier createClassifier() {
         return ServerFixture.classifier(openAi.server(), clock).concurrency(4).build();
+    }
+
+    /** A classifier whose key the server refuses: every call fails with 401. */
+    @Override
+    protected Optional<Classifier> createFailingClassifier() {
+        return Optional.of(PromptClassifier.builder(OpenAiClients.compatible(openAi.server().baseUrl(),
+                        "sk-refused-0123456789"), ServerFixture.TAXONOMY)
+                .clock(clock).sleeper(clock).concurrency(4).closeClientOnClose(true).build());
     }
 }
