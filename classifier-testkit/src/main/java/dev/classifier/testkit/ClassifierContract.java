@@ -63,7 +63,10 @@ public abstract class ClassifierContract {
 
     private Classifier classifier;
 
-    /** A new classifier, ready to classify. It is closed after each test. */
+    /**
+     * A new classifier, ready to classify: one per test, never shared, as the kit closes it after each test (and
+     * one test closes it early and checks that it refuses work).
+     */
     protected abstract Classifier createClassifier() throws Exception;
 
     /**
