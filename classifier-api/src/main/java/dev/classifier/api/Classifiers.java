@@ -7,19 +7,51 @@ import java.util.Objects;
 /** Static factories that combine classifiers. */
 public final class Classifiers {
 
+    /** Not instantiable: static factories only. */
     private Classifiers() {
     }
 
     /**
      * A cheap classifier first, a stronger one only when the first is unsure: {@code first} answers when its
-     * confidence reaches {@code threshold} (NaN never does); otherwise, or when {@code first} fails,
-     * {@code fallback} answers, and its prediction carries the usage of both.
+     * confidence reaches {@code threshold} (NaN never does); otherwise, or when {@code first} fails with a
+     * {@link ClassificationException}, {@code fallback} answers, and its prediction carries the usage of both.
+     * The cascade owns both: closing it closes them.
+     *
+     * @param first     the classifier asked first, usually the cheap one
+     * @param threshold the confidence, in [0,1], at which {@code first}'s answer is taken
+     * @param fallback  the classifier asked when {@code first} is unsure or fails; its taxonomy is the cascade's
+     * @return the cascade
+     * @throws NullPointerException     if {@code first} or {@code fallback} is null
+     * @throws IllegalArgumentException if the threshold is outside [0,1] or the two disagree on the labels
      */
     public static Classifier cascade(Classifier first, double threshold, Classifier fallback) {
         return new CascadeClassifier(first, threshold, fallback);
     }
 
-    /** Runs one classification and turns any failure into an {@link Outcome.Failure}. */
+    /**
+     * Checks a batch before any of it is classified: a null has no id to fail under, so it fails the whole call.
+     *
+     * @param articles the batch
+     * @throws NullPointerException if {@code articles} or one of them is null
+     */
+    static void requireArticles(List<Article> articles) {
+        Objects.requireNonNull(articles, "articles");
+        int index = 0;
+        for (Article article : articles) {
+            if (article == null) {
+                throw new NullPointerException("articles[" + index + "] is null");
+            }
+            index++;
+        }
+    }
+
+    /**
+     * Runs one classification and turns any failure into an {@link Outcome.Failure}.
+     *
+     * @param classifier the classifier to ask
+     * @param article    the article to classify
+     * @return its prediction, or its failure
+     */
     static Outcome classifyOne(Classifier classifier, Article article) {
         try {
             return Outcome.success(classifier.classify(article));
@@ -31,11 +63,24 @@ public final class Classifiers {
         }
     }
 
+    /** What {@link #cascade} makes. */
     private static final class CascadeClassifier implements Classifier {
+        /** Asked first. */
         private final Classifier first;
+        /** The confidence at which the first's answer is taken. */
         private final double threshold;
+        /** Asked when the first is unsure or fails. */
         private final Classifier fallback;
+        /** Set by {@link #close()}; then every classification is refused. */
+        private volatile boolean closed;
 
+        /**
+         * See {@link Classifiers#cascade}.
+         *
+         * @param first     asked first
+         * @param threshold the confidence at which the first's answer is taken
+         * @param fallback  asked when the first is unsure or fails
+         */
         CascadeClassifier(Classifier first, double threshold, Classifier fallback) {
             this.first = Objects.requireNonNull(first, "first");
             this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -49,12 +94,27 @@ public final class Classifiers {
             this.threshold = threshold;
         }
 
+        /**
+         * Whether the first's prediction is confident enough to be the answer.
+         *
+         * @param prediction the first's prediction
+         * @return true if its confidence reaches the threshold
+         */
         private boolean sure(Prediction prediction) {
             return prediction.confidence() >= threshold; // false for NaN
         }
 
+        /** Refuses work once closed. */
+        private void ensureOpen() {
+            if (closed) {
+                throw new IllegalStateException("the cascade is closed");
+            }
+        }
+
         @Override
         public Prediction classify(Article article) {
+            Objects.requireNonNull(article, "article");
+            ensureOpen();
             Usage spent = Usage.NONE;
             try {
                 Prediction firstPrediction = first.classify(article);
@@ -71,6 +131,8 @@ public final class Classifiers {
 
         @Override
         public List<Outcome> classifyAll(List<Article> articles) {
+            requireArticles(articles);
+            ensureOpen();
             List<Outcome> firstOutcomes = first.classifyAll(articles);
             List<Outcome> result = new ArrayList<>(firstOutcomes);
             List<Integer> unsure = new ArrayList<>();
@@ -103,6 +165,10 @@ public final class Classifiers {
 
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try {
                 first.close();
             } finally {

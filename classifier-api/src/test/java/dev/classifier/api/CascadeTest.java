@@ -2,6 +2,7 @@ package dev.classifier.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CascadeTest {
@@ -18,6 +20,7 @@ class CascadeTest {
     /** A fake that answers by a rule on the title and counts its calls. */
     static final class Fake implements Classifier {
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger closes = new AtomicInteger();
         final Function<Article, Prediction> rule;
 
         Fake(Function<Article, Prediction> rule) {
@@ -33,6 +36,11 @@ class CascadeTest {
         @Override
         public Taxonomy taxonomy() {
             return TAXONOMY;
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
         }
     }
 
@@ -95,5 +103,29 @@ class CascadeTest {
         assertThat(((Outcome.Failure) outcomes.get(0)).articleId()).isEqualTo("1");
         assertThat(((Outcome.Failure) outcomes.get(0)).error()).isInstanceOf(UnavailableException.class);
         assertThat(outcomes.get(1).isSuccess()).isTrue();
+    }
+
+    @Test
+    void closingTheCascadeClosesBothOnceAndRefusesWorkAfterwards() {
+        Classifier cascade = Classifiers.cascade(cheap, 0.8, strong);
+        cascade.close();
+        cascade.close();
+        assertThat(cheap.closes).hasValue(1);
+        assertThat(strong.closes).hasValue(1);
+        Article article = Article.of("1", "sure", "");
+        assertThatThrownBy(() -> cascade.classify(article)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the cascade is closed");
+        assertThatThrownBy(() -> cascade.classifyAll(List.of())).isInstanceOf(IllegalStateException.class);
+        assertThat(cheap.calls).hasValue(0);
+    }
+
+    @Test
+    void aNullInABatchFailsTheWholeCallBeforeAnyArticleIsClassified() {
+        List<Article> withNull = Arrays.asList(Article.of("1", "sure", ""), null);
+        assertThatNullPointerException().isThrownBy(() -> cheap.classifyAll(withNull))
+                .withMessage("articles[1] is null");
+        assertThatNullPointerException().isThrownBy(() -> Classifiers.cascade(cheap, 0.8, strong).classifyAll(withNull));
+        assertThatNullPointerException().isThrownBy(() -> cheap.classifyAll(null)).withMessage("articles");
+        assertThat(cheap.calls).hasValue(0);
     }
 }

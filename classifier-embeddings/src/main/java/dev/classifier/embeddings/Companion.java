@@ -4,7 +4,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
-import dev.classifier.local.TrainedClassifier;
+import dev.classifier.api.TrainedClassifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,12 @@ record Companion(Classifier classifier, double weight, double temperature) {
         }
     }
 
+    /** The companion's predictions, in order; where it fails (for one article or all), its voice is left out. */
     List<Optional<Prediction>> predictAll(List<Article> articles) {
-        return classifier.classifyAll(articles).stream().map(Outcome::predictionIfAny).toList();
+        try {
+            return classifier.classifyAll(articles).stream().map(Outcome::predictionIfAny).toList();
+        } catch (RuntimeException e) {
+            return java.util.Collections.nCopies(articles.size(), Optional.empty());
+        }
     }
 }

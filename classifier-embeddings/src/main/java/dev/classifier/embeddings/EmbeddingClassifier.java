@@ -1,13 +1,14 @@
 package dev.classifier.embeddings;
 
 import dev.classifier.api.Article;
+import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Usage;
-import dev.classifier.local.TrainedClassifier;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,10 @@ import java.util.Set;
  *
  * <p>Labels without examples get probability 0; with no examples at all every article gets the taxonomy's
  * fallback, flagged {@code FALLBACK}. The classifier does not own the embedder: {@link #close()} leaves it open,
- * because retraining makes new classifiers over the same model.
+ * because retraining makes new classifiers over the same model. Once closed, it refuses to classify.
+ *
+ * <p>When the embedder fails, the article's classification fails with a {@link ClassificationException} (the
+ * embedder's exception is its cause); a failing companion only leaves its voice out.
  */
 public final class EmbeddingClassifier implements TrainedClassifier {
 
@@ -56,6 +60,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     private final TrainingSummary summary;
     private final String modelName;
     private final String modelVersion;
+    private volatile boolean closed;
 
     EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
                         Optional<Companion> companion, TrainingSummary summary) {
@@ -73,14 +78,36 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     @Override
     public Prediction classify(Article article) {
         Objects.requireNonNull(article, "article");
+        ensureOpen();
         String text = article.text();
         Optional<Prediction> second = companion.flatMap(c -> c.predict(article));
-        return predict(embedder.embed(text), truncates(text), second);
+        return predict(embed(article), truncates(text), second);
+    }
+
+    /** The article's vector; a failing embedder fails the classification, named by the article's id only. */
+    private float[] embed(Article article) {
+        try {
+            return embedder.embed(article.text());
+        } catch (ClassificationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ClassificationException("embedding article '" + article.id() + "' failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the embedding classifier is closed");
+        }
     }
 
     /** Embeds all texts in one call (so the embedder can spread them over its threads), then scores each. */
     @Override
     public List<Outcome> classifyAll(List<Article> articles) {
+        Objects.requireNonNull(articles, "articles");
+        articles.forEach(article -> Objects.requireNonNull(article, "articles holds a null"));
+        ensureOpen();
         List<String> texts = articles.stream().map(Article::text).toList();
         List<float[]> vectors;
         try {
@@ -142,6 +169,10 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     /** Closes the companion classifier, which this classifier trained; the embedder stays open. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         companion.ifPresent(c -> c.classifier().close());
     }
 

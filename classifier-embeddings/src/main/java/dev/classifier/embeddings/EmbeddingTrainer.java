@@ -8,9 +8,9 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.api.Trainer;
+import dev.classifier.api.TrainingRows;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
-import dev.classifier.local.Trainer;
-import dev.classifier.local.TrainingRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,8 +91,9 @@ public final class EmbeddingTrainer implements Trainer {
     }
 
     /**
-     * The {@link Trainer} of the local module, so a {@code RefreshingClassifier} can retrain embedding classifiers
-     * as feedback arrives: trains on the rows under the given taxonomy (which may differ from the builder's).
+     * The {@link Trainer} of the API, so a {@code RefreshingClassifier} (classifier-local) can retrain embedding
+     * classifiers as feedback arrives: trains on the rows under the given taxonomy (which may differ from the
+     * builder's).
      *
      * @throws IllegalArgumentException if no row has a label of the taxonomy
      */
@@ -392,8 +393,9 @@ public final class EmbeddingTrainer implements Trainer {
 
         /**
          * A classifier to combine with where held-out data says it adds accuracy, typically the local n-gram
-         * model ({@code LocalClassifier.trainer().build()}): lexical and semantic evidence err differently. It is
-         * trained on the same examples, and on each fold while its weight is chosen.
+         * model ({@code LocalClassifier.trainer()}, with classifier-local on the class path): lexical and
+         * semantic evidence err differently. It is trained on the same examples, and on each fold while its
+         * weight is chosen.
          */
         public Builder companion(Trainer companionTrainer) {
             this.companionTrainer = Objects.requireNonNull(companionTrainer, "companionTrainer");

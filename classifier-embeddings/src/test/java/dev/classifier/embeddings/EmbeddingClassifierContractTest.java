@@ -3,6 +3,8 @@ package dev.classifier.embeddings;
 import dev.classifier.api.Classifier;
 import dev.classifier.testkit.ClassifierContract;
 
+import java.util.Optional;
+
 /** The embedding classifier on the default model meets the contract every classifier meets. */
 class EmbeddingClassifierContractTest extends ClassifierContract {
 
@@ -16,5 +18,15 @@ class EmbeddingClassifierContractTest extends ClassifierContract {
             }
         }
         return trainer.train(TrainingData.examples());
+    }
+
+    /** Trained on the real model, which then fails on every text. */
+    @Override
+    protected Optional<Classifier> createFailingClassifier() {
+        BreakableEmbedder embedder = new BreakableEmbedder(SharedModel.get());
+        EmbeddingClassifier classifier = EmbeddingTrainer.builder().embedder(embedder)
+                .taxonomy(TrainingData.TAXONOMY).build().train(TrainingData.examples());
+        embedder.breakDown();
+        return Optional.of(classifier);
     }
 }

@@ -7,9 +7,9 @@ import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
+import dev.classifier.api.TrainedClassifier;
+import dev.classifier.api.Trainer;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
-import dev.classifier.local.TrainedClassifier;
-import dev.classifier.local.Trainer;
 import dev.classifier.testkit.ContractArticles;
 import org.junit.jupiter.api.Test;
 

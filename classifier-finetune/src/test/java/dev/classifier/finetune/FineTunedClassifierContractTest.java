@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The fine-tuned classifier keeps the contract every classifier keeps, answering from a model tuned on the server. */
 class FineTunedClassifierContractTest extends ClassifierContract {
@@ -37,6 +38,13 @@ class FineTunedClassifierContractTest extends ClassifierContract {
         JobSnapshot job = TunedModels.tune(client, clock, dir);
         return FineTunedClassifier.builder(client, job, PromptFormat.of(Samples.taxonomy())).clock(clock)
                 .sleeper(clock).build();
+    }
+
+    /** A tuned model that has since been deleted: the server answers 404 model_not_found. */
+    @Override
+    protected Optional<Classifier> createFailingClassifier() {
+        return Optional.of(FineTunedClassifier.builder(client, "ft:gpt-4o-mini-2024-07-18:org:deleted:ftjob-gone",
+                PromptFormat.of(Samples.taxonomy())).clock(clock).sleeper(clock).build());
     }
 
     @AfterEach

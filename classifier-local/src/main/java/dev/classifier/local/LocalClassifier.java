@@ -3,8 +3,10 @@ package dev.classifier.local;
 import dev.classifier.api.Article;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabelScores;
+import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Usage;
 
 import java.io.IOException;
@@ -17,8 +19,8 @@ import java.util.Set;
 
 /**
  * The offline strategy: a linear model over word and character n-grams (see {@link FeatureSpec}), trained in
- * seconds by {@link LocalTrainer}, with calibrated probabilities. Safe for concurrent use; it holds only memory, so
- * {@link #close()} does nothing.
+ * seconds by {@link LocalTrainer}, with calibrated probabilities. Safe for concurrent use. It holds only memory, so
+ * {@link #close()} releases nothing; like every classifier, it refuses to classify once closed.
  *
  * <p>Features are weighed word by word (a word here is a whitespace-separated chunk): each distinct word adds its
  * own n-grams, weighed by how often it occurs. So the model remembers, for each English word it meets, that word's
@@ -41,6 +43,7 @@ public final class LocalClassifier implements TrainedClassifier {
     private final TrainingSummary summary;
     private final String version;
     private final Prediction unknownText;
+    private volatile boolean closed;
 
     LocalClassifier(LinearModel model, Taxonomy taxonomy, int[] outputs, TrainingSummary summary) {
         this.model = model;
@@ -100,6 +103,7 @@ public final class LocalClassifier implements TrainedClassifier {
     @Override
     public Prediction classify(Article article) {
         Objects.requireNonNull(article, "article");
+        ensureOpen();
         int classCount = model.classes().size();
         double[] margins = new double[classCount];
         if (!model.margins(article.text(), margins)) {
@@ -108,6 +112,24 @@ public final class LocalClassifier implements TrainedClassifier {
         double[] p = new double[classCount];
         TemperatureScaling.softmax(margins, model.beta(), p);
         return toPrediction(p, Set.of());
+    }
+
+    @Override
+    public List<Outcome> classifyAll(List<Article> articles) {
+        ensureOpen();
+        return TrainedClassifier.super.classifyAll(articles);
+    }
+
+    /** Marks the classifier closed: it holds only memory, which the garbage collector frees. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the local classifier is closed");
+        }
     }
 
     /** Sums class probabilities into label probabilities (dropped classes left out) and picks the top label. */

@@ -5,6 +5,8 @@ import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.Trainer;
+import dev.classifier.api.TrainingRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

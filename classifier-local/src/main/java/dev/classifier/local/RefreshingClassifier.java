@@ -1,7 +1,6 @@
 package dev.classifier.local;
 
 import dev.classifier.api.Article;
-import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
@@ -11,6 +10,9 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TrainedClassifier;
+import dev.classifier.api.Trainer;
+import dev.classifier.api.TrainingRows;
 import dev.classifier.api.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,7 @@ import java.util.function.Supplier;
  * </ul>
  * All syncing and training run one at a time, on its own daemon thread unless an executor is given.
  * {@link #close()} stops that thread (and the polling) and closes the answering model; it does not close the store.
+ * Once closed, {@link #classify} and {@link #classifyAll} throw {@link IllegalStateException}.
  */
 public final class RefreshingClassifier implements Classifier {
 
@@ -112,6 +115,7 @@ public final class RefreshingClassifier implements Classifier {
 
     @Override
     public Prediction classify(Article article) {
+        Objects.requireNonNull(article, "article");
         ModelHandle handle = acquire();
         try {
             return handle.classifier.classify(article);
@@ -123,6 +127,8 @@ public final class RefreshingClassifier implements Classifier {
     /** The whole batch is classified by one model, even if another is swapped in meanwhile. */
     @Override
     public List<Outcome> classifyAll(List<Article> articles) {
+        Objects.requireNonNull(articles, "articles");
+        articles.forEach(article -> Objects.requireNonNull(article, "articles holds a null"));
         ModelHandle handle = acquire();
         try {
             return handle.classifier.classifyAll(articles);
@@ -252,14 +258,15 @@ public final class RefreshingClassifier implements Classifier {
         }
     }
 
+    /** The answering model, held for one classification; refused once closed (a caller's mistake, not a failure). */
     private ModelHandle acquire() {
         while (true) {
+            if (closed) {
+                throw new IllegalStateException("the refreshing classifier is closed");
+            }
             ModelHandle handle = current;
             if (handle.tryAcquire()) {
                 return handle;
-            }
-            if (closed) {
-                throw new ClassificationException("the refreshing classifier is closed");
             }
             // Swapped between reading and acquiring: take the new one.
         }

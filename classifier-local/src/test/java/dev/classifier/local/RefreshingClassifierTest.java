@@ -8,6 +8,8 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TrainedClassifier;
+import dev.classifier.api.Trainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -300,7 +302,7 @@ class RefreshingClassifierTest {
         assertThat(worker.get().isAlive()).isFalse();
         assertThatThrownBy(() -> await(classifier.poll())).hasCauseInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> classifier.classify(Article.of("a", "b", "")))
-                .isInstanceOf(dev.classifier.api.ClassificationException.class).hasMessageContaining("closed");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test

@@ -210,6 +210,7 @@ public final class PromptClassifier implements Classifier {
     @Override
     public List<Outcome> classifyAll(List<Article> articles) {
         Objects.requireNonNull(articles, "articles");
+        articles.forEach(article -> Objects.requireNonNull(article, "articles holds a null")); // before any call
         ensureOpen();
         if (articles.size() <= 1 || concurrency == 1) {
             List<Outcome> outcomes = new ArrayList<>(articles.size());

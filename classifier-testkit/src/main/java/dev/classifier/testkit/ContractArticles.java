@@ -7,9 +7,38 @@ import java.util.List;
 /** Articles for contract tests: ordinary news in English and Chinese, and text meant to trip a parser or a prompt. */
 public final class ContractArticles {
 
+    /**
+     * A string found only in the text of {@link #marked()} articles (never in their ids): where it shows up in an
+     * exception message, a prediction's reason or a log line, article text has leaked.
+     */
+    public static final String MARKER = "QZXV7731";
+
     private ContractArticles() {
     }
 
+    /**
+     * Articles whose titles and bodies carry {@link #MARKER} at the start, in the middle and at the end, so that
+     * any excerpt of their text (a title, a head, a tail) carries it too: English, Chinese, title-only and long.
+     *
+     * @return the marked articles, ids {@code m-...}
+     */
+    public static List<Article> marked() {
+        return List.of(
+                Article.of("m-en", MARKER + " Central bank raises rates " + MARKER,
+                        MARKER + " The central bank raised its benchmark rate " + MARKER + " to curb inflation. "
+                                + MARKER),
+                Article.of("m-zh", MARKER + "国足客场战平对手" + MARKER,
+                        MARKER + "在昨晚进行的世预赛中，国足" + MARKER + "客场1比1战平对手。" + MARKER),
+                Article.of("m-title-only", MARKER + " 暴雨蓝色预警 " + MARKER, ""),
+                Article.of("m-long", "Long " + MARKER, (MARKER + " striker goal market ").repeat(400).strip()));
+    }
+
+    /**
+     * Ordinary news and hostile text: English and Chinese, mixed, title-only, body-only, markup and prompt
+     * injection, and a long text.
+     *
+     * @return the articles, ids {@code c-...}
+     */
     public static List<Article> mixed() {
         return List.of(
                 Article.of("c-en-1", "Central bank raises interest rates",
