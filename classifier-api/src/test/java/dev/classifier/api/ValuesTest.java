@@ -68,7 +68,7 @@ class ValuesTest {
     void feedbackFactoriesMakeSortableIdsAndKeepWhatThePersonSaid() {
         Article article = Article.of("a1", "央行降准", "");
         Feedback first = Feedback.of(article, "Business", "");
-        Feedback second = Feedback.correction(article, "Politics", "Business", "货币政策属于财经");
+        Feedback second = Feedback.correction(article).from("Politics").to("Business").because("货币政策属于财经");
         assertThat(second.id()).isGreaterThan(first.id());
         assertThat(first.predicted()).isEmpty();
         assertThat(first.isCorrection()).isFalse();

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -95,17 +97,12 @@ public final class EmbeddingTrainer implements Trainer {
      * classifiers as feedback arrives: trains on the rows under the given taxonomy (which may differ from the
      * builder's).
      *
-     * @throws IllegalArgumentException if no row has a label of the taxonomy
+     * @throws IllegalArgumentException if the rows have fewer than two labels of the taxonomy
      */
     @Override
     public EmbeddingClassifier train(List<LabeledArticle> rows, Taxonomy taxonomy) {
         EmbeddingTrainer trainer = taxonomy.equals(this.taxonomy) ? this : toBuilder().taxonomy(taxonomy).build();
-        EmbeddingClassifier classifier = trainer.train(rows);
-        if (classifier.summary().examples() == 0) {
-            throw new IllegalArgumentException("no training row has a label of the taxonomy " + taxonomy.labels()
-                    + "; rows left out by label: " + classifier.summary().dropped());
-        }
-        return classifier;
+        return trainer.train(rows);
     }
 
     /** A builder with this trainer's settings. */
@@ -117,17 +114,28 @@ public final class EmbeddingTrainer implements Trainer {
 
     /**
      * Trains on labelled articles. Labels pass through the label mapping; examples whose label the taxonomy does
-     * not have are left out and counted in {@link TrainingSummary#dropped()}.
+     * not have are left out, counted in {@link TrainingSummary#dropped()} and in one warning.
+     *
+     * @throws IllegalArgumentException if the examples left have fewer than two labels: a model of one label would
+     *                                  give it to every article
      */
     public EmbeddingClassifier train(Collection<LabeledArticle> examples) {
         LabelMapping.Applied<LabeledArticle> applied = labelMapping.applyToLabeled(examples, taxonomy);
         List<LabeledArticle> kept = applied.kept();
         if (applied.droppedCount() > 0) {
-            LOG.info("Training left out {} examples whose labels the taxonomy lacks: {}", applied.droppedCount(),
-                    applied.dropped());
+            LOG.warn("left out {} of {} training examples whose label is not in the taxonomy {} (after the label"
+                    + " mapping), by label: {}", applied.droppedCount(), examples.size(), taxonomy.labels(),
+                    new TreeMap<>(applied.dropped()));
         }
-        List<float[]> vectors = kept.isEmpty() ? List.of()
-                : embedder.embedAll(kept.stream().map(e -> e.article().text()).toList());
+        Map<String, Long> perLabel = kept.stream().collect(
+                Collectors.groupingBy(LabeledArticle::label, TreeMap::new, Collectors.counting()));
+        if (perLabel.size() < 2) {
+            throw new IllegalArgumentException("training needs examples of at least two labels of the taxonomy "
+                    + taxonomy.labels() + ", but the examples left have " + (perLabel.isEmpty() ? "none" : "one: "
+                    + perLabel) + " (a model of one label would give it to every article); examples left out by"
+                    + " label: " + new TreeMap<>(applied.dropped()));
+        }
+        List<float[]> vectors = embedder.embedAll(kept.stream().map(e -> e.article().text()).toList());
         return fit(kept, vectors, applied.dropped());
     }
 
@@ -142,11 +150,6 @@ public final class EmbeddingTrainer implements Trainer {
             if (perLabel.containsKey(label)) {
                 classes.add(label);
             }
-        }
-        if (classes.isEmpty()) {
-            Method named = method == Method.AUTO ? Method.CENTROID : method;
-            return new EmbeddingClassifier(taxonomy, embedder, Optional.empty(), Optional.empty(),
-                    new TrainingSummary(named, 0, perLabel, dropped, Map.of(), Double.NaN, 1.0, 0.0));
         }
         float[][] x = new float[examples.size()][];
         int[] y = new int[examples.size()];

@@ -65,6 +65,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         this.model = builder.model;
         this.threads = builder.threads;
         OfflineMode.ensure();
+        GpuProbe.skipWithoutDriver();
         long started = System.nanoTime();
         byte[] onnx = readResource(model.onnxResource());
         byte[] tokenizerJson = readResource(model.tokenizerResource());

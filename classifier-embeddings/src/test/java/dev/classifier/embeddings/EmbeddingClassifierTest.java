@@ -70,24 +70,6 @@ class EmbeddingClassifierTest {
     }
 
     @Test
-    void withoutExamplesEveryArticleGetsTheFallback() {
-        EmbeddingClassifier classifier = hashingTrainer().build().train(List.of());
-        Prediction p = classifier.classify(Article.of("x", "anything", ""));
-        assertThat(p.label()).isEqualTo("Uncategorized");
-        assertThat(p.has(Prediction.Flag.FALLBACK)).isTrue();
-        assertThat(p.confidence()).isNaN();
-    }
-
-    @Test
-    void oneLabelledClassCannotTellConfidence() {
-        EmbeddingClassifier classifier = hashingTrainer().build().train(List.of(
-                labeled("1", "Stocks rally", "Economy"), labeled("2", "Bank profits", "Economy")));
-        Prediction p = classifier.classify(Article.of("x", "Storm warning", ""));
-        assertThat(p.label()).isEqualTo("Economy");
-        assertThat(p.confidence()).isNaN();
-    }
-
-    @Test
     void unknownLabelsAreDroppedAndCountedAndMappingsApply() {
         LabelMapping mapping = LabelMapping.builder().rename("Finance", "Economy").drop("Gossip").build();
         EmbeddingClassifier classifier = hashingTrainer().labelMapping(mapping).build().train(List.of(

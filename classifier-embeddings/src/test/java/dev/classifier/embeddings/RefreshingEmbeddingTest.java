@@ -46,8 +46,8 @@ class RefreshingEmbeddingTest {
                 assertThat(answered.model()).startsWith("embeddings/");
                 int embedded = model.embedded.get();
 
-                Feedback correction = store.add(Feedback.correction(Article.of("n", "Typhoon closes the stock exchange", ""),
-                        "Economy", "Weather", "the story is about the storm"));
+                Feedback correction = store.add(Feedback.correction(Article.of("n", "Typhoon closes the stock exchange", ""))
+                        .from("Economy").to("Weather").because("the story is about the storm"));
                 Refresh second = refreshing.refresh().get(1, TimeUnit.MINUTES);
                 assertThat(second.modelVersion()).isNotEqualTo(first.modelVersion());
                 // The cache holds every earlier text: retraining embeds only the new feedback (and the query).

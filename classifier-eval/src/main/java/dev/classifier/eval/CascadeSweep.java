@@ -82,8 +82,8 @@ public final class CascadeSweep {
             Prediction second = success.prediction();
             outcome = Outcome.success(second.withUsage(spent.plus(second.usage())));
         }
-        return new ArticleResult(byFirst.articleId(), byFirst.gold(), outcome, spent.plus(byFallback.usage()),
-                byFirst.latencyNanos() + byFallback.latencyNanos());
+        return new ArticleResult(byFirst.articleId(), byFirst.title(), byFirst.gold(), outcome,
+                spent.plus(byFallback.usage()), byFirst.latencyNanos() + byFallback.latencyNanos());
     }
 
     private static boolean isSure(Optional<Prediction> prediction, double threshold) {

@@ -58,11 +58,11 @@ public final class ConsoleReport {
 
     static String comparison(Comparison comparison) {
         TextTable table = TextTable.labelThenNumbers(List.of("classifier", "accuracy", "macro-F1", "ECE", "failed",
-                "cost/1000", "p50", "p95"));
+                "cost/1000", "time/article", "p50", "p95"));
         for (EvaluationResult r : comparison.results()) {
             table.row(List.of(r.name(), Fmt.percent(r.accuracy()), Fmt.decimal(r.macroF1()), Fmt.decimal(r.calibration().ece()),
-                    Integer.toString(r.failed()), Fmt.usd(r.usage().costPer1000Usd()), Fmt.millis(r.latency().p50Millis()),
-                    Fmt.millis(r.latency().p95Millis())));
+                    Integer.toString(r.failed()), Fmt.usd(r.usage().costPer1000Usd()), Fmt.millis(r.latency().meanMillis()),
+                    Fmt.millis(r.latency().p50Millis()), Fmt.millis(r.latency().p95Millis())));
         }
         List<String> f1Headers = new ArrayList<>(List.of("F1 by label"));
         comparison.results().forEach(r -> f1Headers.add(r.name()));
@@ -95,11 +95,12 @@ public final class ConsoleReport {
         table.row(List.of("macro-F1", Fmt.decimal(r.macroF1())));
         table.row(List.of("ECE", Fmt.decimal(r.calibration().ece()) + nanNote(r.calibration())));
         table.row(List.of("cost", Fmt.usd(r.usage().total().costUsd()) + " total, " + Fmt.usd(r.usage().costPer1000Usd()) + " per 1,000"));
-        table.row(List.of("tokens per 1,000", Fmt.tokens(r.usage().promptTokensPer1000()) + " prompt ("
-                + Fmt.tokens(r.usage().cachedPromptTokensPer1000()) + " cached), "
-                + Fmt.tokens(r.usage().completionTokensPer1000()) + " completion"));
-        table.row(List.of("latency", "p50 " + Fmt.millis(r.latency().p50Millis()) + ", p95 " + Fmt.millis(r.latency().p95Millis())
-                + " (" + basis(r.latency().basis()) + "), wall " + Fmt.millis(r.latency().wallMillis())));
+        table.row(List.of("tokens per 1,000", Fmt.tokens(r.usage().tokensPer1000()) + " " + Fmt.tokenBreakdown(r.usage())));
+        LatencySummary latency = r.latency();
+        String times = latency.percentilesKnown()
+                ? "p50 " + Fmt.millis(latency.p50Millis()) + ", p95 " + Fmt.millis(latency.p95Millis())
+                : Fmt.millis(latency.meanMillis()) + " per article";
+        table.row(List.of("latency", times + " (" + Fmt.basis(latency.basis()) + "), wall " + Fmt.millis(latency.wallMillis())));
         if (!r.flags().isEmpty()) {
             List<String> flags = new ArrayList<>();
             for (Map.Entry<Prediction.Flag, Integer> e : r.flags().entrySet()) {
@@ -157,14 +158,6 @@ public final class ConsoleReport {
         failures.stream().limit(MAX_FAILURES_SHOWN).forEach(f -> table.row(List.of(f.articleId(), shortName(f.errorType()), f.message())));
         String more = failures.size() > MAX_FAILURES_SHOWN ? "... and " + (failures.size() - MAX_FAILURES_SHOWN) + " more\n" : "";
         return table.render() + more;
-    }
-
-    static String basis(LatencySummary.Basis basis) {
-        return switch (basis) {
-            case PER_ARTICLE -> "per article";
-            case BATCH_SHARE -> "chunk time / chunk size";
-            case CASCADE_SUM -> "first's time + fallback's where asked";
-        };
     }
 
     private static String nanNote(Calibration calibration) {

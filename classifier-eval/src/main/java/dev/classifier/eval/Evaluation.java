@@ -74,7 +74,7 @@ public final class Evaluation {
                 if (!outcome.isSuccess()) {
                     failures++;
                 }
-                results.add(ArticleResult.of(row.article().id(), row.label(), outcome, perArticle));
+                results.add(ArticleResult.of(row, outcome, perArticle));
             }
             listener.chunkDone(results.size(), rows.size(), failures);
             LOG.debug("{}: {} of {} articles classified, {} failed", name, results.size(), rows.size(), failures);

@@ -40,6 +40,22 @@ final class Fmt {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
+    /** Which tokens {@link UsageSummary#tokensPer1000()} counts, and how many of each: shared by every report. */
+    static String tokenBreakdown(UsageSummary usage) {
+        return "prompt + completion (" + tokens(usage.promptTokensPer1000()) + " prompt, "
+                + tokens(usage.cachedPromptTokensPer1000()) + " cached; " + tokens(usage.completionTokensPer1000())
+                + " completion)";
+    }
+
+    /** How a latency was measured, in words. */
+    static String basis(LatencySummary.Basis basis) {
+        return switch (basis) {
+            case PER_ARTICLE -> "per article";
+            case BATCH_SHARE -> "classifyAll timed per chunk: chunk time / chunk size; per-article percentiles unknown";
+            case CASCADE_SUM -> "first's time + fallback's where asked";
+        };
+    }
+
     static String threshold(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +20,21 @@ import java.util.function.ToDoubleFunction;
  * A report as one self-contained HTML page: inline CSS and inline SVG, no script, no URL, so that it opens
  * offline and can be mailed as one file. Shows the side-by-side table and the cascade sweep when there are,
  * then per result a summary, per-label metrics, calibration, a confusion-matrix heat map (colour by the
- * cell's share of its gold row, counts in the cells) and the failures. Every label, id, name and message is
- * HTML-escaped: they are user data.
+ * cell's share of its gold row, blue where the label is right and orange where it is wrong, counts in the cells),
+ * the misclassified articles and the failures; the header says when it was generated. Every label, id, name,
+ * title and message is HTML-escaped: they are user data.
  */
 public final class HtmlReport {
 
     /** At most this many failures are listed per result; the rest are counted. */
     static final int MAX_FAILURES_SHOWN = 200;
+    /** At most this many misclassified articles are listed per result; the rest are counted. */
+    static final int MAX_MISCLASSIFIED_SHOWN = 200;
+    /** Off-diagonal cells of the heat map: an article given the wrong label. */
+    private static final String ERROR_RGB = "234, 88, 12";
+    private static final String CORRECT_RGB = "37, 99, 235";
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private static final String CSS = """
             :root { --fg: #1f2937; --muted: #6b7280; --line: #e5e7eb; --bg: #f3f4f6; --card: #ffffff; }
@@ -43,7 +54,7 @@ public final class HtmlReport {
             thead th { color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); vertical-align: bottom; }
             tbody th { font-weight: 600; }
             td.best { font-weight: 700; color: #047857; }
-            td.message { white-space: normal; text-align: left; max-width: 640px; }
+            td.message, td.title { white-space: normal; text-align: left; max-width: 640px; }
             td.error { text-align: left; }
             .wrap { overflow-x: auto; }
             .row { display: flex; flex-wrap: wrap; gap: 8px 40px; align-items: flex-start; }
@@ -63,6 +74,7 @@ public final class HtmlReport {
             .scale { display: flex; align-items: center; gap: 8px; color: var(--muted); font-size: 12px; margin-top: 8px; }
             .scale span.bar { display: inline-block; width: 160px; height: 10px; border-radius: 3px;
               background: linear-gradient(to right, rgba(37, 99, 235, 0.12), rgba(37, 99, 235, 1)); }
+            .scale span.bar.error { background: linear-gradient(to right, rgba(234, 88, 12, 0.12), rgba(234, 88, 12, 1)); }
             .bar-cell { display: inline-block; height: 8px; background: #93c5fd; border-radius: 2px; vertical-align: middle; margin-right: 6px; }
             .chart { flex: 1 1 520px; min-width: 0; max-width: 640px; }
             svg.sweep-chart { width: 100%; height: auto; display: block; margin: 8px 0 16px; }
@@ -73,7 +85,13 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The page, dated now. */
     public static String render(EvaluationReport report) {
+        return render(report, Instant.now());
+    }
+
+    /** The page, saying it was generated at {@code generatedAt} (to the minute, in UTC). */
+    public static String render(EvaluationReport report, Instant generatedAt) {
         StringBuilder html = new StringBuilder(32_768);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -81,7 +99,8 @@ public final class HtmlReport {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         html.append("<header>\n<h1>").append(esc(report.title())).append("</h1>\n<p class=\"meta\">")
                 .append(report.results().get(0).n()).append(" labelled articles · ").append(report.results().size())
-                .append(report.results().size() == 1 ? " classifier" : " classifiers").append("</p>\n</header>\n");
+                .append(report.results().size() == 1 ? " classifier" : " classifiers").append(" · generated ")
+                .append(GENERATED.format(generatedAt)).append("</p>\n</header>\n");
         report.comparison().ifPresent(c -> comparison(html, c));
         report.sweep().ifPresent(s -> sweep(html, s));
         report.results().forEach(r -> result(html, r));
@@ -90,13 +109,19 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /** Writes the page, dated now, as UTF-8. */
     public static void write(EvaluationReport report, Path file) {
+        write(report, file, Instant.now());
+    }
+
+    /** Writes the page, dated {@code generatedAt}, as UTF-8. */
+    public static void write(EvaluationReport report, Path file, Instant generatedAt) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, render(report), StandardCharsets.UTF_8);
+            Files.writeString(file, render(report, generatedAt), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the HTML report to " + file, e);
         }
@@ -109,7 +134,8 @@ public final class HtmlReport {
                 .append(" articles; the best value of each column is in green.</p>\n<div class=\"wrap\">\n")
                 .append("<table class=\"comparison\">\n<thead><tr><th scope=\"col\">classifier</th><th scope=\"col\" class=\"models\">models</th>")
                 .append("<th scope=\"col\">accuracy</th><th scope=\"col\">macro-F1</th><th scope=\"col\">ECE</th>")
-                .append("<th scope=\"col\">failed</th><th scope=\"col\">cost / 1,000</th><th scope=\"col\">p50</th>")
+                .append("<th scope=\"col\">failed</th><th scope=\"col\">cost / 1,000</th><th scope=\"col\">time / article</th>")
+                .append("<th scope=\"col\">p50</th>")
                 .append("<th scope=\"col\">p95</th></tr></thead>\n<tbody>\n");
         double bestAccuracy = best(results, EvaluationResult::accuracy, true);
         double bestF1 = best(results, EvaluationResult::macroF1, true);
@@ -123,6 +149,7 @@ public final class HtmlReport {
             cell(html, Fmt.decimal(r.calibration().ece()), r.calibration().ece() == bestEce);
             cell(html, Integer.toString(r.failed()), false);
             cell(html, Fmt.usd(r.usage().costPer1000Usd()), r.usage().costPer1000Usd() == bestCost);
+            cell(html, Fmt.millis(r.latency().meanMillis()), false);
             cell(html, Fmt.millis(r.latency().p50Millis()), false);
             cell(html, Fmt.millis(r.latency().p95Millis()), false);
             html.append("</tr>\n");
@@ -181,9 +208,10 @@ public final class HtmlReport {
         calibration(html, r.calibration());
         html.append("</div>\n</div>\n<h3>Confusion matrix</h3>\n");
         confusion(html, r.confusion());
+        ArticleTables.misclassified(html, r, MAX_MISCLASSIFIED_SHOWN);
         if (!r.failures().isEmpty()) {
             html.append("<h3>Failures (").append(r.failed()).append(")</h3>\n");
-            failures(html, r.failures());
+            ArticleTables.failures(html, r.failures(), MAX_FAILURES_SHOWN);
         }
         html.append("</section>\n");
     }
@@ -195,10 +223,15 @@ public final class HtmlReport {
         term(html, "calibration error", Fmt.decimal(r.calibration().ece()),
                 r.calibration().nanConfidences() > 0 ? r.calibration().nanConfidences() + " without confidence" : "ECE, 10 bins");
         term(html, "cost / 1,000", Fmt.usd(r.usage().costPer1000Usd()), Fmt.usd(r.usage().total().costUsd()) + " in all");
-        term(html, "tokens / 1,000", Fmt.tokens(r.usage().promptTokensPer1000() + r.usage().completionTokensPer1000()),
-                Fmt.tokens(r.usage().cachedPromptTokensPer1000()) + " cached");
-        term(html, "latency p50", Fmt.millis(r.latency().p50Millis()), ConsoleReport.basis(r.latency().basis()));
-        term(html, "latency p95", Fmt.millis(r.latency().p95Millis()), "wall " + Fmt.millis(r.latency().wallMillis()));
+        term(html, "tokens / 1,000", Fmt.tokens(r.usage().tokensPer1000()), Fmt.tokenBreakdown(r.usage()));
+        LatencySummary latency = r.latency();
+        if (latency.percentilesKnown()) {
+            term(html, "latency p50", Fmt.millis(latency.p50Millis()), Fmt.basis(latency.basis()));
+            term(html, "latency p95", Fmt.millis(latency.p95Millis()), "wall " + Fmt.millis(latency.wallMillis()));
+        } else {
+            term(html, "time per article", Fmt.millis(latency.meanMillis()), Fmt.basis(latency.basis()) + "; wall "
+                    + Fmt.millis(latency.wallMillis()));
+        }
         term(html, "failed", Integer.toString(r.failed()), "");
         for (Map.Entry<Prediction.Flag, Integer> flag : r.flags().entrySet()) {
             term(html, "flag " + flag.getKey().name().toLowerCase(Locale.ROOT), Integer.toString(flag.getValue()), "predictions");
@@ -256,15 +289,16 @@ public final class HtmlReport {
             String gold = matrix.labels().get(g);
             html.append("<tr><th scope=\"row\">").append(esc(gold)).append("</th>");
             for (int p = 0; p < matrix.size(); p++) {
-                heatCell(html, g == p ? "cell diag" : "cell", matrix.count(g, p), matrix.rowShare(g, p), "37, 99, 235",
-                        "gold " + gold + ", predicted " + matrix.labels().get(p));
+                heatCell(html, g == p ? "cell diag" : "cell error", matrix.count(g, p), matrix.rowShare(g, p),
+                        g == p ? CORRECT_RGB : ERROR_RGB, "gold " + gold + ", predicted " + matrix.labels().get(p));
             }
             if (failures) {
                 heatCell(html, "cell failed", matrix.failed(g), matrix.failedShare(g), "220, 38, 38", "gold " + gold + ", failed");
             }
             html.append("<td class=\"total\">").append(matrix.rowTotal(g)).append("</td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</div>\n<div class=\"scale\">0% <span class=\"bar\"></span> 100% of the gold row</div>\n");
+        html.append("</tbody>\n</table>\n</div>\n<div class=\"scale\">0% <span class=\"bar\"></span> 100% of the gold row:")
+                .append(" correct · 0% <span class=\"bar error\"></span> 100%: misclassified</div>\n");
     }
 
     /** A cell coloured by its share of the row: the stronger the colour, the more of the row lands there. */
@@ -275,20 +309,6 @@ public final class HtmlReport {
         html.append("<td class=\"").append(classes).append('"').append(style).append(" title=\"")
                 .append(esc(title + ": " + count + " (" + Fmt.percent(share) + " of the row)")).append("\">")
                 .append(count).append("</td>");
-    }
-
-    private static void failures(StringBuilder html, List<FailedArticle> failures) {
-        html.append("<table class=\"failures\">\n<thead><tr><th scope=\"col\">article</th><th scope=\"col\">error</th>")
-                .append("<th scope=\"col\">message</th></tr></thead>\n<tbody>\n");
-        for (FailedArticle f : failures.subList(0, Math.min(failures.size(), MAX_FAILURES_SHOWN))) {
-            html.append("<tr><td>").append(esc(f.articleId())).append("</td><td class=\"error\" title=\"")
-                    .append(esc(f.errorType())).append("\">").append(esc(ConsoleReport.shortName(f.errorType())))
-                    .append("</td><td class=\"message\">").append(esc(f.message())).append("</td></tr>\n");
-        }
-        html.append("</tbody>\n</table>\n");
-        if (failures.size() > MAX_FAILURES_SHOWN) {
-            html.append("<p class=\"note\">… and ").append(failures.size() - MAX_FAILURES_SHOWN).append(" more.</p>\n");
-        }
     }
 
     private static void cell(StringBuilder html, String text, boolean best) {

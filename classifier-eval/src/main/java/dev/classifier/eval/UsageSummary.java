@@ -18,6 +18,11 @@ public record UsageSummary(Usage total, int articles, double promptTokensPer1000
         }
     }
 
+    /** Tokens per 1,000 articles that reports show: prompt (cached ones included) plus completion tokens. */
+    public double tokensPer1000() {
+        return promptTokensPer1000 + completionTokensPer1000;
+    }
+
     public static UsageSummary of(Usage total, int articles) {
         double scale = 1000.0 / articles;
         return new UsageSummary(total, articles, total.promptTokens() * scale, total.cachedPromptTokens() * scale,

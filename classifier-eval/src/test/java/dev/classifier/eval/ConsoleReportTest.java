@@ -50,6 +50,24 @@ class ConsoleReportTest {
     }
 
     @Test
+    void chunkTimedLatencyIsShownAsATimePerArticleNotAsPercentiles() {
+        String summary = ConsoleReport.summary(ReportFixtures.cheap());
+        String latency = summary.lines().filter(l -> l.startsWith("latency")).findFirst().orElseThrow();
+        assertThat(latency).doesNotContain("p50").doesNotContain("p95")
+                .contains("per article").contains("timed per chunk").contains("per-article percentiles unknown");
+        assertThat(ConsoleReport.comparison(new Comparison(List.of(ReportFixtures.cheap(), ReportFixtures.paid()))))
+                .contains("time/article");
+    }
+
+    @Test
+    void saysWhichTokensItCountsPer1000() {
+        String summary = ConsoleReport.summary(ReportFixtures.paid());
+        String tokens = summary.lines().filter(l -> l.startsWith("tokens per 1,000")).findFirst().orElseThrow();
+        // Six answers of 100 prompt and 5 completion tokens, over 6 articles.
+        assertThat(tokens).contains("105,000 prompt + completion (100,000 prompt, 0 cached; 5,000 completion)");
+    }
+
+    @Test
     void controlCharactersCannotBreakARow() {
         TextTable table = TextTable.labelThenNumbers(List.of("label", "n"));
         table.row(List.of("two\nlines", "1"));

@@ -95,7 +95,9 @@ class EvaluationTest {
         // chunks: (10 + 30) / 2 = 20 each; (20 + 40) / 2 = 30 each; 50 alone
         assertThat(r.articles()).extracting(ArticleResult::latencyNanos)
                 .containsExactly(20_000_000L, 20_000_000L, 30_000_000L, 30_000_000L, 50_000_000L);
-        assertThat(r.latency().p50Millis()).isEqualTo(30.0);
+        assertThat(r.latency().p50Millis()).as("only chunk times are known: no per-article percentile").isNaN();
+        assertThat(r.latency().p95Millis()).isNaN();
+        assertThat(r.latency().meanMillis()).as("(40 + 60 + 50) ms over 5 articles").isEqualTo(30.0);
         assertThat(r.accuracy()).isCloseTo(0.6, within(1e-12));
         assertThat(r.failures()).extracting(FailedArticle::articleId).containsExactly("a5");
     }

@@ -1,5 +1,7 @@
 package dev.classifier.eval;
 
+import dev.classifier.api.LabeledArticle;
+import dev.classifier.api.Taxonomy;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -11,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,7 +121,7 @@ class HtmlReportTest {
         assertThat(doc.select("section.result table.calibration").get(0).select("tbody tr")).hasSize(10);
         Element summary = doc.selectFirst("section.result dl.summary");
         assertThat(summary.select("dt").eachText()).contains("accuracy", "macro-F1", "calibration error", "cost / 1,000",
-                "latency p50", "latency p95", "failed");
+                "time per article", "failed").doesNotContain("latency p50", "latency p95");
         assertThat(summary.select("dd").get(0).text()).startsWith("50.0%");
     }
 
@@ -129,10 +134,73 @@ class HtmlReportTest {
     }
 
     @Test
+    void listsTheMisclassifiedArticlesWithTitlesAsText() {
+        Element table = doc.select("section.result").get(0).selectFirst("table.misclassified");
+        assertThat(table.select("thead th").eachText()).containsExactly("article", "title", "gold", "predicted", "confidence");
+        Elements rows = table.select("tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).select("td").eachText())
+                .containsExactly("r2", ReportFixtures.MARKUP_TITLE, QUOTES_LABEL, SPORTS, "0.400");
+        assertThat(rows.get(1).select("td").eachText()).containsExactly("r4", "马拉松", SPORTS, "科技", "0.550");
+        assertThat(html).doesNotContain("<b>leak</b>");
+        assertThat(doc.select("section.result").get(0).select("h3").eachText()).contains("Misclassified (2)");
+        assertThat(doc.select("section.result").get(1).selectFirst("table.misclassified tbody").select("tr"))
+                .as("the paid one got r4 wrong").hasSize(1);
+    }
+
+    @Test
+    void theMisclassifiedListIsBoundedAndSaysHowManyMore() {
+        Taxonomy taxonomy = Taxonomy.of("A", "B");
+        List<LabeledArticle> rows = new ArrayList<>();
+        FakeClassifier.Builder fake = FakeClassifier.builder(taxonomy, "m");
+        for (int i = 0; i < HtmlReport.MAX_MISCLASSIFIED_SHOWN + 5; i++) {
+            rows.add(Rows.row("w" + i, "标题 " + i, "A"));
+            fake.answer("w" + i, "B", 0.7);
+        }
+        EvaluationResult result = Evaluation.builder().name("wrong").classifier(fake.build()).build().run(rows);
+        Document page = Jsoup.parse(HtmlReport.render(EvaluationReport.of("many", result)));
+        assertThat(page.select("table.misclassified tbody tr")).hasSize(HtmlReport.MAX_MISCLASSIFIED_SHOWN);
+        assertThat(page.select("p.note").eachText()).contains("… and 5 more.");
+    }
+
+    @Test
+    void errorCellsOfTheHeatMapHaveTheirOwnColour() {
+        Element table = doc.select("section.result").get(0).selectFirst("table.confusion");
+        for (Element cell : table.select("td.cell:not(.failed)")) {
+            if (cell.text().equals("0")) {
+                continue;
+            }
+            assertThat(cell.attr("style")).as("cell %s", cell.attr("title"))
+                    .contains(cell.hasClass("diag") ? "37, 99, 235" : "234, 88, 12");
+            assertThat(cell.hasClass("error")).isEqualTo(!cell.hasClass("diag"));
+        }
+        assertThat(table.select("td.cell.error:not([style=''])")).as("the cheap one got two wrong").isNotEmpty();
+        assertThat(doc.select("div.scale").first().text()).contains("correct").contains("misclassified");
+    }
+
+    @Test
+    void saysWhenItWasGenerated() {
+        Document dated = Jsoup.parse(HtmlReport.render(report, Instant.parse("2026-11-01T08:05:09Z")));
+        assertThat(dated.selectFirst("header p.meta").text()).contains("generated 2026-11-01 08:05 UTC");
+        assertThat(doc.selectFirst("header p.meta").text()).containsPattern("generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+    }
+
+    @Test
+    void tokensPer1000AgreeWithTheConsoleAndSayWhichAreCounted() {
+        Element paid = doc.select("section.result").get(1).selectFirst("dl.summary");
+        Element tokens = paid.select("div").stream().filter(d -> d.selectFirst("dt").text().equals("tokens / 1,000"))
+                .findFirst().orElseThrow();
+        assertThat(tokens.selectFirst("dd").text())
+                .isEqualTo("105,000 prompt + completion (100,000 prompt, 0 cached; 5,000 completion)");
+        assertThat(ConsoleReport.summary(report.results().get(1))).contains(tokens.selectFirst("dd").text());
+    }
+
+    @Test
     void writesUtf8ToAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nested/report.html");
-        HtmlReport.write(report, file);
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(html).contains("报告");
+        Instant at = Instant.parse("2026-11-01T08:00:00Z");
+        HtmlReport.write(report, file, at);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(HtmlReport.render(report, at)).contains("报告");
     }
 
     private static double alpha(Element cell) {

@@ -15,13 +15,14 @@ final class ReportFixtures {
     static final String TECH = "科技";
     static final String IMG_ID = "<img src=x onerror=alert(1)>";
     static final String LINK_MESSAGE = "<a href=\"http://evil.example\">click</a> & more";
+    static final String MARKUP_TITLE = "Lab <b>leak</b> & \"notes\"";
 
     static final Taxonomy TAXONOMY = Taxonomy.builder()
             .category(SCRIPT_LABEL, "").category(QUOTES_LABEL, "").category(SPORTS, "").category(TECH, "").build();
 
     static final List<LabeledArticle> ROWS = List.of(
             Rows.row("r1", "alert", SCRIPT_LABEL),
-            Rows.row("r2", "lab", QUOTES_LABEL),
+            Rows.row("r2", MARKUP_TITLE, QUOTES_LABEL),
             Rows.row("r3", "国足晋级世界杯", SPORTS),
             Rows.row("r4", "马拉松", SPORTS),
             Rows.row("r5", "芯片发布", TECH),

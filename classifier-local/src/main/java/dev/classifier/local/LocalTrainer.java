@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -85,9 +87,10 @@ public final class LocalTrainer implements Trainer {
 
     /**
      * Trains on the rows after mapping their labels onto the taxonomy; rows the mapping drops, or whose label the
-     * taxonomy lacks, are left out and logged.
+     * taxonomy lacks, are left out, with one warning that counts them by label.
      *
-     * @throws IllegalArgumentException if no row is left
+     * @throws IllegalArgumentException if the rows left have fewer than two labels: a model of one label would give
+     *                                  it to every article
      */
     public LocalClassifier train(List<LabeledArticle> rows, Taxonomy taxonomy, LabelMapping mapping) {
         Objects.requireNonNull(rows, "rows");
@@ -96,8 +99,9 @@ public final class LocalTrainer implements Trainer {
         long started = System.nanoTime();
         LabelMapping.Applied<LabeledArticle> applied = mapping.applyToLabeled(rows, taxonomy);
         if (applied.droppedCount() > 0) {
-            LOG.info("left out {} of {} training rows whose label is not in the taxonomy: {}",
-                    applied.droppedCount(), rows.size(), applied.dropped());
+            LOG.warn("left out {} of {} training rows whose label is not in the taxonomy {} (after the label mapping),"
+                    + " by label: {}", applied.droppedCount(), rows.size(), taxonomy.labels(),
+                    new TreeMap<>(applied.dropped()));
         }
         List<LabeledArticle> kept = applied.kept();
         if (kept.isEmpty()) {
@@ -111,6 +115,11 @@ public final class LocalTrainer implements Trainer {
         for (int i = 0; i < kept.size(); i++) {
             y[i] = classes.indexOf(kept.get(i).label());
             perLabel.merge(kept.get(i).label(), 1, Integer::sum);
+        }
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("training needs rows of at least two labels of the taxonomy "
+                    + taxonomy.labels() + ", but all rows left have one: " + perLabel + " (a model of one label would"
+                    + " give it to every article); rows left out by label: " + new TreeMap<>(applied.dropped()));
         }
         ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, daemonThreads()) : null;
         try {
@@ -140,14 +149,19 @@ public final class LocalTrainer implements Trainer {
             LocalClassifier classifier = new LocalClassifier(model, taxonomy, outputs, summary);
             LOG.info("trained {} on {} rows, {} classes, {} features in {} ms; cross-validated accuracy {}, ECE {}, "
                             + "temperature {}", classifier.modelVersion(), kept.size(), classCount, x.width(),
-                    (System.nanoTime() - started) / 1_000_000, summary.crossValidatedAccuracy(),
-                    summary.crossValidatedEce(), summary.temperature());
+                    (System.nanoTime() - started) / 1_000_000, plain(summary.crossValidatedAccuracy()),
+                    plain(summary.crossValidatedEce()), String.format(Locale.ROOT, "%.4f", summary.temperature()));
             return classifier;
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** A figure for the log: three decimals, or "n/a" when it was not measured. */
+    private static String plain(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "n/a";
     }
 
     /** The final model: one SVM per class on every row, into feature-major weights and a bias per class. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.zip.CRC32;
 
 /**
@@ -121,7 +123,11 @@ final class ModelFile {
         }
     }
 
-    /** Writes the file next to its final place and moves it there, so a crash never leaves half a model. */
+    /**
+     * Writes the file next to its final place and moves it there, so a crash never leaves half a model. The file
+     * is created as any new file is (under the process's umask, like the feedback store's file), not owner-only as
+     * {@link Files#createTempFile} would make it.
+     */
     static void write(Path file, byte[] payload) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
         header.put(MAGIC).putInt(FORMAT_VERSION).putLong(payload.length);
@@ -133,9 +139,9 @@ final class ModelFile {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path temp = Files.createTempFile(dir, absolute.getFileName() + ".", ".tmp");
+        Path temp = absolute.resolveSibling(absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (var channel = Files.newByteChannel(temp, java.nio.file.StandardOpenOption.WRITE)) {
+            try (var channel = Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 header.flip();
                 trailer.flip();
                 for (ByteBuffer part : new ByteBuffer[] {header, ByteBuffer.wrap(payload), trailer}) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,7 +51,7 @@ import java.util.function.Supplier;
  *       no model yet; {@link #refresh()} retrains whenever anything changed. Nothing changed, no retraining.</li>
  *   <li>Swapping: a classification, or a whole {@link #classifyAll} batch, uses the model it started with; a
  *       replaced model is closed once its last classification is done.</li>
- *   <li>Before the first model, every article gets the taxonomy's fallback label, flagged
+ *   <li>Before the first model (and while the rows have fewer than two labels), every article gets the taxonomy's fallback label, flagged
  *       {@link Prediction.Flag#FALLBACK}, with NaN confidence (so a cascade passes it on), from model
  *       {@value #UNTRAINED}.</li>
  * </ul>
@@ -223,9 +224,12 @@ public final class RefreshingClassifier implements Classifier {
             byArticle.put(row.article().id(), row);
         }
         List<LabeledArticle> rows = new ArrayList<>(byArticle.values());
+        // A model of one label would give it to every article: until rows of two labels exist, none answers.
+        boolean twoLabels = rows.stream().map(LabeledArticle::label).filter(taxonomy::contains).distinct()
+                .limit(2).count() == 2;
         Classifier next;
         try {
-            next = rows.isEmpty() ? new Untrained(taxonomy) : trainer.train(rows, taxonomy);
+            next = twoLabels ? trainer.train(rows, taxonomy) : new Untrained(taxonomy);
         } catch (RuntimeException e) {
             pending = 0; // wait for more changes (or refresh()) before trying again
             LOG.error("retraining on {} rows through store sequence {} failed; the previous model keeps answering",
@@ -242,8 +246,8 @@ public final class RefreshingClassifier implements Classifier {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String version = next instanceof TrainedClassifier trained ? trained.modelVersion() : UNTRAINED;
         if (feedback.droppedCount() > 0) {
-            LOG.info("left out {} feedback rows whose label does not map onto the taxonomy: {}",
-                    feedback.droppedCount(), feedback.dropped());
+            LOG.warn("left out {} feedback rows whose label does not map onto the taxonomy {}, by label: {}",
+                    feedback.droppedCount(), taxonomy.labels(), new TreeMap<>(feedback.dropped()));
         }
         LOG.info("retrained on {} rows through store sequence {} in {} ms: {} now answers", rows.size(), seen,
                 took.toMillis(), version);

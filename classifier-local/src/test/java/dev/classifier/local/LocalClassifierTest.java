@@ -253,11 +253,11 @@ class LocalClassifierTest {
 
     @Test
     void withoutEnoughRowsToCalibrateItUsesTheDefaultTemperature() {
-        List<LabeledArticle> four = MiniCorpus.rows().subList(0, 4);
+        List<LabeledArticle> four = List.of(MiniCorpus.rows().get(0), MiniCorpus.rows().get(1),
+                MiniCorpus.rows().get(12), MiniCorpus.rows().get(13));
         LocalClassifier model = TRAINER.train(four, MiniCorpus.TAXONOMY);
         assertThat(model.summary().crossValidatedAccuracy()).isEmpty();
         assertThat(model.summary().temperature()).isEqualTo(1.0 / LocalTrainer.DEFAULT_BETA);
-        // One class only: it answers that class, sure of it.
-        assertThat(model.classify(Article.of("t", "Anything at all", "")).label()).isEqualTo("Sports");
+        assertThat(model.trainedLabels()).containsExactly("Sports", "Business");
     }
 }

@@ -152,10 +152,12 @@ class RefreshingClassifierTest {
     @Test
     void retractingEverythingReturnsToUntrained() throws Exception {
         RefreshingClassifier classifier = open(builder(TRAINER).retrainAfter(1));
-        Feedback only = store.add(Feedback.of(Article.of("a", "Striker scores", ""), "Sports", ""));
+        Feedback sports = store.add(Feedback.of(Article.of("a", "Striker scores", ""), "Sports", ""));
+        Feedback business = store.add(Feedback.of(Article.of("b", "Shares fall", ""), "Business", ""));
         await(classifier.refresh());
         assertThat(classifier.modelVersion()).isPresent();
-        store.retract(only.id());
+        store.retract(sports.id());
+        store.retract(business.id());
         await(classifier.refresh());
         assertThat(classifier.modelVersion()).isEmpty();
         assertThat(classifier.classify(Article.of("b", "Anything", "")).model()).isEqualTo(RefreshingClassifier.UNTRAINED);

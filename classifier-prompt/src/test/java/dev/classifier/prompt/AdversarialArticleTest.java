@@ -81,7 +81,7 @@ class AdversarialArticleTest {
     @ParameterizedTest
     @MethodSource("adversarialTexts")
     void anAdversarialExampleAndReasonCannotBreakTheRequest(String text) throws Exception {
-        Feedback hostile = Feedback.correction(Article.of("h", text, text), "体育", "Finance", text);
+        Feedback hostile = Feedback.correction(Article.of("h", text, text)).from("体育").to("Finance").because(text);
         RenderedPrompt prompt = FORMAT.render(Article.of("a", "Calm title", "Calm body."), List.of(hostile));
 
         assertShape(prompt, 1);

@@ -37,8 +37,8 @@ class InjectionOnTheWireTest {
             articles.add(Article.of("adv-" + i, "Headline " + i, texts.get(i)));
         }
         InMemoryFeedbackStore store = new InMemoryFeedbackStore();
-        Feedback hostile = Feedback.correction(Article.of("h", texts.get(1), texts.get(6)), "sports", "politics",
-                texts.get(7));
+        Feedback hostile = Feedback.correction(Article.of("h", texts.get(1), texts.get(6)))
+                .from("sports").to("politics").because(texts.get(7));
         store.add(Feedback.of(Article.of("e1", "Cup final", "The striker scored."), "sports", "A match."));
         store.add(hostile);
 

@@ -44,8 +44,8 @@ class PromptFormatTest {
     @Test
     void rendersTheExactMessagesForAChineseAndEnglishCase() {
         Feedback correction = Feedback.correction(
-                Article.of("a1", "中国队夺得世界杯冠军", "北京时间昨晚，中国队在决赛中3比1击败对手。"),
-                "Finance", "体育", "比赛结果属于体育新闻。");
+                Article.of("a1", "中国队夺得世界杯冠军", "北京时间昨晚，中国队在决赛中3比1击败对手。"))
+                .from("Finance").to("体育").because("比赛结果属于体育新闻。");
         Feedback plain = Feedback.of(Article.of("a2", "", "Apple shares fell 3% after \"weak\" iPhone sales."),
                 "Finance", "");
         Article article = Article.of("x", "Stocks rally as \"Fed\" holds rates", "Shares rose {sharply} on Wall Street.");

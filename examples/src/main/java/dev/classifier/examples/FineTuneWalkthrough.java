@@ -32,9 +32,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The whole fine-tuning path on the shipped samples: feedback, the advisor's verdict, the training set, the
@@ -43,7 +45,7 @@ import java.util.Optional;
  *
  * <p>Without an API key (or without {@code -Dwalkthrough.live=true}) it runs against the OpenAI-compatible test
  * server of {@code classifier-testkit}, on a manual clock: the job's hour passes in no time, nothing leaves the
- * machine and nothing is paid. With {@code OPENAI_API_KEY} set and {@code -Dwalkthrough.live=true} it trains on
+ * machine and nothing is paid, and its files go to a temporary folder that is deleted at the end. With {@code OPENAI_API_KEY} set and {@code -Dwalkthrough.live=true} it trains on
  * OpenAI for real (about $2.30 for the samples at gpt-4o-mini's $3.00 per 1M trained tokens; the report prints the
  * estimate before anything is uploaded), keeping its files and job state in {@code ./finetune-walkthrough}, so that
  * running it again resumes watching the same job.
@@ -59,8 +61,8 @@ public final class FineTuneWalkthrough {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean live = System.getenv("OPENAI_API_KEY") != null && !System.getenv("OPENAI_API_KEY").isBlank()
-                && Boolean.getBoolean("walkthrough.live");
+        boolean hasKey = System.getenv("OPENAI_API_KEY") != null && !System.getenv("OPENAI_API_KEY").isBlank();
+        boolean live = hasKey && Boolean.getBoolean("walkthrough.live");
         if (live) {
             Path dir = Files.createDirectories(Path.of("finetune-walkthrough"));
             OpenAIClient client = OpenAiClients.fromEnv();
@@ -71,16 +73,28 @@ public final class FineTuneWalkthrough {
             }
             return;
         }
-        System.out.println("No OPENAI_API_KEY with -Dwalkthrough.live=true: running against the local test server,"
-                + " on a manual clock (nothing leaves this machine, nothing is paid).");
+        System.out.println("Running offline against the local OpenAI-compatible test server, on a manual clock:"
+                + " nothing leaves this machine and nothing is paid. To train on OpenAI for real, "
+                + (hasKey ? "add" : "set OPENAI_API_KEY and add") + " -Dwalkthrough.live=true.");
         ManualClock clock = ManualClock.create();
+        Path dir = Files.createTempDirectory("finetune-walkthrough");
         try (OpenAiTestServer server = OpenAiTestServer.builder().clock(clock).responder(keywordModel()).build()
                 .start()) {
             OpenAIClient client = OpenAiClients.compatible(server.baseUrl(), server.apiKey());
             try {
-                run(client, clock, clock, Duration.ofSeconds(30), Files.createTempDirectory("finetune-walkthrough"));
+                run(client, clock, clock, Duration.ofSeconds(30), dir);
             } finally {
                 client.close();
+            }
+        } finally {
+            deleteTree(dir); // an offline run keeps nothing: its files and job state are the test server's
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }

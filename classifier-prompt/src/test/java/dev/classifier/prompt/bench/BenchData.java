@@ -132,7 +132,7 @@ final class BenchData {
         String reason = chinese ? "这条新闻主要讲" + taxonomy.category(label).orElseThrow().description().substring(0, 2)
                 + "方面的事，不是" + predicted + "。"
                 : "The story is mainly about " + label + " news, not " + predicted + ".";
-        return Feedback.correction(article, predicted, label, reason);
+        return Feedback.correction(article).from(predicted).to(label).because(reason);
     }
 
     private static Taxonomy mixedTaxonomy() {

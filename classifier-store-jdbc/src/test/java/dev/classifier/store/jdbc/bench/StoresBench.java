@@ -180,7 +180,7 @@ public final class StoresBench {
     private static Feedback feedback(long n) {
         Article article = new Article("article-" + n, "稳就业措施 " + n, BODY,
                 Map.of("source", "新华社", "lang", "zh", "url", "https://example.org/news/" + n));
-        return Feedback.correction(article, "经济", "政治", "会议讲的是政府政策 #" + n);
+        return Feedback.correction(article).from("经济").to("政治").because("会议讲的是政府政策 #" + n);
     }
 
     private static void print(Map<String, Figures> results, int rows) {

@@ -1,0 +1,74 @@
+package dev.classifier.embeddings;
+
+import dev.classifier.api.Article;
+import dev.classifier.api.LabeledArticle;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issue 17: examples left out of training are a warning (one line with counts), and a model of fewer than two
+ * labels is refused. Logs are read from stderr, where slf4j-simple writes them.
+ */
+class EmbeddingTrainingLabelsTest {
+
+    private final EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(new HashingEmbedder())
+            .taxonomy(TrainingData.TAXONOMY).build();
+
+    @Test
+    void examplesLeftOutAreOneWarningWithCountsByLabel() {
+        List<LabeledArticle> examples = new ArrayList<>(TrainingData.examples());
+        examples.add(labeled("x1", "Celebrity wedding", "Gossip"));
+        examples.add(labeled("x2", "明星婚礼", "Gossip"));
+        examples.add(labeled("x3", "New galaxy found", "Astronomy"));
+
+        String log = stderrOf(() -> trainer.train(examples));
+
+        List<String> leftOut = log.lines().filter(l -> l.contains("left out")).toList();
+        assertThat(leftOut).singleElement().satisfies(line -> assertThat(line)
+                .contains("WARN")
+                .contains("left out 3 of 35 training examples")
+                .contains("{Astronomy=1, Gossip=2}")
+                .doesNotContain("wedding").doesNotContain("明星"));
+    }
+
+    @Test
+    void examplesOfFewerThanTwoLabelsAreRefused() {
+        List<LabeledArticle> economyOnly = List.of(labeled("1", "Stocks rally", "Economy"),
+                labeled("2", "银行利润创新高", "Economy"), labeled("3", "Celebrity wedding", "Gossip"));
+
+        assertThatThrownBy(() -> trainer.train(economyOnly))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least two labels")
+                .hasMessageContaining("{Economy=2}")
+                .hasMessageContaining("Gossip=1")
+                .hasMessageContaining("[Economy, Sports, Technology, Weather, Uncategorized]");
+        assertThatThrownBy(() -> trainer.train(economyOnly, TrainingData.TAXONOMY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two labels");
+        assertThatThrownBy(() -> trainer.train(List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two labels");
+    }
+
+    private static LabeledArticle labeled(String id, String title, String label) {
+        return new LabeledArticle(Article.of(id, title, ""), label);
+    }
+
+    private static String stderrOf(Runnable work) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.classifier.examples;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs an example's main class in a child JVM, as a user would, in a directory of the test's choosing. */
+final class ChildJvm {
+
+    /** What a run printed. */
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private ChildJvm() {
+    }
+
+    /**
+     * Runs {@code mainClass} with the test's class path in {@code workDir}, without an OpenAI key in its
+     * environment.
+     */
+    static Run run(Class<?> mainClass, Path workDir, String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        Path stdout = Files.createTempFile("child-stdout", ".txt");
+        Path stderr = Files.createTempFile("child-stderr", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            builder.environment().remove("OPENAI_API_KEY");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(mainClass.getSimpleName() + " did not finish within 3 minutes");
+            }
+            return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+}
