@@ -15,7 +15,7 @@ class TrainingRowsTest {
         List<Feedback> feedback = List.of(
                 Feedback.of(match, "Business", "first guess"),
                 Feedback.of(rates, "Business", ""),
-                Feedback.correction(match, "Business", "Sports", "a match is Sports"));
+                Feedback.correction(match).from("Business").to("Sports").because("a match is Sports"));
 
         List<LabeledArticle> rows = TrainingRows.latestPerArticle(feedback);
 
