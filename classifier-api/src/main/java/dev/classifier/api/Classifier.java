@@ -13,6 +13,7 @@ public interface Classifier extends AutoCloseable {
     /**
      * Classifies one article.
      *
+     * @param article the article; its text is data for the model, never instructions
      * @return a prediction whose label is one of {@link #taxonomy()}'s labels
      * @throws ClassificationException when no prediction can be had (the message never holds the article text)
      */
@@ -21,6 +22,10 @@ public interface Classifier extends AutoCloseable {
     /**
      * Classifies many articles: the result has the same order and size as the input, and one failure loses no
      * other result. A strategy may run this concurrently or as a batch; this default runs one after another.
+     *
+     * @param articles the articles, in the order the outcomes should come back
+     * @return one outcome per article, at the article's position: a {@link Outcome.Success} or an
+     *         {@link Outcome.Failure} with the {@link ClassificationException} (any other exception is wrapped in one)
      */
     default List<Outcome> classifyAll(List<Article> articles) {
         List<Outcome> outcomes = new ArrayList<>(articles.size());
@@ -30,6 +35,11 @@ public interface Classifier extends AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * The categories this classifier chooses from.
+     *
+     * @return the taxonomy; every prediction's label is one of its labels, the fallback included
+     */
     Taxonomy taxonomy();
 
     /** Releases what the classifier holds (clients, threads, models). The default holds nothing. */

@@ -14,6 +14,15 @@ public final class Classifiers {
      * A cheap classifier first, a stronger one only when the first is unsure: {@code first} answers when its
      * confidence reaches {@code threshold} (NaN never does); otherwise, or when {@code first} fails,
      * {@code fallback} answers, and its prediction carries the usage of both.
+     *
+     * <p>{@code classifyAll} sends the whole list to {@code first} and only the unsure or failed articles, in one
+     * call, to {@code fallback}. Closing the cascade closes both classifiers.
+     *
+     * @param first     the cheap classifier, asked first (e.g. the local model)
+     * @param threshold the confidence in [0,1] at or above which {@code first}'s answer is kept
+     * @param fallback  the stronger classifier (e.g. a prompt classifier), asked when {@code first} is unsure
+     * @return a classifier over the fallback's taxonomy
+     * @throws IllegalArgumentException if the threshold is outside [0,1] or the two disagree on the labels
      */
     public static Classifier cascade(Classifier first, double threshold, Classifier fallback) {
         return new CascadeClassifier(first, threshold, fallback);
