@@ -6,15 +6,30 @@ package dev.classifier.api;
  */
 public class ClassificationException extends RuntimeException {
 
+    /**
+     * A failure with no underlying cause.
+     *
+     * @param message what went wrong and for which article id; never the article text
+     */
     public ClassificationException(String message) {
         super(message);
     }
 
+    /**
+     * A failure caused by another exception.
+     *
+     * @param message what went wrong and for which article id; never the article text
+     * @param cause   the underlying failure (a client or I/O exception, say)
+     */
     public ClassificationException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** Whether trying again later may succeed. */
+    /**
+     * Whether trying again later may succeed.
+     *
+     * @return false here; true for {@link RateLimitedException} and {@link UnavailableException}
+     */
     public boolean isRetryable() {
         return false;
     }

@@ -19,6 +19,11 @@ public final class FeedbackIds {
     private FeedbackIds() {
     }
 
+    /**
+     * A new id for the current time.
+     *
+     * @return 26 characters, greater than every id this JVM made before
+     */
     public static String next() {
         return next(System.currentTimeMillis());
     }
@@ -39,7 +44,13 @@ public final class FeedbackIds {
         return encode(millis, randomHigh, randomLow);
     }
 
-    /** The creation time encoded in an id made here. */
+    /**
+     * The creation time encoded in an id made here.
+     *
+     * @param id a feedback id (26 Crockford base-32 characters, either case)
+     * @return the millisecond it was made in
+     * @throws IllegalArgumentException if the id is not 26 characters or its time part is not base-32
+     */
     public static Instant timeOf(String id) {
         if (id.length() != 26) {
             throw new IllegalArgumentException("not a feedback id: '" + id + "'");

@@ -17,22 +17,49 @@ public interface FeedbackStore extends AutoCloseable {
     /**
      * Stores the feedback; durable when this returns. Idempotent on {@link Feedback#id()}: adding an id that is
      * stored already (or was retracted) changes nothing and returns what is stored.
+     *
+     * @param feedback the feedback to keep
+     * @return the feedback now stored under its id: this one, or the one stored earlier
      */
     Feedback add(Feedback feedback);
 
-    /** Stores many in one durable write; returns what is stored for each, in order. */
+    /**
+     * Stores many in one durable write, idempotent on each id as {@link #add} is.
+     *
+     * @param feedback the feedback to keep, in the order the changes should get their sequences
+     * @return what is stored for each, in the input's order
+     */
     List<Feedback> addAll(Collection<Feedback> feedback);
 
-    /** The newest live feedback first, by the store's own order, at most {@code limit}. */
+    /**
+     * The newest live feedback, by the store's own order (the order of the adds), not by {@code createdAt}.
+     *
+     * @param limit how many at most, not negative
+     * @return at most {@code limit} feedback, newest first, retracted feedback left out
+     */
     List<Feedback> recent(int limit);
 
-    /** All live feedback, oldest first. Close the stream: it may hold a file or a cursor. */
+    /**
+     * All live feedback, oldest first. Close the stream: it may hold a file or a cursor.
+     *
+     * @return a stream of the feedback not retracted, in the order it was added
+     */
     Stream<Feedback> stream();
 
-    /** The changes with a sequence greater than {@code sequence}, in order. */
+    /**
+     * The change feed from a point on: what an index built from the store reads to catch up.
+     *
+     * @param sequence the last sequence the caller has seen; 0 for all
+     * @return the changes with a greater sequence, in order (empty if there are none)
+     */
     List<FeedbackChange> changes(long sequence);
 
-    /** The feedback added after {@code sequence} and not retracted since, oldest first. */
+    /**
+     * The feedback added after a point and not retracted since.
+     *
+     * @param sequence the last sequence the caller has seen; 0 for all
+     * @return that feedback, oldest first
+     */
     default List<Feedback> after(long sequence) {
         List<FeedbackChange> changes = changes(sequence);
         Set<String> retracted = new HashSet<>();
@@ -47,19 +74,29 @@ public interface FeedbackStore extends AutoCloseable {
                 .toList();
     }
 
-    /** The sequence of the latest change, 0 for an empty store. */
+    /**
+     * Where the change feed stands.
+     *
+     * @return the sequence of the latest change, 0 for an empty store
+     */
     long lastSequence();
 
     /**
      * Undoes feedback, durably, keeping a tombstone so that every reader of the change feed sees the undo.
      *
+     * @param feedbackId the id of the feedback to undo
      * @return true if live feedback was retracted; false if the id is unknown or already retracted
      */
     boolean retract(String feedbackId);
 
-    /** How much live feedback there is. */
+    /**
+     * How much live feedback there is.
+     *
+     * @return the number of feedback stored and not retracted
+     */
     int size();
 
+    /** Releases what the store holds (file, lock, connection); it cannot be used afterwards. */
     @Override
     void close();
 }

@@ -25,20 +25,40 @@ public final class LabelMapping {
         this.mapping = Map.copyOf(mapping);
     }
 
+    /**
+     * The mapping that changes nothing: every label passes through.
+     *
+     * @return the identity mapping
+     */
     public static LabelMapping identity() {
         return IDENTITY;
     }
 
+    /**
+     * Starts a mapping of renames and drops.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The label to use now for a label stored earlier; empty if it was dropped. */
+    /**
+     * The label to use now for a label stored earlier.
+     *
+     * @param label a label as stored
+     * @return its new name, the label itself if the mapping does not name it, or empty if it was dropped
+     */
     public Optional<String> map(String label) {
         Optional<String> mapped = mapping.get(label);
         return mapped != null ? mapped : Optional.of(label);
     }
 
+    /**
+     * Whether the mapping changes nothing.
+     *
+     * @return true if it renames and drops no label
+     */
     public boolean isIdentity() {
         return mapping.isEmpty();
     }
@@ -46,6 +66,13 @@ public final class LabelMapping {
     /**
      * Maps the labels of stored items onto a taxonomy. An item whose label the mapping drops, or whose mapped
      * label the taxonomy does not have, is left out and counted by its original label.
+     *
+     * @param <T>      the type of the items
+     * @param items    the stored items
+     * @param taxonomy the taxonomy the items must fit now
+     * @param labelOf  reads an item's label
+     * @param relabel  makes a copy of an item with a new label (called only for items whose label changes)
+     * @return the items kept, in input order, and the counts of those left out
      */
     public <T> Applied<T> apply(Collection<T> items, Taxonomy taxonomy, Function<T, String> labelOf,
                                 RelabelFunction<T> relabel) {
@@ -63,29 +90,69 @@ public final class LabelMapping {
         return new Applied<>(kept, dropped);
     }
 
-    /** Feedback mapped onto a taxonomy: what was kept (relabelled) and what was dropped, by original label. */
+    /**
+     * Feedback mapped onto a taxonomy: what was kept (relabelled) and what was dropped, by original label.
+     *
+     * @param feedback the stored feedback
+     * @param taxonomy the taxonomy it must fit now
+     * @return the feedback kept, relabelled where the mapping renames, and the counts of what was left out
+     */
     public Applied<Feedback> applyToFeedback(Collection<Feedback> feedback, Taxonomy taxonomy) {
         return apply(feedback, taxonomy, Feedback::label, Feedback::withLabel);
     }
 
-    /** Labelled articles mapped onto a taxonomy. */
+    /**
+     * Labelled articles mapped onto a taxonomy, as {@link #applyToFeedback} maps feedback.
+     *
+     * @param rows     the labelled articles
+     * @param taxonomy the taxonomy they must fit now
+     * @return the rows kept, relabelled where the mapping renames, and the counts of what was left out
+     */
     public Applied<LabeledArticle> applyToLabeled(Collection<LabeledArticle> rows, Taxonomy taxonomy) {
         return apply(rows, taxonomy, LabeledArticle::label, (row, label) -> new LabeledArticle(row.article(), label));
     }
 
-    /** Gives an item a new label. */
+    /**
+     * Gives an item a new label.
+     *
+     * @param <T> the type of the items
+     */
     @FunctionalInterface
     public interface RelabelFunction<T> {
+        /**
+         * Relabels an item.
+         *
+         * @param item     the item as stored
+         * @param newLabel the label it gets
+         * @return a copy of the item with the new label
+         */
         T relabel(T item, String newLabel);
     }
 
-    /** The result of {@link #apply}: items kept, and counts of those dropped by their original label. */
+    /**
+     * The result of {@link #apply}: items kept, and counts of those dropped by their original label.
+     *
+     * @param <T>     the type of the items
+     * @param kept    the items that fit the taxonomy, relabelled, in input order; copied
+     * @param dropped original label to how many items with it were left out; copied
+     */
     public record Applied<T>(List<T> kept, Map<String, Integer> dropped) {
+        /**
+         * Copies the parts into immutable collections.
+         *
+         * @param kept    the items kept
+         * @param dropped original label to the number of items left out
+         */
         public Applied {
             kept = List.copyOf(kept);
             dropped = Map.copyOf(dropped);
         }
 
+        /**
+         * How many items were left out in all.
+         *
+         * @return the sum of {@link #dropped()}'s counts
+         */
         public int droppedCount() {
             return dropped.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -113,7 +180,14 @@ public final class LabelMapping {
         private Builder() {
         }
 
-        /** Renames {@code from} to {@code to}; several labels renamed to one merge them. */
+        /**
+         * Renames {@code from} to {@code to}; several labels renamed to one merge them.
+         *
+         * @param from the label as stored
+         * @param to   the label it has now, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code to} is blank or {@code from} has been given a fate already
+         */
         public Builder rename(String from, String to) {
             Objects.requireNonNull(to, "to");
             if (to.isBlank()) {
@@ -122,6 +196,13 @@ public final class LabelMapping {
             return put(from, Optional.of(to));
         }
 
+        /**
+         * Drops a label: stored items that carry it are left out of training.
+         *
+         * @param label the label as stored
+         * @return this builder
+         * @throws IllegalArgumentException if the label has been given a fate already
+         */
         public Builder drop(String label) {
             return put(label, Optional.empty());
         }
@@ -134,6 +215,11 @@ public final class LabelMapping {
             return this;
         }
 
+        /**
+         * The mapping collected so far.
+         *
+         * @return an immutable mapping
+         */
         public LabelMapping build() {
             return new LabelMapping(mapping);
         }

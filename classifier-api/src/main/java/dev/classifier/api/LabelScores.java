@@ -27,7 +27,9 @@ public final class LabelScores extends AbstractMap<String, Double> {
     /**
      * The scores of the taxonomy's labels, position by position.
      *
-     * @param scores one score in [0,1] per label of {@link Taxonomy#labels()}; copied
+     * @param taxonomy the taxonomy whose labels are the keys, in its order
+     * @param scores   one score in [0,1] per label of {@link Taxonomy#labels()}; copied
+     * @return the immutable map
      * @throws IllegalArgumentException if the sizes differ or a score is outside [0,1]
      */
     public static LabelScores of(Taxonomy taxonomy, double[] scores) {

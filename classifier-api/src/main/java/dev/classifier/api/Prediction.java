@@ -31,6 +31,21 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
         REFUSED
     }
 
+    /**
+     * Checks the parts and copies the scores and flags (a {@link LabelScores} is kept as it is: it is immutable
+     * and was checked when made).
+     *
+     * @param label      one of the taxonomy's labels, not blank
+     * @param confidence in [0,1], or NaN
+     * @param scores     label to probability; may be empty
+     * @param flags      what happened on the way
+     * @param reason     the model's short reason, or empty
+     * @param model      the model and version that answered
+     * @param usage      tokens and cost
+     * @throws NullPointerException     if a part, or a score, is null
+     * @throws IllegalArgumentException if the label is blank, the confidence is neither NaN nor in [0,1], or a score
+     *                                  is outside [0,1]
+     */
     public Prediction {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(scores, "scores");
@@ -64,15 +79,34 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
         return Map.copyOf(scores);
     }
 
-    /** A plain prediction with no scores, flags, reason or usage. */
+    /**
+     * A plain prediction with no scores, flags, reason or usage.
+     *
+     * @param label      one of the taxonomy's labels
+     * @param confidence in [0,1], or NaN where the strategy cannot tell
+     * @param model      the model and its version that answered
+     * @return the prediction
+     */
     public static Prediction of(String label, double confidence, String model) {
         return new Prediction(label, confidence, Map.of(), Set.of(), "", model, Usage.NONE);
     }
 
+    /**
+     * Whether something happened on the way, e.g. {@code has(Flag.FALLBACK)} when no category could be told.
+     *
+     * @param flag the flag to look for
+     * @return true if the prediction carries it
+     */
     public boolean has(Flag flag) {
         return flags.contains(flag);
     }
 
+    /**
+     * The same prediction with another usage (a cascade adds what the first classifier spent).
+     *
+     * @param newUsage the usage to carry
+     * @return a copy with every other part unchanged
+     */
     public Prediction withUsage(Usage newUsage) {
         return new Prediction(label, confidence, scores, flags, reason, model, newUsage);
     }

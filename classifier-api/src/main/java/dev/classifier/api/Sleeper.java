@@ -9,9 +9,19 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
+    /**
+     * Waits for a while; a test's sleeper advances its clock instead and returns at once.
+     *
+     * @param duration how long to wait; zero or negative returns at once
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** Waits for real, with {@link Thread#sleep}. */
+    /**
+     * Waits for real, with {@link Thread#sleep}; zero and negative durations return at once.
+     *
+     * @return the sleeper production code uses by default
+     */
     static Sleeper system() {
         return duration -> {
             if (!duration.isNegative() && !duration.isZero()) {

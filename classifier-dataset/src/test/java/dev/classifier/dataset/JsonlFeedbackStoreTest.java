@@ -400,6 +400,7 @@ class JsonlFeedbackStoreTest {
 
     @Test
     @Timeout(120)
+    @SuppressWarnings("try") // closes the first store inside its try on purpose: the second must keep the lock
     void twoStoresOfOneJvmOnOneFileShareTheLockAndAgree() throws Exception {
         try (JsonlFeedbackStore first = JsonlFeedbackStore.open(file());
              JsonlFeedbackStore second = JsonlFeedbackStore.open(file())) {

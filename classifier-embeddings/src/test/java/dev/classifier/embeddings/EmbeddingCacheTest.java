@@ -140,6 +140,9 @@ class EmbeddingCacheTest {
             assertThatThrownBy(() -> EmbeddingCache.open(file))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already open");
+            // The refused open leaves the first one working.
+            cache.put("m", "a", new float[] {1});
+            assertThat(cache.get("m", "a")).hasValueSatisfying(v -> assertThat(v).containsExactly(1f));
         }
     }
 

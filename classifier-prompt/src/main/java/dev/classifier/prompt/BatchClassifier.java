@@ -206,9 +206,9 @@ public final class BatchClassifier {
                                      Listener events) {
         Map<String, Integer> positions = new HashMap<>();
         int position = 0;
-        try (BufferedWriter stored = BatchArticles.writer(dir);
-             BatchRequestWriter requests = new BatchRequestWriter(dir, prefix, maxRequestsPerFile, maxBytesPerFile,
-                     events::onRequestFile)) {
+        BatchRequestWriter requests = new BatchRequestWriter(dir, prefix, maxRequestsPerFile, maxBytesPerFile,
+                events::onRequestFile);
+        try (requests; BufferedWriter stored = BatchArticles.writer(dir)) {
             while (articles.hasNext()) {
                 Article article = Objects.requireNonNull(articles.next(), "article at position " + position);
                 Integer earlier = positions.putIfAbsent(article.id(), position);
@@ -221,12 +221,12 @@ public final class BatchClassifier {
                 BatchArticles.write(stored, article, rendered.truncated());
                 position++;
             }
-            requests.close();
-            state.articles = position;
-            return requests.files();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's articles in " + dir + ": " + e.getMessage(), e);
         }
+        // Closed above: the last request file is complete before the files are listed.
+        state.articles = position;
+        return requests.files();
     }
 
     /** Submits, watches and retries until every article has its outcome, then cleans up. */
@@ -402,8 +402,9 @@ public final class BatchClassifier {
 
     /** The first round's request lines of these articles, copied into new files for the next round. */
     private List<Path> writeRetryRequests(BatchState state, Path dir, Set<String> ids, int round, Listener events) {
-        try (BatchRequestWriter writer = new BatchRequestWriter(dir, "requests-r" + round, maxRequestsPerFile,
-                maxBytesPerFile, events::onRequestFile)) {
+        BatchRequestWriter writer = new BatchRequestWriter(dir, "requests-r" + round, maxRequestsPerFile,
+                maxBytesPerFile, events::onRequestFile);
+        try (writer) {
             for (BatchState.Entry entry : state.batches) {
                 if (entry.round != 0) {
                     continue;
@@ -414,9 +415,8 @@ public final class BatchClassifier {
                     }
                 });
             }
-            writer.close();
-            return writer.files();
         }
+        return writer.files(); // after close, which completes the last file
     }
 
     /** Classifies these articles through the prompt classifier, a chunk at a time (its concurrency applies). */
