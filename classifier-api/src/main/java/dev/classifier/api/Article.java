@@ -18,6 +18,10 @@ public record Article(String id, String title, String body, Map<String, String> 
     /**
      * Checks and copies the parts of an article.
      *
+     * @param id       the caller's id of the article; not blank
+     * @param title    the title; null is taken as empty
+     * @param body     the body; null is taken as empty
+     * @param metadata anything else about the article, copied
      * @throws NullPointerException     if the id or the metadata is null
      * @throws IllegalArgumentException if the id is blank, or the title and the body are both blank
      */

@@ -31,6 +31,13 @@ public record Feedback(String id, Article article, String label, Optional<String
     /**
      * Checks the parts of a piece of feedback.
      *
+     * @param id                  the feedback's id; not blank
+     * @param article             the article the feedback is about
+     * @param label               the label the person says is right; not blank
+     * @param predicted           the label the classifier had given, for a correction
+     * @param reason              why, in the person's words; may be empty
+     * @param taxonomyFingerprint the fingerprint of the rules the feedback was given under, if known
+     * @param createdAt           when the feedback was given
      * @throws NullPointerException     if a part is null
      * @throws IllegalArgumentException if the id, the label or a present predicted label is blank
      */
