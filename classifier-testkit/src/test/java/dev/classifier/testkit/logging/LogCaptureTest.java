@@ -47,9 +47,10 @@ class LogCaptureTest {
         PrintStream original = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try (LogCapture ignored = LogCapture.start()) {
+        try (LogCapture capture = LogCapture.start()) {
             LOG.warn("forwarded {} {}", "with", 2);
             LOG.debug("below slf4j-simple's level");
+            assertThat(capture.lines()).anyMatch(line -> line.contains("forwarded with 2")); // captured too
         } finally {
             System.setErr(original);
         }
