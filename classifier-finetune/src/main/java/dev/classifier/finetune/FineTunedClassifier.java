@@ -103,7 +103,8 @@ public final class FineTunedClassifier implements Classifier {
         return delegate.format();
     }
 
-    public PriceTable prices() {
+    /** The prices calls are charged at, when known. */
+    public Optional<PriceTable> prices() {
         return delegate.prices();
     }
 

@@ -19,14 +19,14 @@ class EstimatesAndKeysTest {
     @Test
     void predictionKeysFoldWhitespaceAndWidthButNotWords() {
         assertThat(PredictionKeys.normalise("  Ａｐｐｌｅ\u3000发布\n\n新品 ")).isEqualTo("Apple 发布 新品");
-        PredictionKeys keys = new PredictionKeys(PromptFormat.of(ServerFixture.TAXONOMY), "gpt-4o-mini",
-                ResponseMode.JSON_SCHEMA, 0.0, FeedbackWindow.none());
+        PredictionKeys keys = new PredictionKeys(PromptFormat.of(ServerFixture.TAXONOMY), "gpt-6-luna|effort=none",
+                ResponseMode.JSON_SCHEMA, FeedbackWindow.none());
         var a = dev.classifier.api.Article.of("1", "Title", "Body  text");
         var b = dev.classifier.api.Article.of("2", "Title ", "Body text");
         var c = dev.classifier.api.Article.of("3", "Title Body", "text");
         assertThat(keys.key(a, 0)).isEqualTo(keys.key(b, 0)).isNotEqualTo(keys.key(c, 0)).isNotEqualTo(keys.key(a, 1));
-        PredictionKeys otherModel = new PredictionKeys(PromptFormat.of(ServerFixture.TAXONOMY), "gpt-4o",
-                ResponseMode.JSON_SCHEMA, 0.0, FeedbackWindow.none());
+        PredictionKeys otherModel = new PredictionKeys(PromptFormat.of(ServerFixture.TAXONOMY), "gpt-6-luna|effort=low",
+                ResponseMode.JSON_SCHEMA, FeedbackWindow.none());
         assertThat(otherModel.key(a, 0)).isNotEqualTo(keys.key(a, 0));
     }
 }

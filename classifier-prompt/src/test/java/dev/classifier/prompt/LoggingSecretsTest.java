@@ -9,6 +9,7 @@ import dev.classifier.openai.OpenAiClients;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,6 +49,11 @@ class LoggingSecretsTest {
             System.setErr(original);
         }
         return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @BeforeEach
+    void knowTheDefaultModel() {
+        ServerFixture.knowDefaultModel(openAi.server());
     }
 
     @Test
