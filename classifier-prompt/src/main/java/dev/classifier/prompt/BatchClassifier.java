@@ -61,7 +61,8 @@ import java.util.stream.Stream;
  * models); synchronous retries at its own. With a {@link SpendingCap} ({@link Builder#spendingCap}), each request
  * file's estimated cost is checked before it is uploaded and its batch created: a run whose next batch would
  * exceed the cap stops with {@link dev.classifier.api.BudgetExceededException} before that call (its state file
- * stays; resume it with a larger cap). A resumed run's cap counts the batches it creates itself.
+ * stays; resume it with a larger cap). When the batches end, the cap is charged what they cost (all of the run's,
+ * on a resume too) in place of the estimates.
  */
 public final class BatchClassifier {
 
