@@ -237,11 +237,6 @@ public final class PromptClassifier implements Classifier {
         return onBadOutput;
     }
 
-    /** The model's choice of parameters and its profile: the batch path prices and estimates with them. */
-    ModelChoice modelChoice() {
-        return model;
-    }
-
     /** Estimates of calls: the batch path checks its spending cap with them. */
     CostEstimator costs() {
         return costs;
