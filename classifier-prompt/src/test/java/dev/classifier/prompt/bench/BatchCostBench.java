@@ -59,6 +59,9 @@ public final class BatchCostBench {
         try (OpenAiTestServer server = OpenAiTestServer.builder().clock(clock)
                 .responder(LabelResponder.builder().fallback(taxonomy.fallback()).build())
                 .build().start()) {
+            if (server.models().find(PromptClassifier.DEFAULT_MODEL).isEmpty()) { // a server of before the 2027 models
+                server.models().add(PromptClassifier.DEFAULT_MODEL);
+            }
             for (FeedbackWindow window : List.of(FeedbackWindow.none(), FeedbackWindow.recent(10),
                     FeedbackWindow.similar(10))) {
                 OpenAIClient client = OpenAiClients.compatible(server.baseUrl(), server.apiKey());

@@ -59,6 +59,9 @@ public final class PromptThroughputBench {
                         .rule("iphone", "tech").rule("market", "business").build())
                 .build().start()) {
             server.faults().onEndpoint("/v1/chat/completions").always().latency(Duration.ofMillis(latencyMs));
+            if (server.models().find(PromptClassifier.DEFAULT_MODEL).isEmpty()) { // a server of before the 2027 models
+                server.models().add(PromptClassifier.DEFAULT_MODEL);
+            }
             int maxLevel = 0;
             for (int level : levels) {
                 maxLevel = Math.max(maxLevel, level);
