@@ -1,47 +1,25 @@
 package dev.classifier.prompt;
 
 import com.openai.client.OpenAIClient;
-import com.openai.core.JsonValue;
-import com.openai.core.http.HttpResponse;
-import com.openai.errors.InternalServerException;
-import com.openai.errors.OpenAIException;
-import com.openai.errors.OpenAIIoException;
-import com.openai.errors.RateLimitException;
-import com.openai.models.batches.Batch;
-import com.openai.models.batches.BatchCreateParams;
-import com.openai.models.files.FileCreateParams;
-import com.openai.models.files.FilePurpose;
 import dev.classifier.api.Article;
-import dev.classifier.api.ClassificationException;
-import dev.classifier.api.Outcome;
 import dev.classifier.api.Sleeper;
-import dev.classifier.api.Usage;
+import dev.classifier.openai.OpenAiCalls;
+import dev.classifier.openai.RetryPolicy;
+import dev.classifier.openai.SpendingCap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -75,9 +53,16 @@ import java.util.stream.Stream;
  * Articles and requests stream to disk; what stays in memory is the set of ids (to refuse duplicates) and, at the
  * end, one outcome per article — {@link BatchRun#outcomes()} is a list, so its size is the run's.
  *
- * <h2>Cost</h2>
- * Answers are priced at the prompt classifier's {@link PriceTable#batch()} (half its prices);
- * synchronous retries at its own.
+ * <h2>Calls and cost</h2>
+ * Every provider call (upload, create, poll, cancel, download, delete) goes through the OpenAI layer's
+ * {@link OpenAiCalls}: the same error mapping, retry loop and circuit breaker as the prompt classifier's (an
+ * exhausted quota, 401 and 403 are not retried; {@code Retry-After} is honoured; failures are the API's typed
+ * exceptions). Answers are priced at the model's batch prices (its profile's batch factor: half, for OpenAI's
+ * models); synchronous retries at its own. With a {@link SpendingCap} ({@link Builder#spendingCap}), each request
+ * file's estimated cost is checked before it is uploaded and its batch created: a run whose next batch would
+ * exceed the cap stops with {@link dev.classifier.api.BudgetExceededException} before that call (its state file
+ * stays; resume it with a larger cap). When the batches end, the cap is charged what they cost (all of the run's,
+ * on a resume too) in place of the estimates.
  */
 public final class BatchClassifier {
 
@@ -87,38 +72,30 @@ public final class BatchClassifier {
     public static final String STATE_FILE = "batch-state.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchClassifier.class);
-    private static final int SYNCHRONOUS_CHUNK = 256;
-    private static final Set<String> ENDED = Set.of("completed", "failed", "expired", "cancelled");
 
-    private final OpenAIClient client;
     private final PromptClassifier prompt;
+    private final BatchProvider provider;
+    private final BatchRequestFiles files;
     private final CompletionReader reader;
     private final Optional<Path> workDir;
-    private final int maxRequestsPerFile;
-    private final long maxBytesPerFile;
-    private final Duration pollInterval;
-    private final Duration maxWait;
-    private final int maxRetryRounds;
-    private final boolean synchronousRetry;
-    private final RetryPolicy retry;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final BatchDriver.Settings settings;
 
     private BatchClassifier(Builder b) {
-        // The library owns retries (as PromptClassifier does): a view of the caller's client with the SDK's off.
-        this.client = b.client.withOptions(options -> options.maxRetries(0));
         this.prompt = b.prompt;
-        this.reader = new CompletionReader(prompt.format(), prompt.prices().batch(), prompt.onBadOutput());
+        if (b.cap.isPresent() && !prompt.profile().pricesKnown()) {
+            throw new IllegalStateException("a spending cap needs prices, and the model catalog has none for '"
+                    + prompt.model() + "': give them to the prompt classifier with prices(PriceTable)");
+        }
+        // The layer owns retries (as for the prompt classifier): a view of the caller's client with the SDK's off.
+        OpenAIClient client = b.client.withOptions(options -> options.maxRetries(0));
+        OpenAiCalls calls = OpenAiCalls.builder(b.client).retryPolicy(b.retry).clock(b.clock).sleeper(b.sleeper)
+                .build();
+        this.provider = new BatchProvider(client, calls);
+        this.files = new BatchRequestFiles(prompt, b.maxRequestsPerFile, b.maxBytesPerFile);
+        this.reader = new CompletionReader(prompt.format(), prompt.profile()::batchUsage, prompt.onBadOutput());
         this.workDir = b.workDir;
-        this.maxRequestsPerFile = b.maxRequestsPerFile;
-        this.maxBytesPerFile = b.maxBytesPerFile;
-        this.pollInterval = b.pollInterval;
-        this.maxWait = b.maxWait;
-        this.maxRetryRounds = b.maxRetryRounds;
-        this.synchronousRetry = b.synchronousRetry;
-        this.retry = b.retry;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
+        this.settings = new BatchDriver.Settings(b.pollInterval, b.maxWait, b.maxRetryRounds, b.synchronousRetry,
+                b.cap, b.clock, b.sleeper);
     }
 
     /** A batch classifier sending the prompt classifier's requests, on this client (which stays the caller's). */
@@ -136,7 +113,7 @@ public final class BatchClassifier {
     /** Classifies the articles; see the class comment. Ids must be unique. */
     public BatchRun run(Iterator<Article> articles, BatchListener listener) {
         Objects.requireNonNull(articles, "articles");
-        Listener events = new Listener(Objects.requireNonNull(listener, "listener"));
+        BatchEvents events = new BatchEvents(Objects.requireNonNull(listener, "listener"));
         Path dir = workDirectory();
         Path stateFile = dir.resolve(STATE_FILE);
         if (Files.exists(stateFile)) {
@@ -146,17 +123,17 @@ public final class BatchClassifier {
         BatchState state = new BatchState();
         state.workDir = dir.toAbsolutePath().toString();
         state.save(stateFile);
-        List<Path> files;
+        List<Path> written;
         try {
-            files = writeRequests(articles, dir, "requests-r0", state, events);
+            written = files.writeFirstRound(articles, dir, state, events);
         } catch (RuntimeException e) {
             forget(stateFile); // nothing was sent: leave the directory free for another run
             throw e;
         }
-        files.forEach(f -> state.batches.add(new BatchState.Entry(0, f.getFileName().toString())));
+        written.forEach(f -> state.batches.add(new BatchState.Entry(0, f.getFileName().toString())));
         state.inputComplete = true;
         state.save(stateFile);
-        return drive(state, stateFile, events);
+        return driver().drive(state, stateFile, events);
     }
 
     /**
@@ -170,7 +147,7 @@ public final class BatchClassifier {
             throw new IllegalStateException("the run in " + stateFile + " stopped while writing its requests, before"
                     + " anything was sent: start it again with run() in an empty directory");
         }
-        return drive(state, stateFile, new Listener(Objects.requireNonNull(listener, "listener")));
+        return driver().drive(state, stateFile, new BatchEvents(Objects.requireNonNull(listener, "listener")));
     }
 
     /**
@@ -183,11 +160,16 @@ public final class BatchClassifier {
         List<String> asked = new ArrayList<>();
         for (BatchState.Entry entry : state.batches) {
             if (entry.batchId != null && entry.finalStatus == null) {
-                withRetries("cancelling batch " + entry.batchId, () -> client.batches().cancel(entry.batchId));
+                provider.cancel(entry.batchId);
                 asked.add(entry.batchId);
             }
         }
         return asked;
+    }
+
+    /** A driver per run: it holds the run's spending-cap bookings. */
+    private BatchDriver driver() {
+        return new BatchDriver(provider, files, reader, prompt, settings);
     }
 
     private Path workDirectory() {
@@ -201,363 +183,11 @@ public final class BatchClassifier {
         }
     }
 
-    /** Renders every article once into request files and the run's article file; refuses a repeated id. */
-    private List<Path> writeRequests(Iterator<Article> articles, Path dir, String prefix, BatchState state,
-                                     Listener events) {
-        Map<String, Integer> positions = new HashMap<>();
-        int position = 0;
-        BatchRequestWriter requests = new BatchRequestWriter(dir, prefix, maxRequestsPerFile, maxBytesPerFile,
-                events::onRequestFile);
-        try (requests; BufferedWriter stored = BatchArticles.writer(dir)) {
-            while (articles.hasNext()) {
-                Article article = Objects.requireNonNull(articles.next(), "article at position " + position);
-                Integer earlier = positions.putIfAbsent(article.id(), position);
-                if (earlier != null) {
-                    throw new IllegalArgumentException("article id '" + article.id() + "' appears twice, at input"
-                            + " positions " + earlier + " and " + position + "; ids must be unique in a batch run");
-                }
-                RenderedPrompt rendered = prompt.render(article);
-                requests.add(article.id(), BatchRequestWriter.line(article.id(), prompt.chatRequest(rendered)));
-                BatchArticles.write(stored, article, rendered.truncated());
-                position++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run's articles in " + dir + ": " + e.getMessage(), e);
-        }
-        // Closed above: the last request file is complete before the files are listed.
-        state.articles = position;
-        return requests.files();
-    }
-
-    /** Submits, watches and retries until every article has its outcome, then cleans up. */
-    private BatchRun drive(BatchState state, Path stateFile, Listener events) {
-        Path dir = Path.of(state.workDir);
-        while (true) {
-            Instant started = clock.instant(); // maxWait is per round: each round's batches have 24 hours
-            int round = state.lastRound();
-            List<BatchState.Entry> current = state.batches.stream().filter(e -> e.round == round).toList();
-            for (BatchState.Entry entry : current) {
-                submit(entry, dir, state, stateFile, events);
-            }
-            await(current, dir, state, stateFile, events, started);
-            BatchResults results = join(state, dir);
-            List<String> pending = pending(dir, results);
-            if (pending.isEmpty()) {
-                return finish(state, stateFile, dir, results, Usage.NONE, events);
-            }
-            if (synchronousRetry) {
-                events.onRetry(round + 1, pending.size(), true);
-                Usage usage = retrySynchronously(dir, Set.copyOf(pending), results);
-                return finish(state, stateFile, dir, results, usage, events);
-            }
-            if (round >= maxRetryRounds) {
-                return finish(state, stateFile, dir, results, Usage.NONE, events);
-            }
-            events.onRetry(round + 1, pending.size(), false);
-            for (Path file : writeRetryRequests(state, dir, Set.copyOf(pending), round + 1, events)) {
-                state.batches.add(new BatchState.Entry(round + 1, file.getFileName().toString()));
-            }
-            state.save(stateFile);
-        }
-    }
-
-    /** Uploads the entry's file and creates its batch, whichever of the two is not done yet. */
-    private void submit(BatchState.Entry entry, Path dir, BatchState state, Path stateFile, Listener events) {
-        Path file = dir.resolve(entry.requestFile);
-        if (entry.inputFileId == null) {
-            entry.inputFileId = withRetries("uploading " + file.getFileName(), () -> client.files().create(
-                    FileCreateParams.builder().file(file).purpose(FilePurpose.BATCH).build()).id());
-            state.save(stateFile);
-            events.onUploaded(file, entry.inputFileId);
-        }
-        if (entry.batchId == null) {
-            BatchCreateParams params = BatchCreateParams.builder()
-                    .inputFileId(entry.inputFileId)
-                    .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
-                    .completionWindow(BatchCreateParams.CompletionWindow._24H)
-                    .metadata(BatchCreateParams.Metadata.builder()
-                            .putAdditionalProperty("created_by", JsonValue.from("dev.classifier BatchClassifier"))
-                            .putAdditionalProperty("request_file", JsonValue.from(entry.requestFile))
-                            .putAdditionalProperty("round", JsonValue.from(Integer.toString(entry.round)))
-                            .build())
-                    .build();
-            entry.batchId = withRetries("creating the batch for " + entry.requestFile,
-                    () -> client.batches().create(params).id());
-            state.save(stateFile);
-            events.onBatchCreated(entry.batchId, entry.inputFileId, entry.round);
-        }
-    }
-
-    /** Polls the batches until each has ended, keeping their result files in the work directory. */
-    private void await(List<BatchState.Entry> entries, Path dir, BatchState state, Path stateFile, Listener events,
-                       Instant started) {
-        while (true) {
-            boolean running = false;
-            for (BatchState.Entry entry : entries) {
-                if (entry.finalStatus != null) {
-                    continue;
-                }
-                Batch batch = withRetries("watching batch " + entry.batchId,
-                        () -> client.batches().retrieve(entry.batchId));
-                String status = batch.status().asString();
-                batch.requestCounts().ifPresentOrElse(
-                        c -> events.onStatus(entry.batchId, status, c.completed(), c.failed(), c.total()),
-                        () -> events.onStatus(entry.batchId, status, 0, 0, 0));
-                if (!ENDED.contains(status)) {
-                    running = true;
-                    continue;
-                }
-                ended(entry, batch, status, dir);
-                state.save(stateFile);
-            }
-            if (!running) {
-                return;
-            }
-            if (Duration.between(started, clock.instant()).compareTo(maxWait) > 0) {
-                throw new ClassificationException("the batches of " + stateFile + " are still running after "
-                        + maxWait + "; resume the run later with resume(stateFile, listener)");
-            }
-            try {
-                sleeper.sleep(pollInterval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ClassificationException("the batch run was interrupted; its batches go on and"
-                        + " resume(" + stateFile + ", listener) picks them up");
-            }
-        }
-    }
-
-    private void ended(BatchState.Entry entry, Batch batch, String status, Path dir) {
-        entry.outputFileId = batch.outputFileId().orElse(null);
-        entry.errorFileId = batch.errorFileId().orElse(null);
-        if (entry.outputFileId != null) {
-            download(entry.outputFileId, dir.resolve(entry.batchId + "-output.jsonl"));
-        }
-        if (entry.errorFileId != null) {
-            download(entry.errorFileId, dir.resolve(entry.batchId + "-errors.jsonl"));
-        }
-        if (status.equals("failed")) {
-            entry.failure = batch.errors().flatMap(Batch.Errors::data).map(errors -> errors.stream()
-                    .map(e -> e.code().orElse("error") + " at line " + e.line().map(String::valueOf).orElse("?")
-                            + ": " + e.message().orElse(""))
-                    .reduce((a, b) -> a + "; " + b).orElse("")).filter(s -> !s.isEmpty())
-                    .orElse("the batch failed with no reason given");
-        }
-        entry.finalStatus = status;
-    }
-
-    private void download(String fileId, Path target) {
-        if (Files.exists(target)) {
-            return; // a resumed run downloaded it before the crash
-        }
-        withRetries("downloading " + fileId, () -> {
-            Path temp = target.resolveSibling(target.getFileName() + ".part");
-            try (HttpResponse response = client.files().content(fileId); InputStream body = response.body()) {
-                Files.copy(body, temp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot save " + fileId + " to " + target + ": " + e.getMessage(), e);
-            }
-            return target;
-        });
-    }
-
-    /** Every ended batch's results, in creation order, so a retry round's answers replace the earlier failures. */
-    private BatchResults join(BatchState state, Path dir) {
-        Set<String> truncated = new HashSet<>();
-        BatchArticles.forEach(dir, a -> {
-            if (a.truncated()) {
-                truncated.add(a.id());
-            }
-        });
-        BatchResults results = new BatchResults(reader, truncated);
-        for (BatchState.Entry entry : state.batches) {
-            if (entry.finalStatus == null) {
-                continue;
-            }
-            if (entry.failure != null) {
-                results.failAll(customIds(dir.resolve(entry.requestFile)), entry.failure);
-            }
-            for (Path file : List.of(dir.resolve(entry.batchId + "-output.jsonl"),
-                    dir.resolve(entry.batchId + "-errors.jsonl"))) {
-                if (Files.exists(file)) {
-                    results.read(file);
-                }
-            }
-        }
-        return results;
-    }
-
-    /** Ids with no result, or a failure worth another attempt, in input order. */
-    private static List<String> pending(Path dir, BatchResults results) {
-        List<String> pending = new ArrayList<>();
-        BatchArticles.forEach(dir, a -> {
-            Optional<BatchResults.Result> result = results.get(a.id());
-            if (result.isEmpty() || result.get().retryable()) {
-                pending.add(a.id());
-            }
-        });
-        return pending;
-    }
-
-    /** The first round's request lines of these articles, copied into new files for the next round. */
-    private List<Path> writeRetryRequests(BatchState state, Path dir, Set<String> ids, int round, Listener events) {
-        BatchRequestWriter writer = new BatchRequestWriter(dir, "requests-r" + round, maxRequestsPerFile,
-                maxBytesPerFile, events::onRequestFile);
-        try (writer) {
-            for (BatchState.Entry entry : state.batches) {
-                if (entry.round != 0) {
-                    continue;
-                }
-                forEachLine(dir.resolve(entry.requestFile), (id, line) -> {
-                    if (ids.contains(id)) {
-                        writer.add(id, line);
-                    }
-                });
-            }
-        }
-        return writer.files(); // after close, which completes the last file
-    }
-
-    /** Classifies these articles through the prompt classifier, a chunk at a time (its concurrency applies). */
-    private Usage retrySynchronously(Path dir, Set<String> ids, BatchResults results) {
-        List<Article> chunk = new ArrayList<>();
-        Usage[] usage = {Usage.NONE};
-        Runnable flush = () -> {
-            List<Outcome> outcomes = prompt.classifyAll(chunk);
-            for (int i = 0; i < chunk.size(); i++) {
-                outcomes.get(i).predictionIfAny().ifPresent(p -> usage[0] = usage[0].plus(p.usage()));
-                results.put(chunk.get(i).id(), outcomes.get(i));
-            }
-            chunk.clear();
-        };
-        BatchArticles.forEach(dir, stored -> {
-            if (ids.contains(stored.id())) {
-                chunk.add(stored.article());
-                if (chunk.size() == SYNCHRONOUS_CHUNK) {
-                    flush.run();
-                }
-            }
-        });
-        flush.run();
-        return usage[0];
-    }
-
     private static void forget(Path stateFile) {
         try {
             Files.deleteIfExists(stateFile);
         } catch (IOException e) {
             LOG.warn("could not delete {} ({})", stateFile, e.getClass().getSimpleName());
-        }
-    }
-
-    private BatchRun finish(BatchState state, Path stateFile, Path dir, BatchResults results, Usage synchronous,
-                            Listener events) {
-        List<Outcome> outcomes = new ArrayList<>(state.articles);
-        BatchArticles.forEach(dir, a -> outcomes.add(results.get(a.id()).map(BatchResults.Result::outcome)
-                .orElseGet(() -> Outcome.failure(a.id(), new ClassificationException("classifying article '"
-                        + a.id() + "' in a batch failed: no batch returned a result for it")))));
-        deleteProviderFiles(state, events);
-        List<String> batchIds = state.batches.stream().map(e -> e.batchId).toList();
-        return new BatchRun(outcomes, results.usage(), synchronous, batchIds, state.lastRound(), stateFile);
-    }
-
-    private void deleteProviderFiles(BatchState state, Listener events) {
-        List<String> deleted = new ArrayList<>();
-        for (BatchState.Entry entry : state.batches) {
-            for (String fileId : new String[] {entry.inputFileId, entry.outputFileId, entry.errorFileId}) {
-                if (fileId == null) {
-                    continue;
-                }
-                try {
-                    client.files().delete(fileId);
-                    deleted.add(fileId);
-                } catch (OpenAIException e) {
-                    LOG.warn("could not delete file {} of batch {} ({})", fileId, entry.batchId,
-                            e.getClass().getSimpleName());
-                }
-            }
-        }
-        events.onFilesDeleted(deleted);
-    }
-
-    private static List<String> customIds(Path requestFile) {
-        List<String> ids = new ArrayList<>();
-        forEachLine(requestFile, (id, line) -> ids.add(id));
-        return ids;
-    }
-
-    private static void forEachLine(Path requestFile, java.util.function.BiConsumer<String, String> action) {
-        try (BufferedReader in = Files.newBufferedReader(requestFile, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                String id = com.openai.core.ObjectMappers.jsonMapper().readTree(line).path("custom_id").asText("");
-                if (id.isEmpty()) {
-                    throw new IllegalStateException(requestFile + " line " + number + ": no custom_id");
-                }
-                action.accept(id, line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + requestFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs a provider call, retrying failures that may pass (429, 5xx, I/O) by the retry policy. */
-    private <T> T withRetries(String what, Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (RateLimitException | InternalServerException | OpenAIIoException e) {
-                if (attempt >= retry.maxAttempts()) {
-                    throw new ClassificationException(what + " failed after " + attempt + " attempts: "
-                            + e.getClass().getSimpleName(), e);
-                }
-                try {
-                    sleeper.sleep(retry.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new ClassificationException(what + " was interrupted", interrupted);
-                }
-            } catch (OpenAIException e) {
-                throw new ClassificationException(what + " failed: " + e.getClass().getSimpleName(), e);
-            }
-        }
-    }
-
-    /** Passes events on; a listener that throws is logged, and the run goes on. */
-    private record Listener(BatchListener delegate) {
-        void onRequestFile(Path file, int requests) {
-            safely(() -> delegate.onRequestFile(file, requests));
-        }
-
-        void onUploaded(Path file, String id) {
-            safely(() -> delegate.onUploaded(file, id));
-        }
-
-        void onBatchCreated(String batchId, String fileId, int round) {
-            safely(() -> delegate.onBatchCreated(batchId, fileId, round));
-        }
-
-        void onStatus(String batchId, String status, long completed, long failed, long total) {
-            safely(() -> delegate.onStatus(batchId, status, completed, failed, total));
-        }
-
-        void onRetry(int round, int articles, boolean synchronous) {
-            safely(() -> delegate.onRetry(round, articles, synchronous));
-        }
-
-        void onFilesDeleted(List<String> ids) {
-            safely(() -> delegate.onFilesDeleted(ids));
-        }
-
-        private static void safely(Runnable event) {
-            try {
-                event.run();
-            } catch (RuntimeException e) {
-                LOG.warn("a batch listener failed ({}); the run goes on", e.getClass().getSimpleName());
-            }
         }
     }
 
@@ -573,6 +203,7 @@ public final class BatchClassifier {
         private int maxRetryRounds = 2;
         private boolean synchronousRetry;
         private RetryPolicy retry = RetryPolicy.defaults();
+        private Optional<SpendingCap> cap = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
 
@@ -645,6 +276,16 @@ public final class BatchClassifier {
         /** How uploads, batch creation and polls are retried when the provider fails (429, 5xx, I/O). */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retry = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * A budget for the run: a batch whose estimated cost (its requests at the batch prices) would take the
+         * spending past it is not uploaded or created, and the run stops with
+         * {@link dev.classifier.api.BudgetExceededException}. Needs the model's prices.
+         */
+        public Builder spendingCap(SpendingCap value) {
+            this.cap = Optional.of(Objects.requireNonNull(value, "spendingCap"));
             return this;
         }
 

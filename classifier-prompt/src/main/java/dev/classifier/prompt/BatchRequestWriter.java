@@ -79,6 +79,12 @@ final class BatchRequestWriter implements AutoCloseable {
         return List.copyOf(files);
     }
 
+    /** Ends the last file (the listener hears of it) and gives every file written, in order. */
+    List<Path> finish() {
+        close();
+        return files();
+    }
+
     private void finishFile() throws IOException {
         if (out != null) {
             out.close();

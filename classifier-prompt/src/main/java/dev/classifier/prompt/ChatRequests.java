@@ -6,30 +6,27 @@ import com.openai.core.JsonValue;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.classifier.openai.ChatMessage;
 
 import java.util.Map;
 
 /**
  * Turns a rendered prompt into openai-java's request: the messages in order (system, example pairs, the article),
- * the model, temperature 0, the completion limit, logprobs, and the response format of the mode. The response
- * format is built once: for {@link ResponseMode#JSON_SCHEMA}, {@link PromptFormat#responseSchema()} under the name
+ * the model, the {@code reasoning_effort}, {@code temperature} and completion limit of the {@link ModelChoice}
+ * (each only where it applies), logprobs, and the response format of the mode. The response format is built once:
+ * for {@link ResponseMode#JSON_SCHEMA}, {@link PromptFormat#responseSchema()} under the name
  * {@link PromptFormat#RESPONSE_SCHEMA_NAME}, strict.
  */
 final class ChatRequests {
 
-    private final String model;
-    private final double temperature;
-    private final int maxCompletionTokens;
+    private final ModelChoice model;
     private final int topLogprobs;
     private final ResponseMode mode;
     private final ResponseFormatJsonSchema jsonSchema;
     private final String schemaJson;
 
-    ChatRequests(String model, double temperature, int maxCompletionTokens, int topLogprobs, ResponseMode mode,
-                 PromptFormat format) {
+    ChatRequests(ModelChoice model, int topLogprobs, ResponseMode mode, PromptFormat format) {
         this.model = model;
-        this.temperature = temperature;
-        this.maxCompletionTokens = maxCompletionTokens;
         this.topLogprobs = topLogprobs;
         this.mode = mode;
         ObjectNode schema = format.responseSchema();
@@ -50,9 +47,10 @@ final class ChatRequests {
 
     ChatCompletionCreateParams build(RenderedPrompt prompt) {
         ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder()
-                .model(model)
-                .temperature(temperature)
-                .maxCompletionTokens(maxCompletionTokens);
+                .model(model.model())
+                .maxCompletionTokens(model.maxCompletionTokens());
+        model.effort().ifPresent(effort -> b.reasoningEffort(effort.toSdk())); // values the SDK lacks pass too
+        model.temperature().ifPresent(b::temperature);
         for (ChatMessage message : prompt.messages()) {
             switch (message.role()) {
                 case SYSTEM -> b.addSystemMessage(message.content());

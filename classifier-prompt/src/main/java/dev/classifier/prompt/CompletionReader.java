@@ -18,13 +18,21 @@ import java.util.Set;
 
 /**
  * Reads a prediction from a chat completion: the label through {@link PromptFormat#parseAnswer} (so near misses
- * are resolved and what cannot be read gives the fallback), the flags, the usage priced by the price table, and
+ * are resolved and what cannot be read gives the fallback), the flags, the usage (cached, cache-write and reasoning
+ * tokens included) priced by the model's profile, and
  * confidence and scores from the label's logprobs (see {@link LabelScores}). A refusal, an empty answer or an
  * answer with no label gives the fallback, or a {@link BadOutputException} when so configured; its message says
  * what happened, never what the model wrote (which may quote the article). A completion with no choices is not an
  * answer at all: that throws.
  */
 final class CompletionReader {
+
+    /** Prices a call's tokens: the model's synchronous or batch prices (an unknown cost where they are unknown). */
+    @FunctionalInterface
+    interface Pricing {
+        Usage price(long promptTokens, long cachedTokens, long cacheWriteTokens, long completionTokens,
+                    long reasoningTokens);
+    }
 
     /**
      * A completion read: what the call cost, which model answered and why it stopped, and either the prediction or,
@@ -43,10 +51,10 @@ final class CompletionReader {
     }
 
     private final PromptFormat format;
-    private final PriceTable prices;
+    private final Pricing prices;
     private final OnBadOutput onBadOutput;
 
-    CompletionReader(PromptFormat format, PriceTable prices, OnBadOutput onBadOutput) {
+    CompletionReader(PromptFormat format, Pricing prices, OnBadOutput onBadOutput) {
         this.format = format;
         this.prices = prices;
         this.onBadOutput = onBadOutput;
@@ -107,16 +115,30 @@ final class CompletionReader {
                 finishReason);
     }
 
-    /** The usage the server reports; where it reports none, the prompt estimate and the answer's token count. */
+    /**
+     * The usage the server reports; where it reports none, the prompt estimate and the answer's token count. Cached
+     * and cache-written tokens are parts of the prompt tokens, reasoning tokens part of the completion tokens (as
+     * OpenAI's {@code CompletionUsage} defines them): a detail larger than its total is cut to fit, never added.
+     */
     private Usage usage(ChatCompletion completion, long estimatedPromptTokens, String content) {
         Optional<CompletionUsage> reported = completion.usage();
         if (reported.isEmpty()) {
-            return prices.usage(estimatedPromptTokens, 0, format.tokenCounter().count(content));
+            return prices.price(estimatedPromptTokens, 0, 0, format.tokenCounter().count(content), 0);
         }
         CompletionUsage u = reported.get();
-        long cached = u.promptTokensDetails().flatMap(CompletionUsage.PromptTokensDetails::cachedTokens).orElse(0L);
-        long prompt = u.promptTokens();
-        return prices.usage(prompt, Math.min(cached, prompt), u.completionTokens());
+        Optional<CompletionUsage.PromptTokensDetails> promptDetails = u.promptTokensDetails();
+        long prompt = Math.max(0, u.promptTokens());
+        long cached = clamp(promptDetails.flatMap(CompletionUsage.PromptTokensDetails::cachedTokens), prompt);
+        long cacheWrites = clamp(promptDetails.flatMap(CompletionUsage.PromptTokensDetails::cacheWriteTokens),
+                prompt - cached);
+        long completionTokens = Math.max(0, u.completionTokens());
+        long reasoning = clamp(u.completionTokensDetails()
+                .flatMap(CompletionUsage.CompletionTokensDetails::reasoningTokens), completionTokens);
+        return prices.price(prompt, cached, cacheWrites, completionTokens, reasoning);
+    }
+
+    private static long clamp(Optional<Long> detail, long total) {
+        return Math.max(0, Math.min(detail.orElse(0L), total));
     }
 
     private static List<LabelScores.Token> tokens(List<ChatCompletionTokenLogprob> sdkTokens) {

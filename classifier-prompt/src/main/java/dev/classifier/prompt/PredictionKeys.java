@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Keys of the prediction cache: SHA-256 over everything that shapes the request and the answer, so that a key
  * names one answer. The article counts by its normalised title and body (NFKC, whitespace runs folded to one
  * space, trimmed: syndicated copies differ in little more), not by its id or metadata. The rest: the taxonomy's
- * fingerprint, the format's system message and budgets, the model, the response mode, the temperature, the
- * window's policy and — when the window shows examples — the feedback store's last change-feed sequence, so new
+ * fingerprint, the format's system message and budgets, the model with its reasoning effort and temperature,
+ * the response mode, the window's policy and — when the window shows examples — the feedback store's last change-feed sequence, so new
  * or retracted feedback (which changes the examples) is never answered from before it.
  */
 final class PredictionKeys {
@@ -24,10 +24,12 @@ final class PredictionKeys {
 
     private final List<String> settings;
 
-    PredictionKeys(PromptFormat format, String model, ResponseMode mode, double temperature, FeedbackWindow window) {
-        this.settings = List.of("prediction-key/v1", format.taxonomy().fingerprint(),
-                format.systemMessage().content(), format.toString(), model, mode.name(),
-                Double.toString(temperature), window.toString());
+    /**
+     * @param model what of the model shapes the answer: its id, reasoning effort and temperature
+     */
+    PredictionKeys(PromptFormat format, String model, ResponseMode mode, FeedbackWindow window) {
+        this.settings = List.of("prediction-key/v2", format.taxonomy().fingerprint(),
+                format.systemMessage().content(), format.toString(), model, mode.name(), window.toString());
     }
 
     /** The key of an article, with the store's sequence when the window shows examples (else 0). */

@@ -5,6 +5,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.RetryPolicy;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;
@@ -117,7 +118,7 @@ class BatchClassifierTest {
         // Every line names its article and the chat endpoint, with the synchronous request's model and schema.
         JournalEntry upload = openAi.server().journal().entries("/v1/files").get(0);
         assertThat(upload.body()).contains("\"custom_id\":\"a0\"", "\"url\":\"/v1/chat/completions\"",
-                "\"model\":\"gpt-4o-mini\"", "json_schema");
+                "\"model\":\"gpt-6-luna\"", "\"reasoning_effort\":\"none\"", "json_schema");
 
         // The same articles synchronously: the same tokens, twice the price.
         Usage synchronous = prompt.classifyAll(ARTICLES).stream().map(o -> o.predictionIfAny().orElseThrow().usage())

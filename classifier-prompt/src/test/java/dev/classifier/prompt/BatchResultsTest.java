@@ -2,6 +2,7 @@ package dev.classifier.prompt;
 
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
+import dev.classifier.openai.PriceTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class BatchResultsTest {
 
     private final PromptFormat format = PromptFormat.of(ServerFixture.TAXONOMY);
     private final BatchResults results = new BatchResults(
-            new CompletionReader(format, PriceTable.gpt4oMini().batch(), OnBadOutput.FALLBACK), Set.of("zh-2"));
+            new CompletionReader(format, PriceTable.gpt4oMini().batch()::usage, OnBadOutput.FALLBACK), Set.of("zh-2"));
 
     private static String answer(String id, String label) {
         return "{\"id\":\"batch_req_" + id + "\",\"custom_id\":\"" + id + "\",\"response\":{\"status_code\":200,"

@@ -6,6 +6,7 @@ import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.PriceTable;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;
@@ -175,7 +176,7 @@ class CacheAndCostTest {
             assertThat(estimate.articles()).isEqualTo(4);
             assertThat(estimate.calls()).isEqualTo(3);
             assertThat(estimate.costUsd()).isCloseTo(
-                    (estimate.promptTokens() * 0.15 + estimate.completionTokens() * 0.60) / 1e6, within(1e-15));
+                    (estimate.promptTokens() * 0.10 + estimate.completionTokens() * 0.50) / 1e6, within(1e-15));
 
             List<Outcome> outcomes = classifier.classifyAll(run);
             long billedPrompt = outcomes.stream().mapToLong(o -> o.predictionIfAny().orElseThrow().usage()

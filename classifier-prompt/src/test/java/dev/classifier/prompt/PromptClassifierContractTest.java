@@ -2,6 +2,7 @@ package dev.classifier.prompt;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
+import dev.classifier.openai.OpenAiClients;
 import dev.classifier.testkit.ClassifierContract;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.OpenAiTestServer;

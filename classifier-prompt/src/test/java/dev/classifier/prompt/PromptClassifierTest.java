@@ -6,6 +6,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Prediction;
+import dev.classifier.openai.ChatMessage;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;
@@ -54,11 +55,12 @@ class PromptClassifierTest {
             assertThat(p.scores()).containsOnlyKeys(ServerFixture.TAXONOMY.labels());
             assertThat(p.scores().get("politics")).isCloseTo(0.08 / 3, within(0.001));
             assertThat(p.scores().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-9));
-            assertThat(p.model()).isEqualTo("gpt-4o-mini-2024-07-18");
+            assertThat(p.model()).isEqualTo("gpt-6-luna");
             assertThat(p.usage().promptTokens()).isPositive();
             assertThat(p.usage().completionTokens()).isPositive();
-            assertThat(p.usage().costUsd()).isCloseTo((p.usage().promptTokens() * 0.15
-                    + p.usage().completionTokens() * 0.60) / 1e6, within(1e-15));
+            // gpt-6-luna list prices: $0.10 input, $0.50 output per 1M tokens.
+            assertThat(p.usage().costUsd()).isCloseTo((p.usage().promptTokens() * 0.10
+                    + p.usage().completionTokens() * 0.50) / 1e6, within(1e-15));
             assertThat(classifier.totalUsage()).isEqualTo(p.usage());
 
             Prediction zh = classifier.classify(Article.of("a2", "国足客场战平", "补时阶段打进扳平进球。"));
@@ -105,7 +107,8 @@ class PromptClassifierTest {
             assertThat(JSON.readTree(contents.get(6)).get("label").asText()).isEqualTo("sports");
             assertThat(contents.get(7)).isEqualTo(expected.articleMessage().content()).contains("Election night");
 
-            assertThat(body.get("model").asText()).isEqualTo("gpt-4o-mini");
+            assertThat(body.get("model").asText()).isEqualTo("gpt-6-luna");
+            assertThat(body.get("reasoning_effort").asText()).isEqualTo("none");
             assertThat(body.get("temperature").asDouble()).isZero();
             assertThat(body.get("max_completion_tokens").asInt()).isEqualTo(256);
             assertThat(body.get("logprobs").asBoolean()).isTrue();

@@ -2,6 +2,9 @@ package dev.classifier.prompt;
 
 import com.openai.client.OpenAIClient;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.openai.OpenAiClients;
+import dev.classifier.openai.RateLimits;
+import dev.classifier.openai.RetryPolicy;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.LabelResponder;
 import dev.classifier.testkit.openai.OpenAiTestServer;
@@ -28,9 +31,21 @@ final class ServerFixture {
     private ServerFixture() {
     }
 
-    /** A client made the library's way (logging off, SDK retries off) for the test server. */
+    /**
+     * A client made the library's way (logging off, SDK retries off) for the test server, which is taught the
+     * default model first if it does not know it yet (a server that plays the 2027 models knows it already, and
+     * its own profile of it is kept).
+     */
     static OpenAIClient client(OpenAiTestServer server) {
+        knowDefaultModel(server);
         return OpenAiClients.compatible(server.baseUrl(), server.apiKey());
+    }
+
+    /** Adds the default model to the server's models unless it has it. */
+    static void knowDefaultModel(OpenAiTestServer server) {
+        if (server.models().find(PromptClassifier.DEFAULT_MODEL).isEmpty()) {
+            server.models().add(PromptClassifier.DEFAULT_MODEL);
+        }
     }
 
     /** A classifier on the server, time on the manual clock, no jitter, no client-side limits. */

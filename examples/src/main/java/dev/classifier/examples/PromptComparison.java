@@ -5,8 +5,8 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.eval.Evaluation;
 import dev.classifier.eval.EvaluationResult;
+import dev.classifier.openai.OpenAiClients;
 import dev.classifier.prompt.CostEstimate;
-import dev.classifier.prompt.OpenAiClients;
 import dev.classifier.prompt.PromptClassifier;
 
 import java.util.List;
@@ -14,9 +14,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * With {@code OPENAI_API_KEY} set, the main job also runs the prompt strategy (gpt-4o-mini with a few-shot window
- * of the sample feedback) on the same articles, so the two can be compared side by side. Without a key it does
- * nothing: the main job stays offline.
+ * With {@code OPENAI_API_KEY} set, the main job also runs the prompt strategy (gpt-6-luna, without reasoning, with
+ * a few-shot window of the sample feedback) on the same articles, so the two can be compared side by side. Without
+ * a key it does nothing: the main job stays offline. With a key and an endpoint that cannot be reached, the
+ * circuit breaker ends the prompt run after a few attempts (about one connect time-out) and the local results are
+ * printed all the same.
  */
 final class PromptComparison {
 
@@ -27,7 +29,8 @@ final class PromptComparison {
                                                       List<LabeledArticle> articles) {
         String key = System.getenv("OPENAI_API_KEY");
         if (key == null || key.isBlank()) {
-            System.out.println("(Set OPENAI_API_KEY to compare with the prompt strategy, gpt-4o-mini.)");
+            System.out.println("(Set OPENAI_API_KEY to compare with the prompt strategy, " + PromptClassifier.DEFAULT_MODEL
+                    + ".)");
             return Optional.empty();
         }
         try (PromptClassifier prompt = PromptClassifier.builder(OpenAiClients.fromEnv(), taxonomy)

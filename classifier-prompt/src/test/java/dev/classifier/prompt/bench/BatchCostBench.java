@@ -7,13 +7,13 @@ import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.OpenAiClients;
+import dev.classifier.openai.RateLimits;
 import dev.classifier.prompt.BatchClassifier;
 import dev.classifier.prompt.BatchListener;
 import dev.classifier.prompt.BatchRun;
 import dev.classifier.prompt.FeedbackWindow;
-import dev.classifier.prompt.OpenAiClients;
 import dev.classifier.prompt.PromptClassifier;
-import dev.classifier.prompt.RateLimits;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.LabelResponder;
 import dev.classifier.testkit.openai.OpenAiTestServer;
@@ -59,6 +59,9 @@ public final class BatchCostBench {
         try (OpenAiTestServer server = OpenAiTestServer.builder().clock(clock)
                 .responder(LabelResponder.builder().fallback(taxonomy.fallback()).build())
                 .build().start()) {
+            if (server.models().find(PromptClassifier.DEFAULT_MODEL).isEmpty()) { // a server of before the 2027 models
+                server.models().add(PromptClassifier.DEFAULT_MODEL);
+            }
             for (FeedbackWindow window : List.of(FeedbackWindow.none(), FeedbackWindow.recent(10),
                     FeedbackWindow.similar(10))) {
                 OpenAIClient client = OpenAiClients.compatible(server.baseUrl(), server.apiKey());

@@ -5,9 +5,9 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.classifier.api.Article;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.prompt.OpenAiClients;
+import dev.classifier.openai.OpenAiClients;
+import dev.classifier.openai.RateLimits;
 import dev.classifier.prompt.PromptClassifier;
-import dev.classifier.prompt.RateLimits;
 import dev.classifier.testkit.openai.LabelResponder;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 
@@ -59,6 +59,9 @@ public final class PromptThroughputBench {
                         .rule("iphone", "tech").rule("market", "business").build())
                 .build().start()) {
             server.faults().onEndpoint("/v1/chat/completions").always().latency(Duration.ofMillis(latencyMs));
+            if (server.models().find(PromptClassifier.DEFAULT_MODEL).isEmpty()) { // a server of before the 2027 models
+                server.models().add(PromptClassifier.DEFAULT_MODEL);
+            }
             int maxLevel = 0;
             for (int level : levels) {
                 maxLevel = Math.max(maxLevel, level);
