@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Operations across feedback stores, such as moving from a JSONL file to a database and back. */
 public final class FeedbackStores {
@@ -25,9 +27,14 @@ public final class FeedbackStores {
     /**
      * Replays every change of {@code from} onto {@code to}, in order: each add (in batches of one durable write)
      * and each retraction, so the target keeps the same feedback, the same order and the same tombstones (a
-     * retracted id stays retracted there too). Into an empty target the sequences come out the same. Copying
-     * again, or into a store that has some of it, adds only what is missing: adds and retractions are idempotent.
-     * Feedback whose id the target holds with other content is left as the target has it, and counted.
+     * retracted id stays retracted there too). Into an empty target the sequences come out the same, unless the
+     * source has purges. Copying again, or into a store that has some of it, adds only what is missing: adds and
+     * retractions are idempotent. Feedback whose id the target holds with other content is left as the target has
+     * it, and counted.
+     *
+     * <p>Purged feedback is not copied (the source has only its tombstone): the copy purges the same articles in the
+     * target instead, once each, where the source's feed first shows the purge, so that the text does not survive
+     * in the target either. Feedback the source added after the purge is copied as any other.
      */
     public static CopyResult copy(FeedbackStore from, FeedbackStore to) {
         Objects.requireNonNull(from, "from");
@@ -61,6 +68,9 @@ public final class FeedbackStores {
         private long added;
         private long retracted;
         private long differing;
+        private long purged;
+        /** Articles purged in the target by this copy; the source's feed shows no add of theirs before its purge. */
+        private final Set<String> purgedArticles = new HashSet<>();
 
         Copy(FeedbackStore to) {
             this.to = to;
@@ -72,6 +82,11 @@ public final class FeedbackStores {
                 pending.add(change.feedback());
                 if (pending.size() == BATCH) {
                     flush();
+                }
+            } else if (change.kind() == FeedbackChange.Kind.PURGED) {
+                if (purgedArticles.add(change.feedback().article().id())) {
+                    flush();
+                    purged += to.purge(change.feedback().article().id()).size();
                 }
             } else {
                 flush(); // the add it undoes must be written first
@@ -100,7 +115,7 @@ public final class FeedbackStores {
 
         CopyResult finish() {
             flush();
-            return new CopyResult(changesRead, added, retracted, differing);
+            return new CopyResult(changesRead, added, retracted, differing, purged);
         }
     }
 }
