@@ -134,7 +134,7 @@ public abstract class FeedbackStoreFixture {
         int n = made.incrementAndGet();
         String mark = articleId + "/" + id;
         Article article = new Article(articleId, "王小明的私人来信 " + mark,
-                "寄信人住在北京市朝阳区幸福路八号 " + mark + "\nHis doctor's note, \"private\" " + mark,
+                "寄信人住在北京市朝阳区幸福路八号 " + mark + "\n\"Private\" note from his doctor " + mark,
                 Map.of("author", "王小明 " + mark));
         return new Feedback(id, article, "社会", Optional.of("政治"), "本人要求删除 " + mark, Optional.of("fp-" + n),
                 Instant.ofEpochSecond(1_765_000_000L + n, 987_654_321));
@@ -144,11 +144,12 @@ public abstract class FeedbackStoreFixture {
      * The pieces of text of feedback made by {@link #secret}: none may be left in a store after a purge.
      *
      * @param secret feedback made by {@link #secret}
-     * @return its title, its body's two lines, its reason and its metadata value
+     * @return its title, its body's two lines (the second after its quoted word, which files store escaped), its
+     *         reason and its metadata value
      */
     protected static List<String> secrets(Feedback secret) {
         String[] body = secret.article().body().split("\n");
-        return List.of(secret.article().title(), body[0], body[1].substring(body[1].indexOf('"') + 1),
+        return List.of(secret.article().title(), body[0], body[1].substring(body[1].lastIndexOf('"') + 2),
                 secret.reason(), secret.article().metadata().get("author"));
     }
 
