@@ -39,6 +39,9 @@ public record FeedbackChange(long sequence, Kind kind, Feedback feedback) {
     /**
      * Checks the change.
      *
+     * @param sequence the change's place in the feed, from 1
+     * @param kind     what happened
+     * @param feedback the feedback the change is about; for {@link Kind#PURGED}, its tombstone
      * @throws IllegalArgumentException if the sequence is below 1, or a purge carries more than a tombstone
      */
     public FeedbackChange {
