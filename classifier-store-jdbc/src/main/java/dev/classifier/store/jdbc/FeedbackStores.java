@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -71,6 +72,8 @@ public final class FeedbackStores {
         private long purged;
         /** Articles purged in the target by this copy; the source's feed shows no add of theirs before its purge. */
         private final Set<String> purgedArticles = new HashSet<>();
+        /** Purges gathered into one call (a JSONL target rewrites its file per call), made before the next adds. */
+        private final Set<String> pendingPurges = new LinkedHashSet<>();
 
         Copy(FeedbackStore to) {
             this.to = to;
@@ -85,8 +88,7 @@ public final class FeedbackStores {
                 }
             } else if (change.kind() == FeedbackChange.Kind.PURGED) {
                 if (purgedArticles.add(change.feedback().article().id())) {
-                    flush();
-                    purged += to.purge(change.feedback().article().id()).size();
+                    pendingPurges.add(change.feedback().article().id());
                 }
             } else {
                 flush(); // the add it undoes must be written first
@@ -97,6 +99,10 @@ public final class FeedbackStores {
         }
 
         private void flush() {
+            if (!pendingPurges.isEmpty()) {
+                purged += to.purge(pendingPurges).size();
+                pendingPurges.clear();
+            }
             if (pending.isEmpty()) {
                 return;
             }

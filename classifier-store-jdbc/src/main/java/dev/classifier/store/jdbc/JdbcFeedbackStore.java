@@ -153,13 +153,22 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         String what = "purge the text of " + articles.size() + " article(s)";
         List<String> purged = write(what, new FeedbackWriter.Purge(articles)).purged();
         if (!purged.isEmpty()) {
-            boolean complete = read("checkpoint after a purge", dialect::afterPurge);
-            if (!complete) {
-                LOG.info("{}: purged {} feedback; another connection was reading, so the write-ahead log keeps the"
-                        + " old pages until its next checkpoint", description, purged.size());
-            }
+            checkpointAfterPurge(purged.size());
         }
         return purged;
+    }
+
+    /** Best effort: the purge has committed, so a failure here only leaves old pages for a later checkpoint. */
+    private void checkpointAfterPurge(int purged) {
+        try {
+            if (!read("checkpoint after a purge", dialect::afterPurge)) {
+                LOG.info("{}: purged {} feedback; another connection was reading, so the write-ahead log keeps the"
+                        + " old pages until its next checkpoint", description, purged);
+            }
+        } catch (FeedbackStoreException e) {
+            LOG.warn("{}: purged {} feedback, but {}; the write-ahead log keeps the old pages until its next"
+                    + " checkpoint", description, purged, e.getMessage());
+        }
     }
 
     /** A write in a transaction that holds the store's write lock, committed with other threads' writes. */
