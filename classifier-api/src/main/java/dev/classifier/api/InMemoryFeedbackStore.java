@@ -3,20 +3,31 @@ package dev.classifier.api;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** A {@link FeedbackStore} in memory: for tests, examples and short-lived processes. Thread-safe. */
+/**
+ * A {@link FeedbackStore} in memory: for tests, examples and short-lived processes. Thread-safe. It keeps nothing
+ * when the process ends and never throws {@link FeedbackStoreException}.
+ */
 public final class InMemoryFeedbackStore implements FeedbackStore {
 
     private final List<FeedbackChange> changes = new ArrayList<>();
-    /** Every id ever added, live or retracted, in insertion order. */
+    /** Every id ever added, live, retracted or purged (then its tombstone). */
     private final Map<String, Feedback> byId = new HashMap<>();
     private final LinkedHashMap<String, Feedback> live = new LinkedHashMap<>();
+    private final Set<String> purged = new HashSet<>();
     private boolean closed;
+
+    /** An empty store. */
+    public InMemoryFeedbackStore() {
+    }
 
     @Override
     public synchronized Feedback add(Feedback feedback) {
@@ -82,6 +93,38 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
         }
         changes.add(new FeedbackChange(changes.size() + 1L, FeedbackChange.Kind.RETRACTED, removed));
         return true;
+    }
+
+    /** Replaces every change about purged feedback with its tombstone, then records the purges. */
+    @Override
+    public synchronized List<String> purge(Collection<String> articleIds) {
+        Set<String> articles = Set.copyOf(articleIds);
+        ensureOpen();
+        Map<String, Feedback> tombstones = new LinkedHashMap<>();
+        for (FeedbackChange change : changes) {
+            Feedback f = change.feedback();
+            if (change.kind() == FeedbackChange.Kind.ADDED && articles.contains(f.article().id())
+                    && !purged.contains(f.id())) {
+                tombstones.put(f.id(), FeedbackChange.tombstone(f));
+            }
+        }
+        if (tombstones.isEmpty()) {
+            return List.of();
+        }
+        for (ListIterator<FeedbackChange> it = changes.listIterator(); it.hasNext(); ) {
+            FeedbackChange change = it.next();
+            Feedback tombstone = tombstones.get(change.feedback().id());
+            if (tombstone != null) {
+                it.set(new FeedbackChange(change.sequence(), FeedbackChange.Kind.PURGED, tombstone));
+            }
+        }
+        for (Feedback tombstone : tombstones.values()) {
+            byId.put(tombstone.id(), tombstone);
+            live.remove(tombstone.id());
+            purged.add(tombstone.id());
+            changes.add(new FeedbackChange(changes.size() + 1L, FeedbackChange.Kind.PURGED, tombstone));
+        }
+        return List.copyOf(tombstones.keySet());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackChange;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,10 +29,14 @@ import java.util.TreeMap;
  * {"v":1,"op":"add","id":"...","article":{"id":"...","title":"...","body":"...","metadata":{"k":"v"}},
  *  "label":"...","predicted":"...","reason":"...","taxonomy":"...","created_at":"2026-01-02T03:04:05.678Z"}
  * {"v":1,"op":"retract","id":"...","at":"2026-01-02T03:04:05.678Z"}
+ * {"v":2,"op":"purged","id":"...","article_id":"...","label":"...","predicted":"...","taxonomy":"...",
+ *  "created_at":"..."}
+ * {"v":2,"op":"purge","id":"...","at":"2026-01-02T03:04:05.678Z"}
  * </pre>
  *
- * {@code predicted} and {@code taxonomy} are left out when absent. Unknown fields are ignored, so a later
- * version may add fields that this reader skips; a newer {@code "v"} is refused.
+ * {@code predicted} and {@code taxonomy} are left out when absent. A {@code purged} line takes the place of the add
+ * of purged feedback (it has no text); a {@code purge} line records the purge as a change. Unknown fields are
+ * ignored, so a later version may add fields that this reader skips; a newer {@code "v"} is refused.
  */
 final class FeedbackLineCodec {
 
@@ -42,8 +47,16 @@ final class FeedbackLineCodec {
 
     /** What is wrong with a line; the caller adds the file and the line number. */
     static final class BadLine extends Exception {
+        /** True when the line is fine JSON of another kind of file: no reason to skip it and go on. */
+        final boolean otherFile;
+
         BadLine(String problem) {
-            super(problem);
+            this(problem, false);
+        }
+
+        BadLine(String problem, boolean otherFile) {
+            super(problem, null, false, false);
+            this.otherFile = otherFile;
         }
     }
 
@@ -52,14 +65,19 @@ final class FeedbackLineCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberField("v", FeedbackLine.VERSION);
             if (line instanceof FeedbackLine.Added added) {
+                g.writeNumberField("v", FeedbackLine.VERSION);
                 writeAdded(g, added.feedback());
+            } else if (line instanceof FeedbackLine.Retracted retracted) {
+                g.writeNumberField("v", FeedbackLine.VERSION);
+                writeChange(g, "retract", retracted.id(), retracted.at());
+            } else if (line instanceof FeedbackLine.Tombstone tombstone) {
+                g.writeNumberField("v", FeedbackLine.PURGE_VERSION);
+                writeTombstone(g, tombstone.tombstone());
             } else {
-                FeedbackLine.Retracted retracted = (FeedbackLine.Retracted) line;
-                g.writeStringField("op", "retract");
-                g.writeStringField("id", retracted.id());
-                g.writeStringField("at", retracted.at().toString());
+                FeedbackLine.Purged purged = (FeedbackLine.Purged) line;
+                g.writeNumberField("v", FeedbackLine.PURGE_VERSION);
+                writeChange(g, "purge", purged.id(), purged.at());
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -94,9 +112,41 @@ final class FeedbackLineCodec {
         g.writeStringField("created_at", f.createdAt().toString());
     }
 
+    private static void writeChange(JsonGenerator g, String op, String id, Instant at) throws IOException {
+        g.writeStringField("op", op);
+        g.writeStringField("id", id);
+        g.writeStringField("at", at.toString());
+    }
+
+    private static void writeTombstone(JsonGenerator g, Feedback f) throws IOException {
+        g.writeStringField("op", "purged");
+        g.writeStringField("id", f.id());
+        g.writeStringField("article_id", f.article().id());
+        g.writeStringField("label", f.label());
+        if (f.predicted().isPresent()) {
+            g.writeStringField("predicted", f.predicted().get());
+        }
+        if (f.taxonomyFingerprint().isPresent()) {
+            g.writeStringField("taxonomy", f.taxonomyFingerprint().get());
+        }
+        g.writeStringField("created_at", f.createdAt().toString());
+    }
+
+    /**
+     * The length of the line without its line end: a record cut short by a newline then reads as cut short, not
+     * as a string with an illegal control character in it.
+     */
+    private static int withoutLineEnd(byte[] buf, int off, int len) {
+        int end = len;
+        while (end > 0 && (buf[off + end - 1] == '\n' || buf[off + end - 1] == '\r')) {
+            end--;
+        }
+        return end;
+    }
+
     /** Reads one line (without or with its newline). */
     static FeedbackLine decode(byte[] buf, int off, int len) throws BadLine {
-        try (JsonParser p = JSON.createParser(buf, off, len)) {
+        try (JsonParser p = JSON.createParser(buf, off, withoutLineEnd(buf, off, len))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadLine("not a JSON object");
             }
@@ -114,6 +164,11 @@ final class FeedbackLineCodec {
                     case "taxonomy" -> fields.taxonomy = text(p, name);
                     case "created_at" -> fields.createdAt = text(p, name);
                     case "at" -> fields.at = text(p, name);
+                    case "article_id" -> fields.articleId = text(p, name);
+                    case "title", "body", "text" -> {
+                        fields.labelledRowField = true; // a labelled row's fields: not a store line
+                        p.skipChildren();
+                    }
                     default -> p.skipChildren(); // unknown fields are ignored
                 }
             }
@@ -122,7 +177,7 @@ final class FeedbackLineCodec {
             }
             return fields.toLine();
         } catch (JsonProcessingException e) {
-            throw new BadLine("not valid JSON: " + e.getOriginalMessage() + " (column "
+            throw new BadLine(JacksonMessages.describe(e, column -> column) + " (column "
                     + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("reading a feedback line from memory", e);
@@ -131,7 +186,7 @@ final class FeedbackLineCodec {
 
     /** Only the top-level {@code "id"} of a line: enough to tell two lines apart. */
     static String decodeId(byte[] buf, int off, int len) throws BadLine {
-        try (JsonParser p = JSON.createParser(buf, off, len)) {
+        try (JsonParser p = JSON.createParser(buf, off, withoutLineEnd(buf, off, len))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadLine("not a JSON object");
             }
@@ -144,7 +199,7 @@ final class FeedbackLineCodec {
             }
             throw new BadLine("missing field \"id\"");
         } catch (JsonProcessingException e) {
-            throw new BadLine("not valid JSON: " + e.getOriginalMessage());
+            throw new BadLine(JacksonMessages.describe(e, column -> column));
         } catch (IOException e) {
             throw new UncheckedIOException("reading a feedback line from memory", e);
         }
@@ -294,14 +349,20 @@ final class FeedbackLineCodec {
         String taxonomy;
         String createdAt;
         String at;
+        String articleId;
+        boolean labelledRowField;
 
         FeedbackLine toLine() throws BadLine {
+            if (version == null && op == null && label != null && labelledRowField) {
+                throw new BadLine("missing field \"v\" (the schema version): the line is a labelled row (\"title\","
+                        + " \"body\", \"label\", ...), not a change of a feedback store", true);
+            }
             if (version == null) {
                 throw new BadLine("missing field \"v\" (the schema version)");
             }
-            if (version != FeedbackLine.VERSION) {
-                throw new BadLine("schema version " + version + " is not supported (this reader knows version "
-                        + FeedbackLine.VERSION + ")");
+            if (version < FeedbackLine.VERSION || version > FeedbackLine.PURGE_VERSION) {
+                throw new BadLine("schema version " + version + " is not supported (this reader knows versions "
+                        + FeedbackLine.VERSION + " to " + FeedbackLine.PURGE_VERSION + ")");
             }
             String op = required(this.op, "op");
             String id = required(this.id, "id");
@@ -309,11 +370,20 @@ final class FeedbackLineCodec {
                 return switch (op) {
                     case "add" -> new FeedbackLine.Added(feedback(id));
                     case "retract" -> new FeedbackLine.Retracted(id, instant(required(at, "at"), "at"));
-                    default -> throw new BadLine("unknown op \"" + op + "\" (expected \"add\" or \"retract\")");
+                    case "purged" -> new FeedbackLine.Tombstone(tombstone(id));
+                    case "purge" -> new FeedbackLine.Purged(id, instant(required(at, "at"), "at"));
+                    default -> throw new BadLine("unknown op \"" + op
+                            + "\" (expected \"add\", \"retract\", \"purged\" or \"purge\")");
                 };
             } catch (IllegalArgumentException e) {
                 throw new BadLine(e.getMessage());
             }
+        }
+
+        private Feedback tombstone(String id) throws BadLine {
+            return FeedbackChange.tombstone(id, required(articleId, "article_id"), required(label, "label"),
+                    Optional.ofNullable(predicted), Optional.ofNullable(taxonomy),
+                    instant(required(createdAt, "created_at"), "created_at"));
         }
 
         private Feedback feedback(String id) throws BadLine {

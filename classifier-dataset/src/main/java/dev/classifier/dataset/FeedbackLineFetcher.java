@@ -32,14 +32,18 @@ final class FeedbackLineFetcher {
         this.window = new byte[readAhead];
     }
 
-    /** The feedback of the add line at {@code offset}. */
+    /** The feedback of the add line at {@code offset}, or the tombstone a purge left there. */
     Feedback feedback(long offset, int length) throws IOException {
         Slice line = read(offset, length);
         try {
-            if (FeedbackLineCodec.decode(line.buf, line.off, length) instanceof FeedbackLine.Added added) {
+            FeedbackLine decoded = FeedbackLineCodec.decode(line.buf, line.off, length);
+            if (decoded instanceof FeedbackLine.Added added) {
                 return added.feedback();
             }
-            throw changed(offset, "it is a retraction, not an add");
+            if (decoded instanceof FeedbackLine.Tombstone tombstone) {
+                return tombstone.tombstone();
+            }
+            throw changed(offset, "it is a retraction or a purge, not an add");
         } catch (FeedbackLineCodec.BadLine e) {
             throw changed(offset, e.getMessage());
         }

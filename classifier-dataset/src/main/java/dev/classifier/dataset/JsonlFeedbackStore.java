@@ -3,26 +3,23 @@ package dev.classifier.dataset;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
 import dev.classifier.api.FeedbackStore;
+import dev.classifier.api.FeedbackStoreException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The durable {@link FeedbackStore}: one JSON object a line in an append-only UTF-8 file, in an explicit versioned
@@ -32,6 +29,8 @@ import java.util.stream.StreamSupport;
  * {"v":1,"op":"add","id":"...","article":{"id":"...","title":"...","body":"...","metadata":{"k":"v"}},
  *  "label":"...","predicted":"...","reason":"...","taxonomy":"...","created_at":"2026-01-02T03:04:05.678Z"}
  * {"v":1,"op":"retract","id":"...","at":"2026-01-02T03:04:05.678Z"}
+ * {"v":2,"op":"purged","id":"...","article_id":"...","label":"...","created_at":"..."}   (in place of a purged add)
+ * {"v":2,"op":"purge","id":"...","at":"2026-01-02T03:04:05.678Z"}
  * </pre>
  *
  * ({@code predicted} and {@code taxonomy} are left out when absent.)
@@ -47,6 +46,12 @@ import java.util.stream.StreamSupport;
  *       Builder#tolerant(boolean) tolerant}, which skips and reports it.</li>
  *   <li>Sequences are positions in the file's list of changes, so every process numbers them alike. Reads check
  *       the file's size and read only what other writers appended since (never the whole file again).</li>
+ *   <li>{@link #purge} is the one change that does not append: it rewrites the file without the text (a new file
+ *       beside it, synced, renamed over it, the directory synced; under the lock, so a crash leaves the old file or
+ *       the new one, whole), keeping every sequence. Other stores on the file, in this process or another, notice
+ *       the new file by its file-system key (inode) before their next read or write, and read it again.</li>
+ *   <li>Failures of the file are {@link FeedbackStoreException}s, thrown in the caller's thread; a bad line is
+ *       its subclass {@link FeedbackLineException}.</li>
  * </ul>
  *
  * <p>Memory: the store keeps offsets, lengths and 32-bit id hashes (about 35 bytes a change), not the feedback,
@@ -96,58 +101,48 @@ public final class JsonlFeedbackStore implements FeedbackStore {
         }
 
         /**
-         * @throws FeedbackLineException on a bad line (unless tolerant)
-         * @throws UncheckedIOException  when the file cannot be opened or read
+         * @throws FeedbackLineException  on a bad line (unless tolerant), or a file that is not a store file
+         * @throws FeedbackStoreException when the file cannot be opened or read
          */
         public JsonlFeedbackStore open() {
             try {
                 return new JsonlFeedbackStore(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open feedback store " + file + ": " + e.getMessage(), e);
+                throw new FeedbackStoreException("cannot open feedback store " + file + ": " + e.getMessage(), e);
             }
         }
     }
 
     private final Path file;
-    private final JsonlFeedbackStoreIndex index = new JsonlFeedbackStoreIndex();
     private final List<FeedbackLineProblem> problems = Collections.synchronizedList(new ArrayList<>());
     private final LongAdder bytesRead = new LongAdder();
-    private final FileChannel writeChannel;
     private final JsonlFeedbackStoreLock lock;
     private final JsonlFeedbackStoreWriter writer;
-    /** Readers' channel; reopened if an interrupted reader closed it. */
-    private volatile FileChannel readChannel;
+    private final JsonlFeedbackStoreReads reads;
     private volatile boolean closed;
 
     private JsonlFeedbackStore(Builder builder) throws IOException {
         Path parent = builder.file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         this.file = builder.file;
-        boolean created = !Files.exists(file);
-        this.writeChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        JsonlFeedbackStoreLock openedLock = null;
-        JsonlFeedbackStoreWriter startedWriter = null;
         try {
-            if (created) {
-                syncDirectory(parent); // the new file's name must survive a crash too
-            }
-            this.readChannel = FileChannel.open(file, StandardOpenOption.READ);
-            openedLock = JsonlFeedbackStoreLock.open(file.resolveSibling(file.getFileName() + ".lock"));
-            JsonlFeedbackStoreIndexer indexer = new JsonlFeedbackStoreIndexer(file, writeChannel, index,
-                    builder.tolerant, builder.syncer, bytesRead, problems::add);
-            startedWriter = new JsonlFeedbackStoreWriter(file, writeChannel, openedLock, index, indexer,
-                    new FeedbackLineFetcher(file, writeChannel, 0, bytesRead), builder.syncer);
-            startedWriter.start();
-        } catch (IOException | RuntimeException | Error e) {
-            closeQuietly(startedWriter, e);
-            closeQuietly(readChannel, e);
-            closeQuietly(openedLock, e);
-            closeQuietly(writeChannel, e);
+            Files.createFile(file);
+            syncDirectory(parent); // the new file's name must survive a crash too
+        } catch (FileAlreadyExistsException e) {
+            // An existing store, or one another process has just made.
+        }
+        this.lock = JsonlFeedbackStoreLock.open(file.resolveSibling(file.getFileName() + ".lock"));
+        JsonlFeedbackStoreWriter started = new JsonlFeedbackStoreWriter(file, lock, builder.tolerant, builder.syncer,
+                bytesRead, problems::add);
+        try {
+            started.start();
+        } catch (RuntimeException | Error e) {
+            closeQuietly(started, e);
+            closeQuietly(lock, e);
             throw e;
         }
-        this.lock = openedLock;
-        this.writer = startedWriter;
+        this.writer = started;
+        this.reads = new JsonlFeedbackStoreReads(file, started, this::ensureOpen);
     }
 
     public Path file() {
@@ -165,7 +160,7 @@ public final class JsonlFeedbackStore implements FeedbackStore {
     public Feedback add(Feedback feedback) {
         Objects.requireNonNull(feedback, "feedback");
         ensureOpen();
-        Optional<Feedback> stored = storedIfKnown(feedback.id());
+        Optional<Feedback> stored = reads.storedIfKnown(feedback.id());
         if (stored.isPresent()) {
             return stored.get();
         }
@@ -199,84 +194,64 @@ public final class JsonlFeedbackStore implements FeedbackStore {
         return (Boolean) writer.commit(List.of(new JsonlFeedbackStoreWriter.RetractOp(feedbackId)))[0];
     }
 
+    /**
+     * Rewrites the file without the text of these articles' feedback (see the class comment); reads the whole file
+     * and writes it again, so purge many articles in one call. Feedback in torn tails set aside earlier that names
+     * one of the articles is deleted with its side file.
+     */
+    @Override
+    public List<String> purge(Collection<String> articleIds) {
+        Set<String> articles = Set.copyOf(articleIds);
+        ensureOpen();
+        if (articles.isEmpty()) {
+            return List.of();
+        }
+        Object purged = writer.commit(List.of(new JsonlFeedbackStoreWriter.PurgeOp(articles)))[0];
+        return ((List<?>) purged).stream().map(String.class::cast).toList();
+    }
+
     @Override
     public List<Feedback> recent(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
         ensureOpen();
-        catchUpIfGrown();
-        return read(index.newestLive(limit), 0);
+        return reads.recent(limit);
     }
 
     @Override
     public Stream<Feedback> stream() {
         ensureOpen();
-        catchUpIfGrown();
-        JsonlFeedbackStoreIndex.Refs refs = index.liveAddsAfter(0);
-        FeedbackLineFetcher fetcher = new FeedbackLineFetcher(file, readChannel(), readAhead(refs), bytesRead);
-        Iterator<Feedback> iterator = new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < refs.size;
-            }
-
-            @Override
-            public Feedback next() {
-                if (next >= refs.size) {
-                    throw new NoSuchElementException();
-                }
-                int i = next++;
-                try {
-                    return fetcher.feedback(refs.offsets[i], refs.lengths[i]);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("reading feedback from " + file + ": " + e.getMessage(), e);
-                }
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliterator(iterator, refs.size,
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE), false);
+        return reads.stream();
     }
 
     @Override
     public List<FeedbackChange> changes(long sequence) {
         ensureOpen();
-        catchUpIfGrown();
-        JsonlFeedbackStoreIndex.Refs refs = index.changesAfter(sequence);
-        List<Feedback> feedback = read(refs, readAhead(refs));
-        List<FeedbackChange> changes = new ArrayList<>(refs.size);
-        for (int i = 0; i < refs.size; i++) {
-            FeedbackChange.Kind kind = refs.retractions[i] ? FeedbackChange.Kind.RETRACTED : FeedbackChange.Kind.ADDED;
-            changes.add(new FeedbackChange(refs.sequences[i], kind, feedback.get(i)));
-        }
-        return changes;
+        return reads.changes(sequence);
     }
 
     /** Reads only the adds after {@code sequence} that are still live: never the lines before it. */
     @Override
     public List<Feedback> after(long sequence) {
         ensureOpen();
-        catchUpIfGrown();
-        JsonlFeedbackStoreIndex.Refs refs = index.liveAddsAfter(sequence);
-        return read(refs, readAhead(refs));
+        return reads.after(sequence);
     }
 
     @Override
     public long lastSequence() {
         if (!closed) {
-            catchUpIfGrown();
+            reads.catchUpIfChanged();
         }
-        return index.count();
+        return writer.current().index.count();
     }
 
     @Override
     public int size() {
         if (!closed) {
-            catchUpIfGrown();
+            reads.catchUpIfChanged();
         }
-        return index.live();
+        return writer.current().index.live();
     }
 
     @Override
@@ -287,20 +262,20 @@ public final class JsonlFeedbackStore implements FeedbackStore {
             }
             closed = true;
         }
-        IOException failure = null;
-        for (AutoCloseable resource : new AutoCloseable[] {writer, readChannel, lock, writeChannel}) {
+        FeedbackStoreException failure = null;
+        for (AutoCloseable resource : new AutoCloseable[] {writer, lock}) {
             try {
                 resource.close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IOException("closing feedback store " + file, e);
+                    failure = new FeedbackStoreException("closing feedback store " + file + ": " + e.getMessage(), e);
                 } else {
                     failure.addSuppressed(e);
                 }
             }
         }
         if (failure != null) {
-            throw new UncheckedIOException(failure);
+            throw failure;
         }
     }
 
@@ -311,85 +286,8 @@ public final class JsonlFeedbackStore implements FeedbackStore {
 
     @Override
     public String toString() {
+        JsonlFeedbackStoreIndex index = writer.current().index;
         return "JsonlFeedbackStore[" + file + ", " + index.live() + " live of " + index.count() + " changes]";
-    }
-
-    /** The stored feedback with this id if the index already knows it (without asking other writers). */
-    private Optional<Feedback> storedIfKnown(String id) {
-        int[] candidates = index.candidates(id);
-        if (candidates.length == 0) {
-            return Optional.empty();
-        }
-        FeedbackLineFetcher fetcher = new FeedbackLineFetcher(file, readChannel(), 0, bytesRead);
-        try {
-            for (int sequence : candidates) {
-                Feedback stored = fetcher.feedback(index.offsetOf(sequence), index.lengthOf(sequence));
-                if (stored.id().equals(id)) {
-                    return Optional.of(stored);
-                }
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading feedback from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** If the file is not exactly what the index has read, let the writer thread read the rest (under the lock). */
-    private void catchUpIfGrown() {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the size of " + file + ": " + e.getMessage(), e);
-        }
-        if (size != index.end()) {
-            writer.catchUp();
-        }
-    }
-
-    /** For a forward pass: a window as large as the bytes it spans, up to {@link FeedbackLineFetcher#READ_AHEAD}. */
-    private static int readAhead(JsonlFeedbackStoreIndex.Refs refs) {
-        long low = Long.MAX_VALUE;
-        long high = 0;
-        for (int i = 0; i < refs.size; i++) {
-            low = Math.min(low, refs.offsets[i]);
-            high = Math.max(high, refs.offsets[i] + refs.lengths[i]);
-            if (high - low >= FeedbackLineFetcher.READ_AHEAD) {
-                return FeedbackLineFetcher.READ_AHEAD;
-            }
-        }
-        return (int) Math.max(0, high - low);
-    }
-
-    private List<Feedback> read(JsonlFeedbackStoreIndex.Refs refs, int readAhead) {
-        FeedbackLineFetcher fetcher = new FeedbackLineFetcher(file, readChannel(), readAhead, bytesRead);
-        List<Feedback> feedback = new ArrayList<>(refs.size);
-        try {
-            for (int i = 0; i < refs.size; i++) {
-                feedback.add(fetcher.feedback(refs.offsets[i], refs.lengths[i]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading feedback from " + file + ": " + e.getMessage(), e);
-        }
-        return feedback;
-    }
-
-    private FileChannel readChannel() {
-        FileChannel channel = readChannel;
-        if (channel.isOpen()) {
-            return channel;
-        }
-        synchronized (this) {
-            ensureOpen();
-            if (!readChannel.isOpen()) {
-                try {
-                    readChannel = FileChannel.open(file, StandardOpenOption.READ);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("reopening " + file + ": " + e.getMessage(), e);
-                }
-            }
-            return readChannel;
-        }
     }
 
     private void ensureOpen() {
@@ -398,7 +296,7 @@ public final class JsonlFeedbackStore implements FeedbackStore {
         }
     }
 
-    private static void syncDirectory(Path directory) {
+    static void syncDirectory(Path directory) {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException e) {
@@ -407,9 +305,6 @@ public final class JsonlFeedbackStore implements FeedbackStore {
     }
 
     private static void closeQuietly(AutoCloseable resource, Throwable failure) {
-        if (resource == null) {
-            return;
-        }
         try {
             resource.close();
         } catch (Exception e) {

@@ -1,11 +1,13 @@
 package dev.classifier.dataset;
 
+import dev.classifier.api.FeedbackChange;
+
 import java.util.Arrays;
 import java.util.BitSet;
 
 /**
  * What a {@link JsonlFeedbackStore} knows of its file, in memory: where each change's line is, which ids exist and
- * which are retracted. The feedback itself stays in the file and is read back on demand, so a million changes
+ * which are retracted or purged. The feedback itself stays in the file and is read back on demand, so a million changes
  * cost about 40 MB here (offsets, lengths, a table of 32-bit id hashes), not the text of a million articles.
  *
  * <p>Sequences are 1-based positions in the list of changes, which is the file's order, so every process that
@@ -20,12 +22,16 @@ final class JsonlFeedbackStoreIndex {
     /** By sequence - 1: where the change's line starts, its length, and the add it concerns. */
     private long[] offsets = new long[1024];
     private int[] lengths = new int[1024];
-    /** For an add its own sequence; for a retraction the sequence of the add it retracts. */
+    /** For an add its own sequence; for a retraction or a purge the sequence of the add it concerns. */
     private int[] addSequences = new int[1024];
     private int count;
 
     /** Add sequences that have been retracted. */
     private final BitSet retracted = new BitSet();
+    /** Add sequences whose feedback is purged: their line is a tombstone, and every change of theirs reads PURGED. */
+    private final BitSet purged = new BitSet();
+    /** Add sequences whose purge has its own change. */
+    private final BitSet purgeRecorded = new BitSet();
     private int live;
 
     /**
@@ -43,21 +49,21 @@ final class JsonlFeedbackStoreIndex {
     /** Lines of changes, copied out of the index so that they can be read without holding it. */
     static final class Refs {
         final long[] sequences;
-        final boolean[] retractions;
+        final FeedbackChange.Kind[] kinds;
         final long[] offsets;
         final int[] lengths;
         int size;
 
         Refs(int capacity) {
             sequences = new long[capacity];
-            retractions = new boolean[capacity];
+            kinds = new FeedbackChange.Kind[capacity];
             offsets = new long[capacity];
             lengths = new int[capacity];
         }
 
-        void add(long sequence, boolean retraction, long offset, int length) {
+        void add(long sequence, FeedbackChange.Kind kind, long offset, int length) {
             sequences[size] = sequence;
-            retractions[size] = retraction;
+            kinds[size] = kind;
             offsets[size] = offset;
             lengths[size] = length;
             size++;
@@ -93,6 +99,19 @@ final class JsonlFeedbackStoreIndex {
         return retracted.get(addSequence);
     }
 
+    synchronized boolean isPurged(int addSequence) {
+        return purged.get(addSequence);
+    }
+
+    synchronized boolean isPurgeRecorded(int addSequence) {
+        return purgeRecorded.get(addSequence);
+    }
+
+    /** Neither retracted nor purged. */
+    synchronized boolean isLive(int addSequence) {
+        return !retracted.get(addSequence) && !purged.get(addSequence);
+    }
+
     synchronized long offsetOf(int sequence) {
         return offsets[sequence - 1];
     }
@@ -119,8 +138,17 @@ final class JsonlFeedbackStoreIndex {
 
     /** Records a new id's add line; returns its sequence. */
     synchronized int appendAdd(String id, long offset, int length) {
+        return appendAdd(id, offset, length, false);
+    }
+
+    /** Records a new id's add line, or the tombstone a purge left in its place; returns its sequence. */
+    synchronized int appendAdd(String id, long offset, int length, boolean tombstone) {
         int sequence = append(offset, length, count + 1);
-        live++;
+        if (tombstone) {
+            purged.set(sequence);
+        } else {
+            live++;
+        }
         if ((ids + 1) * 2L > idSlots.length) {
             growIdTable();
         }
@@ -135,8 +163,24 @@ final class JsonlFeedbackStoreIndex {
             throw new IllegalStateException("sequence " + addSequence + " is not a live add");
         }
         int sequence = append(offset, length, addSequence);
+        if (!purged.get(addSequence)) {
+            live--;
+        }
         retracted.set(addSequence);
-        live--;
+        return sequence;
+    }
+
+    /** Records the purge of the add with {@code addSequence}, whose purge has no change yet. */
+    synchronized int appendPurge(int addSequence, long offset, int length) {
+        if (purgeRecorded.get(addSequence) || addSequences[addSequence - 1] != addSequence) {
+            throw new IllegalStateException("sequence " + addSequence + " is not an add waiting for its purge");
+        }
+        int sequence = append(offset, length, addSequence);
+        if (!retracted.get(addSequence) && !purged.get(addSequence)) {
+            live--;
+        }
+        purged.set(addSequence);
+        purgeRecorded.set(addSequence);
         return sequence;
     }
 
@@ -161,8 +205,8 @@ final class JsonlFeedbackStoreIndex {
         Refs refs = new Refs(Math.min(limit, live));
         for (int i = count - 1; i >= 0 && refs.size < refs.sequences.length; i--) {
             int sequence = i + 1;
-            if (addSequences[i] == sequence && !retracted.get(sequence)) {
-                refs.add(sequence, false, offsets[i], lengths[i]);
+            if (addSequences[i] == sequence && !retracted.get(sequence) && !purged.get(sequence)) {
+                refs.add(sequence, FeedbackChange.Kind.ADDED, offsets[i], lengths[i]);
             }
         }
         return refs;
@@ -174,20 +218,25 @@ final class JsonlFeedbackStoreIndex {
         Refs refs = new Refs(Math.min(live, count - from));
         for (int i = from; i < count; i++) {
             int sequence = i + 1;
-            if (addSequences[i] == sequence && !retracted.get(sequence)) {
-                refs.add(sequence, false, offsets[i], lengths[i]);
+            if (addSequences[i] == sequence && !retracted.get(sequence) && !purged.get(sequence)) {
+                refs.add(sequence, FeedbackChange.Kind.ADDED, offsets[i], lengths[i]);
             }
         }
         return refs;
     }
 
-    /** The changes with a sequence above {@code after}; for a retraction, the line of the add it retracts. */
+    /**
+     * The changes with a sequence above {@code after}; for a retraction or a purge, the line of the add it
+     * concerns. Every change of purged feedback is a purge, its line the tombstone.
+     */
     synchronized Refs changesAfter(long after) {
         int from = (int) Math.max(0, Math.min(after, count));
         Refs refs = new Refs(count - from);
         for (int i = from; i < count; i++) {
             int addIndex = addSequences[i] - 1;
-            refs.add(i + 1, addIndex != i, offsets[addIndex], lengths[addIndex]);
+            FeedbackChange.Kind kind = purged.get(addIndex + 1) ? FeedbackChange.Kind.PURGED
+                    : addIndex != i ? FeedbackChange.Kind.RETRACTED : FeedbackChange.Kind.ADDED;
+            refs.add(i + 1, kind, offsets[addIndex], lengths[addIndex]);
         }
         return refs;
     }

@@ -116,8 +116,10 @@ final class JsonlFeedbackStoreIndexer {
         try {
             line = FeedbackLineCodec.decode(buf, off, len);
         } catch (FeedbackLineCodec.BadLine e) {
-            if (!tolerant) {
-                throw new FeedbackLineException(file, lineNumber, e.getMessage());
+            // Skipping would make a file of another kind (labelled rows) read as an empty store that then grows.
+            boolean otherFile = e.otherFile && index.count() == 0;
+            if (!tolerant || otherFile) {
+                throw new FeedbackLineException(file, lineNumber, e.getMessage(), otherFile, null);
             }
             report(new FeedbackLineProblem(FeedbackLineProblem.Kind.BAD_LINE_SKIPPED, file, lineNumber, offset,
                     e.getMessage(), Optional.empty()));
@@ -125,16 +127,18 @@ final class JsonlFeedbackStoreIndexer {
             return;
         }
         int sequence = sequenceOf(line.id());
-        if (line instanceof FeedbackLine.Added) {
+        if (line instanceof FeedbackLine.Added || line instanceof FeedbackLine.Tombstone) {
             if (sequence == 0) {
-                index.appendAdd(line.id(), offset, len);
+                index.appendAdd(line.id(), offset, len, line instanceof FeedbackLine.Tombstone);
             } else {
                 LOG.debug("{} line {}: adds '{}' again; the first add counts", file, lineNumber, line.id());
             }
-        } else if (sequence != 0 && !index.isRetracted(sequence)) {
+        } else if (line instanceof FeedbackLine.Retracted && sequence != 0 && !index.isRetracted(sequence)) {
             index.appendRetract(sequence, offset, len);
+        } else if (line instanceof FeedbackLine.Purged && sequence != 0 && !index.isPurgeRecorded(sequence)) {
+            index.appendPurge(sequence, offset, len);
         } else {
-            LOG.debug("{} line {}: retracts '{}', which is not live; nothing to undo", file, lineNumber, line.id());
+            LOG.debug("{} line {}: undoes '{}', which is not there to undo", file, lineNumber, line.id());
         }
         index.advance(offset + len, lineNumber);
     }

@@ -1,6 +1,5 @@
 package dev.classifier.dataset;
 
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -128,14 +127,7 @@ final class JsonlLineParser {
     private BadLine badJson(JsonProcessingException e, JsonParser parser) {
         // Limit violations (StreamConstraintsException) come without a location: the token being read is at fault.
         JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
-        int column = column(location);
-        String message = JacksonMessages.clean(e.getOriginalMessage(), this::codePointColumn);
-        if (e instanceof JsonEOFException || message.startsWith("Unexpected end-of-input")) {
-            message = "the record is cut short (truncated JSON): " + message;
-        } else {
-            message = "invalid JSON: " + message;
-        }
-        return new BadLine(column, message, e);
+        return new BadLine(column(location), JacksonMessages.describe(e, this::codePointColumn), e);
     }
 
     private void decode(byte[] bytes, int length) throws BadLine {

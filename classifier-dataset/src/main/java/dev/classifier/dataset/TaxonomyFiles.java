@@ -9,9 +9,15 @@ import java.util.List;
 
 /**
  * A taxonomy kept as JSONL: {@code {"label": "...", "description": "..."}} a line, in order. The fallback is the
- * label passed in (the default {@value Taxonomy#DEFAULT_FALLBACK} is added last when no line carries it).
+ * label passed in (the default {@value Taxonomy#DEFAULT_FALLBACK} is added last when no line carries it). A line
+ * with the fields of a labelled row or of a feedback store ({@code title}, {@code body}, {@code text},
+ * {@code article}, {@code op}, ...) is refused as "not a taxonomy file", naming the file and the line.
  */
 public final class TaxonomyFiles {
+
+    /** Fields no category has: a line with one is a labelled row, feedback, or a store's change. */
+    private static final List<String> FOREIGN_FIELDS =
+            List.of("title", "body", "text", "article", "op", "v", "predicted", "reason");
 
     private TaxonomyFiles() {
     }
@@ -34,7 +40,15 @@ public final class TaxonomyFiles {
     }
 
     static RecordDecoder<Category> decoder() {
-        return record -> new Category(record.requireText("label"), record.optionalText("description").orElse(""));
+        return record -> {
+            List<String> foreign = FOREIGN_FIELDS.stream().filter(name -> record.field(name).isPresent()).toList();
+            if (!foreign.isEmpty()) {
+                throw new RecordException("not a taxonomy file: a taxonomy line is {\"label\", \"description\"},"
+                        + " this one has " + String.join(", ", foreign.stream().map(f -> "\"" + f + "\"").toList())
+                        + " (is it labelled rows or feedback?)");
+            }
+            return new Category(record.requireText("label"), record.optionalText("description").orElse(""));
+        };
     }
 
     private static Taxonomy build(List<Category> categories, String fallback, String name) {

@@ -124,10 +124,10 @@ class FeedbackLineCodecTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "'[1,2]'                                                   | not a JSON object",
-        "'{\"v\":1,\"op\":\"add\"'                                  | not valid JSON",
+        "'{\"v\":1,\"op\":\"add\"'                                  | the record is cut short (truncated JSON)",
         "'{\"v\":1,\"op\":\"retract\",\"id\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"} {}' | more text after the JSON object",
         "'{\"op\":\"retract\",\"id\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"}' | missing field \"v\"",
-        "'{\"v\":2,\"op\":\"retract\",\"id\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"}' | schema version 2 is not supported",
+        "'{\"v\":3,\"op\":\"retract\",\"id\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"}' | schema version 3 is not supported",
         "'{\"v\":\"1\",\"op\":\"retract\",\"id\":\"x\"}'               | field \"v\" must be an integer",
         "'{\"v\":1,\"op\":\"delete\",\"id\":\"x\"}'                    | unknown op \"delete\"",
         "'{\"v\":1,\"op\":\"retract\",\"at\":\"2026-01-01T00:00:00Z\"}' | missing field \"id\"",

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,22 +144,23 @@ class JsonlFeedbackStoreTest {
                     assertThat(e.lineNumber()).isEqualTo(2);
                     assertThat(e.problem()).isEqualTo("missing field \"article\"");
                 })
-                .hasMessage(file() + " line 2: missing field \"article\"");
+                .hasMessageStartingWith(file() + " line 2: missing field \"article\". Repair or remove the line, or open"
+                        + " the store with JsonlFeedbackStore.builder(file).tolerant(true)");
         assertThat(writerThreads()).isZero();
     }
 
     @Test
     void tolerantOpenSkipsBadLinesReportsThemAndKeepsTheRest() throws Exception {
         write(line(feedback("a")), "not json at all\n", line(feedback("c")),
-                "{\"v\":2,\"op\":\"add\",\"id\":\"d\"}\n", line(feedback("e")));
+                "{\"v\":3,\"op\":\"add\",\"id\":\"d\"}\n", line(feedback("e")));
 
         try (JsonlFeedbackStore store = JsonlFeedbackStore.builder(file()).tolerant(true).open()) {
             assertThat(store.problems()).extracting(FeedbackLineProblem::kind, FeedbackLineProblem::lineNumber)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(FeedbackLineProblem.Kind.BAD_LINE_SKIPPED, 2L),
                             org.assertj.core.groups.Tuple.tuple(FeedbackLineProblem.Kind.BAD_LINE_SKIPPED, 4L));
-            assertThat(store.problems().get(0).detail()).startsWith("not valid JSON");
-            assertThat(store.problems().get(1).detail()).contains("schema version 2 is not supported");
+            assertThat(store.problems().get(0).detail()).startsWith("invalid JSON");
+            assertThat(store.problems().get(1).detail()).contains("schema version 3 is not supported");
             assertThat(store.problems().get(1).offset())
                     .isEqualTo((line(feedback("a")) + "not json at all\n" + line(feedback("c"))).getBytes(StandardCharsets.UTF_8).length);
             assertThat(store.changes(0)).extracting(FeedbackChange::sequence, c -> c.feedback().id())
@@ -322,7 +323,7 @@ class JsonlFeedbackStoreTest {
             failing.set(true);
 
             assertThatThrownBy(() -> store.add(feedback("lost")))
-                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file().toString())
+                    .isInstanceOf(FeedbackStoreException.class).hasMessageContaining(file().toString())
                     .hasMessageContaining("disk on fire");
             failing.set(false);
 

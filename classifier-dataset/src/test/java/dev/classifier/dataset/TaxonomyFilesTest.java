@@ -1,10 +1,12 @@
 package dev.classifier.dataset;
 
 import dev.classifier.api.Taxonomy;
+import dev.classifier.testkit.SampleNews;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,5 +42,29 @@ class TaxonomyFilesTest {
         assertThatThrownBy(() -> TaxonomyFiles.read(file))
                 .hasMessageContaining("dup.jsonl")
                 .hasMessageContaining("'A' is defined twice");
+    }
+
+    @Test
+    void aFeedbackFileIsNotATaxonomyFileAndTheMessageSaysSo() throws IOException {
+        Path feedback = dir.resolve("feedback.jsonl");
+        try (InputStream in = SampleNews.open(SampleNews.FEEDBACK)) {
+            Files.copy(in, feedback);
+        }
+
+        assertThatThrownBy(() -> TaxonomyFiles.read(feedback)).isInstanceOf(JsonlException.class)
+                .hasMessageStartingWith(feedback + ":1:")
+                .hasMessageContaining("not a taxonomy file")
+                .hasMessageContaining("\"title\", \"body\"")
+                .hasMessageNotContaining("defined twice");
+        assertThatThrownBy(() -> TaxonomyFiles.read(SampleNews.open(SampleNews.FEEDBACK),
+                SampleNews.nameOf(SampleNews.FEEDBACK), "Uncategorized"))
+                .hasMessageStartingWith("samples/feedback.jsonl:1:").hasMessageContaining("not a taxonomy file");
+    }
+
+    @Test
+    void theShippedTaxonomyStillReads() {
+        Taxonomy taxonomy = TaxonomyFiles.read(SampleNews.open(SampleNews.TAXONOMY),
+                SampleNews.nameOf(SampleNews.TAXONOMY), "Uncategorized");
+        assertThat(taxonomy.labels()).hasSize(8).contains("Health", "Uncategorized");
     }
 }

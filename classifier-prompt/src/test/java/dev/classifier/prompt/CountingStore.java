@@ -62,6 +62,11 @@ final class CountingStore implements FeedbackStore {
     }
 
     @Override
+    public List<String> purge(Collection<String> articleIds) {
+        return shared.purge(articleIds);
+    }
+
+    @Override
     public int size() {
         return shared.size();
     }

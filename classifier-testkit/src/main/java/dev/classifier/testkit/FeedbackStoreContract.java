@@ -1,22 +1,17 @@
 package dev.classifier.testkit;
 
-import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
 import dev.classifier.api.FeedbackStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +26,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every {@link FeedbackStore} must do: keep everything it acknowledged, honour idempotency on the feedback
@@ -46,80 +40,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * }
  * }</pre>
  *
- * Durable stores also pass the tests that reopen a store; stores that keep nothing (in memory) skip them.
+ * Durable stores also pass the tests that reopen a store; stores that keep nothing (in memory) skip them. The
+ * purge tests are in {@link FeedbackStorePurgeContract}, which this class extends: a store's test extends this
+ * class only.
  */
-public abstract class FeedbackStoreContract {
+public abstract class FeedbackStoreContract extends FeedbackStorePurgeContract {
 
-    /** A new, empty store over its own location. Called once per test; the kit closes it. */
-    protected abstract FeedbackStore createStore() throws Exception;
-
-    /**
-     * Another store over the data of the one {@link #createStore()} made in this test, as a restart or another
-     * process would open it; may be called while that one is still open. Empty (the default) for stores that keep
-     * their data only in the instance.
-     */
-    protected Optional<FeedbackStore> reopenStore() throws Exception {
-        return Optional.empty();
-    }
-
-    private final List<FeedbackStore> opened = Collections.synchronizedList(new ArrayList<>());
-    private FeedbackStore store;
-    private final AtomicInteger made = new AtomicInteger();
-
-    @BeforeEach
-    final void openStoreUnderTest() throws Exception {
-        store = track(createStore());
-    }
-
-    @AfterEach
-    final void closeStores() {
-        for (FeedbackStore s : opened) {
-            s.close();
-        }
-    }
-
-    /** The store under test. */
-    protected final FeedbackStore store() {
-        return store;
-    }
-
-    private FeedbackStore track(FeedbackStore s) {
-        opened.add(s);
-        return s;
-    }
-
-    private FeedbackStore reopenedOrSkip() throws Exception {
-        Optional<FeedbackStore> reopened = reopenStore();
-        assumeTrue(reopened.isPresent(), "this store keeps nothing beyond its instance");
-        return track(reopened.get());
-    }
-
-    // ---- values -----------------------------------------------------------------------------------------
-
-    /** Feedback with every field set: Chinese text, metadata, a prediction, a fingerprint, nanosecond time. */
-    protected Feedback sample(String id) {
-        int n = made.incrementAndGet();
-        Article article = new Article("article-" + id, "央行宣布降息 " + id, "中国人民银行今日宣布下调利率 0.25 个百分点。"
-                + " The central bank cut rates by 25 basis points.\nSecond line, \"quoted\".",
-                Map.of("source", "新华社", "lang", "zh"));
-        return new Feedback(id, article, "经济", Optional.of("政治"), "讲的是货币政策 / monetary policy",
-                Optional.of("fp-" + n), Instant.ofEpochSecond(1_764_000_000L + n, 123_456_789));
-    }
-
-    /** Plain feedback: no prediction, no fingerprint, English. */
-    protected Feedback plain(String id) {
-        return new Feedback(id, Article.of("a-" + id, "Title " + id, "Body of " + id), "sports", Optional.empty(), "",
-                Optional.empty(), Instant.ofEpochMilli(1_764_000_000_000L));
-    }
-
-    private static List<String> ids(List<Feedback> feedback) {
-        return feedback.stream().map(Feedback::id).toList();
-    }
-
-    private static List<Feedback> all(FeedbackStore s) {
-        try (Stream<Feedback> stream = s.stream()) {
-            return stream.toList();
-        }
+    /** The contract; a subclass says how to make the store. */
+    protected FeedbackStoreContract() {
     }
 
     // ---- adding -----------------------------------------------------------------------------------------
@@ -129,59 +57,59 @@ public abstract class FeedbackStoreContract {
         Feedback full = sample("f1");
         Feedback bare = plain("f2");
 
-        assertThat(store.add(full)).isEqualTo(full);
-        assertThat(store.add(bare)).isEqualTo(bare);
+        assertThat(store().add(full)).isEqualTo(full);
+        assertThat(store().add(bare)).isEqualTo(bare);
 
-        assertThat(store.recent(2)).containsExactly(bare, full);
-        assertThat(all(store)).containsExactly(full, bare);
-        assertThat(store.changes(0)).extracting(FeedbackChange::feedback).containsExactly(full, bare);
-        assertThat(store.size()).isEqualTo(2);
+        assertThat(store().recent(2)).containsExactly(bare, full);
+        assertThat(all(store())).containsExactly(full, bare);
+        assertThat(store().changes(0)).extracting(FeedbackChange::feedback).containsExactly(full, bare);
+        assertThat(store().size()).isEqualTo(2);
     }
 
     @Test
     void addingAnIdThatIsStoredReturnsWhatIsStoredAndChangesNothing() {
         Feedback first = sample("same");
         Feedback second = plain("same");
-        store.add(first);
+        store().add(first);
 
-        assertThat(store.add(second)).isEqualTo(first);
-        assertThat(store.size()).isEqualTo(1);
-        assertThat(store.lastSequence()).isEqualTo(1);
-        assertThat(store.recent(10)).containsExactly(first);
+        assertThat(store().add(second)).isEqualTo(first);
+        assertThat(store().size()).isEqualTo(1);
+        assertThat(store().lastSequence()).isEqualTo(1);
+        assertThat(store().recent(10)).containsExactly(first);
     }
 
     @Test
     void addingARetractedIdAgainDoesNotRevive() {
         Feedback f = sample("gone");
-        store.add(f);
-        assertThat(store.retract("gone")).isTrue();
+        store().add(f);
+        assertThat(store().retract("gone")).isTrue();
 
-        assertThat(store.add(plain("gone"))).isEqualTo(f);
-        assertThat(store.size()).isZero();
-        assertThat(store.lastSequence()).isEqualTo(2);
-        assertThat(store.recent(10)).isEmpty();
+        assertThat(store().add(plain("gone"))).isEqualTo(f);
+        assertThat(store().size()).isZero();
+        assertThat(store().lastSequence()).isEqualTo(2);
+        assertThat(store().recent(10)).isEmpty();
     }
 
     @Test
     void addAllReturnsWhatIsStoredForEachInOrderAndWritesEachIdOnce() {
         Feedback a = sample("a");
-        store.add(a);
+        store().add(a);
         Feedback b = sample("b");
         Feedback c = plain("c");
 
-        List<Feedback> stored = store.addAll(List.of(b, plain("a"), c, plain("b")));
+        List<Feedback> stored = store().addAll(List.of(b, plain("a"), c, plain("b")));
 
         assertThat(stored).containsExactly(b, a, c, b);
-        assertThat(ids(all(store))).containsExactly("a", "b", "c");
-        assertThat(store.lastSequence()).isEqualTo(3);
-        assertThat(store.addAll(List.of())).isEmpty();
-        assertThat(store.lastSequence()).isEqualTo(3);
+        assertThat(ids(all(store()))).containsExactly("a", "b", "c");
+        assertThat(store().lastSequence()).isEqualTo(3);
+        assertThat(store().addAll(List.of())).isEmpty();
+        assertThat(store().lastSequence()).isEqualTo(3);
     }
 
     @Test
     void addRefusesNull() {
-        assertThatThrownBy(() -> store.add(null)).isInstanceOf(NullPointerException.class);
-        assertThat(store.size()).isZero();
+        assertThatThrownBy(() -> store().add(null)).isInstanceOf(NullPointerException.class);
+        assertThat(store().size()).isZero();
     }
 
     // ---- reading ----------------------------------------------------------------------------------------
@@ -189,35 +117,35 @@ public abstract class FeedbackStoreContract {
     @Test
     void recentIsNewestFirstWithinTheLimitAndLeavesOutRetracted() {
         for (String id : List.of("1", "2", "3", "4", "5")) {
-            store.add(plain(id));
+            store().add(plain(id));
         }
-        store.retract("4");
+        store().retract("4");
 
-        assertThat(ids(store.recent(3))).containsExactly("5", "3", "2");
-        assertThat(ids(store.recent(100))).containsExactly("5", "3", "2", "1");
-        assertThat(store.recent(0)).isEmpty();
-        assertThatThrownBy(() -> store.recent(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ids(store().recent(3))).containsExactly("5", "3", "2");
+        assertThat(ids(store().recent(100))).containsExactly("5", "3", "2", "1");
+        assertThat(store().recent(0)).isEmpty();
+        assertThatThrownBy(() -> store().recent(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void streamIsOldestFirstAndLeavesOutRetracted() {
         for (String id : List.of("1", "2", "3")) {
-            store.add(sample(id));
+            store().add(sample(id));
         }
-        store.retract("1");
+        store().retract("1");
 
-        assertThat(ids(all(store))).containsExactly("2", "3");
-        assertThat(ids(all(store))).as("a second stream reads the same").containsExactly("2", "3");
+        assertThat(ids(all(store()))).containsExactly("2", "3");
+        assertThat(ids(all(store()))).as("a second stream reads the same").containsExactly("2", "3");
     }
 
     @Test
     void emptyStoreHasNothingAndSequenceZero() {
-        assertThat(store.size()).isZero();
-        assertThat(store.lastSequence()).isZero();
-        assertThat(store.recent(5)).isEmpty();
-        assertThat(all(store)).isEmpty();
-        assertThat(store.changes(0)).isEmpty();
-        assertThat(store.after(0)).isEmpty();
+        assertThat(store().size()).isZero();
+        assertThat(store().lastSequence()).isZero();
+        assertThat(store().recent(5)).isEmpty();
+        assertThat(all(store())).isEmpty();
+        assertThat(store().changes(0)).isEmpty();
+        assertThat(store().after(0)).isEmpty();
     }
 
     // ---- retracting -------------------------------------------------------------------------------------
@@ -225,17 +153,17 @@ public abstract class FeedbackStoreContract {
     @Test
     void retractUndoesLiveFeedbackOnceAndUnknownIdsNotAtAll() {
         Feedback f = sample("r");
-        store.add(f);
-        store.add(plain("keep"));
+        store().add(f);
+        store().add(plain("keep"));
 
-        assertThat(store.retract("r")).isTrue();
-        assertThat(store.retract("r")).isFalse();
-        assertThat(store.retract("never-added")).isFalse();
+        assertThat(store().retract("r")).isTrue();
+        assertThat(store().retract("r")).isFalse();
+        assertThat(store().retract("never-added")).isFalse();
 
-        assertThat(store.size()).isEqualTo(1);
-        assertThat(ids(store.recent(10))).containsExactly("keep");
-        assertThat(store.lastSequence()).isEqualTo(3);
-        FeedbackChange tombstone = store.changes(2).get(0);
+        assertThat(store().size()).isEqualTo(1);
+        assertThat(ids(store().recent(10))).containsExactly("keep");
+        assertThat(store().lastSequence()).isEqualTo(3);
+        FeedbackChange tombstone = store().changes(2).get(0);
         assertThat(tombstone.kind()).isEqualTo(FeedbackChange.Kind.RETRACTED);
         assertThat(tombstone.feedback()).isEqualTo(f);
     }
@@ -247,50 +175,50 @@ public abstract class FeedbackStoreContract {
         Feedback a = sample("a");
         Feedback b = plain("b");
         Feedback c = sample("c");
-        store.add(a);
-        store.add(b);
-        store.retract("a");
-        store.add(c);
+        store().add(a);
+        store().add(b);
+        store().retract("a");
+        store().add(c);
 
-        List<FeedbackChange> changes = store.changes(0);
+        List<FeedbackChange> changes = store().changes(0);
         assertThat(changes).containsExactly(
                 new FeedbackChange(1, FeedbackChange.Kind.ADDED, a),
                 new FeedbackChange(2, FeedbackChange.Kind.ADDED, b),
                 new FeedbackChange(3, FeedbackChange.Kind.RETRACTED, a),
                 new FeedbackChange(4, FeedbackChange.Kind.ADDED, c));
-        assertThat(store.changes(2)).containsExactlyElementsOf(changes.subList(2, 4));
-        assertThat(store.changes(-7)).isEqualTo(changes);
-        assertThat(store.changes(4)).isEmpty();
-        assertThat(store.changes(40)).isEmpty();
-        assertThat(store.lastSequence()).isEqualTo(4);
+        assertThat(store().changes(2)).containsExactlyElementsOf(changes.subList(2, 4));
+        assertThat(store().changes(-7)).isEqualTo(changes);
+        assertThat(store().changes(4)).isEmpty();
+        assertThat(store().changes(40)).isEmpty();
+        assertThat(store().lastSequence()).isEqualTo(4);
     }
 
     @Test
     void afterListsWhatWasAddedSinceASequenceAndIsStillLive() {
-        store.add(plain("1"));
-        long mark = store.lastSequence();
-        store.add(plain("2"));
-        store.add(plain("3"));
-        store.add(plain("4"));
-        store.retract("3");
-        store.retract("1");
+        store().add(plain("1"));
+        long mark = store().lastSequence();
+        store().add(plain("2"));
+        store().add(plain("3"));
+        store().add(plain("4"));
+        store().retract("3");
+        store().retract("1");
 
-        assertThat(ids(store.after(mark))).containsExactly("2", "4");
-        assertThat(ids(store.after(0))).containsExactly("2", "4");
-        assertThat(store.after(store.lastSequence())).isEmpty();
+        assertThat(ids(store().after(mark))).containsExactly("2", "4");
+        assertThat(ids(store().after(0))).containsExactly("2", "4");
+        assertThat(store().after(store().lastSequence())).isEmpty();
     }
 
     @Test
     void onlyRealChangesAdvanceTheSequence() {
-        store.add(plain("x"));
-        store.add(plain("x"));
-        store.retract("y");
-        store.addAll(List.of(plain("x")));
-        assertThat(store.lastSequence()).isEqualTo(1);
+        store().add(plain("x"));
+        store().add(plain("x"));
+        store().retract("y");
+        store().addAll(List.of(plain("x")));
+        assertThat(store().lastSequence()).isEqualTo(1);
 
-        store.retract("x");
-        store.retract("x");
-        assertThat(store.lastSequence()).isEqualTo(2);
+        store().retract("x");
+        store().retract("x");
+        assertThat(store().lastSequence()).isEqualTo(2);
     }
 
     // ---- concurrency ------------------------------------------------------------------------------------
@@ -309,11 +237,11 @@ public abstract class FeedbackStoreContract {
                 start.await();
                 long seen = 0;
                 while (writing.get()) {
-                    List<FeedbackChange> changes = store.changes(seen);
+                    List<FeedbackChange> changes = store().changes(seen);
                     for (FeedbackChange change : changes) {
                         assertThat(change.sequence()).isEqualTo(++seen);
                     }
-                    assertThat(store.recent(5).size()).isLessThanOrEqualTo(5);
+                    assertThat(store().recent(5).size()).isLessThanOrEqualTo(5);
                     readerChecks.incrementAndGet();
                 }
                 return null;
@@ -325,9 +253,9 @@ public abstract class FeedbackStoreContract {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
                         String id = "t" + thread + "-" + i;
-                        assertThat(store.add(i % 2 == 0 ? sample(id) : plain(id)).id()).isEqualTo(id);
+                        assertThat(store().add(i % 2 == 0 ? sample(id) : plain(id)).id()).isEqualTo(id);
                         if (i % 4 == 3) {
-                            assertThat(store.retract("t" + thread + "-" + (i - 1))).isTrue();
+                            assertThat(store().retract("t" + thread + "-" + (i - 1))).isTrue();
                         }
                     }
                     return null;
@@ -345,9 +273,9 @@ public abstract class FeedbackStoreContract {
         int adds = threads * perThread;
         int retracts = adds / 4;
         assertThat(readerChecks.get()).isPositive();
-        assertThat(store.size()).isEqualTo(adds - retracts);
-        assertThat(store.lastSequence()).isEqualTo(adds + retracts);
-        List<FeedbackChange> changes = store.changes(0);
+        assertThat(store().size()).isEqualTo(adds - retracts);
+        assertThat(store().lastSequence()).isEqualTo(adds + retracts);
+        List<FeedbackChange> changes = store().changes(0);
         assertThat(changes).extracting(FeedbackChange::sequence)
                 .containsExactlyElementsOf(Stream.iterate(1L, s -> s + 1).limit(adds + retracts).toList());
         Map<String, Long> addsPerId = changes.stream().filter(c -> c.kind() == FeedbackChange.Kind.ADDED)
@@ -369,7 +297,7 @@ public abstract class FeedbackStoreContract {
                 }
             }
         }
-        assertThat(ids(all(store))).containsExactlyInAnyOrderElementsOf(expectedLive);
+        assertThat(ids(all(store()))).containsExactlyInAnyOrderElementsOf(expectedLive);
     }
 
     @Test
@@ -385,55 +313,28 @@ public abstract class FeedbackStoreContract {
             List<Feedback> mine = new ArrayList<>(shared);
             Collections.rotate(mine, thread * 7);
             for (Feedback f : mine) {
-                returned.add(store.add(f));
+                returned.add(store().add(f));
             }
         });
 
         assertThat(returned).containsExactlyInAnyOrderElementsOf(shared);
-        assertThat(store.size()).isEqualTo(shared.size());
-        assertThat(store.lastSequence()).isEqualTo(shared.size());
+        assertThat(store().size()).isEqualTo(shared.size());
+        assertThat(store().lastSequence()).isEqualTo(shared.size());
     }
 
     @Test
     @Timeout(120)
     void concurrentRetractsOfOneIdSucceedOnce() throws Exception {
-        store.add(sample("contested"));
+        store().add(sample("contested"));
         AtomicInteger successes = new AtomicInteger();
         runConcurrently(8, thread -> {
-            if (store.retract("contested")) {
+            if (store().retract("contested")) {
                 successes.incrementAndGet();
             }
         });
 
         assertThat(successes.get()).isEqualTo(1);
-        assertThat(store.lastSequence()).isEqualTo(2);
-    }
-
-    /** A body of work that one numbered thread runs. */
-    protected interface ThreadBody {
-        void run(int thread) throws Exception;
-    }
-
-    /** Runs the body on {@code threads} threads released together; rethrows the first failure. */
-    protected static void runConcurrently(int threads, ThreadBody body) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit((Callable<Void>) () -> {
-                    start.await();
-                    body.run(thread);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(store().lastSequence()).isEqualTo(2);
     }
 
     // ---- durability and other handles ---------------------------------------------------------------------
@@ -443,11 +344,11 @@ public abstract class FeedbackStoreContract {
         Feedback a = sample("a");
         Feedback b = plain("b");
         Feedback c = sample("c");
-        store.add(a);
-        store.addAll(List.of(b, c));
-        store.retract("b");
-        List<FeedbackChange> before = store.changes(0);
-        store.close();
+        store().add(a);
+        store().addAll(List.of(b, c));
+        store().retract("b");
+        List<FeedbackChange> before = store().changes(0);
+        store().close();
 
         FeedbackStore reopened = reopenedOrSkip();
 
@@ -463,7 +364,7 @@ public abstract class FeedbackStoreContract {
     void anotherHandleFollowsTheChangeFeedAndSharesIdempotency() throws Exception {
         FeedbackStore other = reopenedOrSkip();
         Feedback a = sample("a");
-        store.add(a);
+        store().add(a);
 
         assertThat(other.lastSequence()).isEqualTo(1);
         assertThat(other.changes(0)).containsExactly(new FeedbackChange(1, FeedbackChange.Kind.ADDED, a));
@@ -473,24 +374,24 @@ public abstract class FeedbackStoreContract {
         other.add(b);
         assertThat(other.retract("a")).isTrue();
 
-        assertThat(store.changes(1)).containsExactly(
+        assertThat(store().changes(1)).containsExactly(
                 new FeedbackChange(2, FeedbackChange.Kind.ADDED, b),
                 new FeedbackChange(3, FeedbackChange.Kind.RETRACTED, a));
-        assertThat(store.retract("a")).isFalse();
-        assertThat(store.recent(5)).containsExactly(b);
-        assertThat(store.size()).isEqualTo(1);
-        assertThat(store.changes(0)).isEqualTo(other.changes(0));
+        assertThat(store().retract("a")).isFalse();
+        assertThat(store().recent(5)).containsExactly(b);
+        assertThat(store().size()).isEqualTo(1);
+        assertThat(store().changes(0)).isEqualTo(other.changes(0));
     }
 
     @Test
     void aClosedStoreRefusesWork() {
-        store.add(plain("x"));
-        store.close();
+        store().add(plain("x"));
+        store().close();
 
-        assertThatThrownBy(() -> store.add(plain("y"))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.recent(1)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.retract("x")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.changes(0)).isInstanceOf(IllegalStateException.class);
-        store.close(); // closing twice is harmless
+        assertThatThrownBy(() -> store().add(plain("y"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().recent(1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().retract("x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().changes(0)).isInstanceOf(IllegalStateException.class);
+        store().close(); // closing twice is harmless
     }
 }

@@ -1,6 +1,7 @@
 package dev.classifier.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -44,6 +45,17 @@ enum Dialect {
             execute(connection, "PRAGMA busy_timeout = " + busyTimeout.toMillis());
             // FULL: a commit in WAL mode is on disk when it returns, not only safe from a crash of the process.
             execute(connection, "PRAGMA synchronous = FULL");
+            // Freed bytes are overwritten with zeros, so that a purge leaves no copy of the text in free space.
+            execute(connection, "PRAGMA secure_delete = ON");
+        }
+
+        @Override
+        boolean afterPurge(Connection connection) throws SQLException {
+            // Copies the purged pages into the database file and cuts the log, which still holds the old ones.
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                return result.next() && result.getInt(1) == 0;
+            }
         }
 
         @Override
@@ -99,6 +111,12 @@ enum Dialect {
         }
 
         @Override
+        boolean afterPurge(Connection connection) {
+            // Old row versions go with VACUUM (autovacuum); it cannot run inside the store's calls.
+            return true;
+        }
+
+        @Override
         void beforeSchema(Connection connection) {
         }
 
@@ -136,6 +154,12 @@ enum Dialect {
 
     /** Settings every connection the store uses needs; run once per connection it gets. */
     abstract void prepare(Connection connection, Duration busyTimeout) throws SQLException;
+
+    /**
+     * Run outside any transaction after a purge committed, to get old copies of the text out of the files; true if
+     * that was done completely.
+     */
+    abstract boolean afterPurge(Connection connection) throws SQLException;
 
     /** Run outside any transaction before the schema is checked. */
     abstract void beforeSchema(Connection connection) throws SQLException;

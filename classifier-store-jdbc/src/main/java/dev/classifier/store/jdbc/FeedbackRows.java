@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackStoreException;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +27,7 @@ final class FeedbackRows {
 
     /** The columns read back, in the order {@link #read} expects them. */
     static final String COLUMNS = "f.id, f.article_id, f.title, f.body, f.metadata, f.label, f.predicted, f.reason, "
-            + "f.taxonomy, f.created_at";
+            + "f.taxonomy, f.created_at, f.purged_seq";
 
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
@@ -59,10 +61,18 @@ final class FeedbackRows {
         insert.setLong(11, addedSeq);
     }
 
-    /** The feedback in the current row, whose first columns are {@link #COLUMNS} from {@code offset} on. */
+    /**
+     * The feedback in the current row, whose first columns are {@link #COLUMNS} from {@code offset} on; for a
+     * purged row, its tombstone.
+     */
     Feedback read(ResultSet row, int offset) throws SQLException {
         String id = row.getString(offset);
         try {
+            if (row.getObject(offset + 10) != null) {
+                return FeedbackChange.tombstone(id, row.getString(offset + 1), row.getString(offset + 5),
+                        Optional.ofNullable(row.getString(offset + 6)), Optional.ofNullable(row.getString(offset + 8)),
+                        parseTime(row.getString(offset + 9)));
+            }
             Article article = new Article(row.getString(offset + 1), row.getString(offset + 2),
                     row.getString(offset + 3), parseMetadata(row.getString(offset + 4)));
             return new Feedback(id, article, row.getString(offset + 5), Optional.ofNullable(row.getString(offset + 6)),

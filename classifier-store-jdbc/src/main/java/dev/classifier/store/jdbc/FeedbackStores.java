@@ -7,8 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Operations across feedback stores, such as moving from a JSONL file to a database and back. */
 public final class FeedbackStores {
@@ -25,9 +28,14 @@ public final class FeedbackStores {
     /**
      * Replays every change of {@code from} onto {@code to}, in order: each add (in batches of one durable write)
      * and each retraction, so the target keeps the same feedback, the same order and the same tombstones (a
-     * retracted id stays retracted there too). Into an empty target the sequences come out the same. Copying
-     * again, or into a store that has some of it, adds only what is missing: adds and retractions are idempotent.
-     * Feedback whose id the target holds with other content is left as the target has it, and counted.
+     * retracted id stays retracted there too). Into an empty target the sequences come out the same, unless the
+     * source has purges. Copying again, or into a store that has some of it, adds only what is missing: adds and
+     * retractions are idempotent. Feedback whose id the target holds with other content is left as the target has
+     * it, and counted.
+     *
+     * <p>Purged feedback is not copied (the source has only its tombstone): the copy purges the same articles in the
+     * target instead, once each, where the source's feed first shows the purge, so that the text does not survive
+     * in the target either. Feedback the source added after the purge is copied as any other.
      */
     public static CopyResult copy(FeedbackStore from, FeedbackStore to) {
         Objects.requireNonNull(from, "from");
@@ -61,6 +69,11 @@ public final class FeedbackStores {
         private long added;
         private long retracted;
         private long differing;
+        private long purged;
+        /** Articles purged in the target by this copy; the source's feed shows no add of theirs before its purge. */
+        private final Set<String> purgedArticles = new HashSet<>();
+        /** Purges gathered into one call (a JSONL target rewrites its file per call), made before the next adds. */
+        private final Set<String> pendingPurges = new LinkedHashSet<>();
 
         Copy(FeedbackStore to) {
             this.to = to;
@@ -73,6 +86,10 @@ public final class FeedbackStores {
                 if (pending.size() == BATCH) {
                     flush();
                 }
+            } else if (change.kind() == FeedbackChange.Kind.PURGED) {
+                if (purgedArticles.add(change.feedback().article().id())) {
+                    pendingPurges.add(change.feedback().article().id());
+                }
             } else {
                 flush(); // the add it undoes must be written first
                 if (to.retract(change.feedback().id())) {
@@ -82,6 +99,10 @@ public final class FeedbackStores {
         }
 
         private void flush() {
+            if (!pendingPurges.isEmpty()) {
+                purged += to.purge(pendingPurges).size();
+                pendingPurges.clear();
+            }
             if (pending.isEmpty()) {
                 return;
             }
@@ -100,7 +121,7 @@ public final class FeedbackStores {
 
         CopyResult finish() {
             flush();
-            return new CopyResult(changesRead, added, retracted, differing);
+            return new CopyResult(changesRead, added, retracted, differing, purged);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.classifier.store.jdbc;
 
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackStoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a group of writes in the caller's transaction. The transaction first locks the counters row (PostgreSQL;
@@ -23,7 +26,7 @@ import java.util.Map;
 final class FeedbackWriter {
 
     /** One caller's write. */
-    sealed interface Request permits Add, Retract {
+    sealed interface Request permits Add, Retract, Purge {
     }
 
     record Add(List<Feedback> feedback) implements Request {
@@ -32,8 +35,17 @@ final class FeedbackWriter {
     record Retract(String feedbackId) implements Request {
     }
 
-    /** What a request did: for an add, what is stored for each given feedback; for a retraction, whether it did. */
-    record Outcome(List<Feedback> stored, boolean retracted) {
+    record Purge(Set<String> articleIds) implements Request {
+    }
+
+    /**
+     * What a request did: for an add, what is stored for each given feedback; for a retraction, whether it did; for
+     * a purge, the ids of the feedback it purged.
+     */
+    record Outcome(List<Feedback> stored, boolean retracted, List<String> purged) {
+        static Outcome added(List<Feedback> stored) {
+            return new Outcome(List.copyOf(stored), false, List.of());
+        }
     }
 
     /** Ids looked up in one statement; far below either database's limit on parameters. */
@@ -45,6 +57,9 @@ final class FeedbackWriter {
             "INSERT INTO classifier_changes (seq, kind, feedback_id) VALUES (?, ?, ?)";
     private static final String RETRACT =
             "UPDATE classifier_feedback SET retracted_seq = ? WHERE id = ? AND retracted_seq IS NULL";
+    /** Takes the text out of a row; a purged row is no longer live, so it counts as retracted too. */
+    private static final String PURGE = "UPDATE classifier_feedback SET title = '', body = '', reason = '',"
+            + " metadata = '{}', purged_seq = ?, retracted_seq = COALESCE(retracted_seq, ?) WHERE id = ?";
 
     private final Dialect dialect;
     private final FeedbackRows rows;
@@ -74,7 +89,15 @@ final class FeedbackWriter {
                 if (done) {
                     counters = new Counters(counters.lastSeq() + 1, counters.live() - 1);
                 }
-                outcomes.add(new Outcome(List.of(), done));
+                outcomes.add(new Outcome(List.of(), done, List.of()));
+                i++;
+                continue;
+            }
+            if (group.get(i) instanceof Purge purge) {
+                List<Purgeable> purged = purge(c, counters, purge.articleIds());
+                long wasLive = purged.stream().filter(Purgeable::live).count();
+                counters = new Counters(counters.lastSeq() + purged.size(), counters.live() - wasLive);
+                outcomes.add(new Outcome(List.of(), false, purged.stream().map(Purgeable::id).toList()));
                 i++;
                 continue;
             }
@@ -90,7 +113,7 @@ final class FeedbackWriter {
             int from = 0;
             for (Request request : group.subList(i, end)) {
                 int size = ((Add) request).feedback().size();
-                outcomes.add(new Outcome(List.copyOf(stored.subList(from, from + size)), false));
+                outcomes.add(Outcome.added(stored.subList(from, from + size)));
                 from += size;
             }
             i = end;
@@ -150,6 +173,56 @@ final class FeedbackWriter {
             change.executeUpdate();
         }
         return true;
+    }
+
+    /** Feedback a purge finds: its id, and whether it was live. */
+    private record Purgeable(String id, long addedSeq, boolean live) {
+    }
+
+    /**
+     * Takes the text out of every row about these articles not purged yet, numbering a PURGED change for each
+     * after {@code counters}, in the order they were added.
+     */
+    private List<Purgeable> purge(Connection c, Counters counters, Set<String> articleIds) throws SQLException {
+        List<String> articles = List.copyOf(articleIds);
+        List<Purgeable> found = new ArrayList<>();
+        for (int from = 0; from < articles.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = articles.subList(from, Math.min(articles.size(), from + LOOKUP_CHUNK));
+            String sql = "SELECT id, added_seq, retracted_seq FROM classifier_feedback WHERE purged_seq IS NULL"
+                    + " AND article_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        long addedSeq = rows.getLong(2);
+                        boolean live = rows.getObject(3) == null;
+                        found.add(new Purgeable(id, addedSeq, live));
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(Purgeable::addedSeq));
+        long seq = counters.lastSeq();
+        try (PreparedStatement purge = c.prepareStatement(PURGE);
+             PreparedStatement change = c.prepareStatement(INSERT_CHANGE)) {
+            for (Purgeable feedback : found) {
+                seq++;
+                purge.setLong(1, seq);
+                purge.setLong(2, seq);
+                purge.setString(3, feedback.id());
+                purge.addBatch();
+                bindChange(change, seq, FeedbackChange.Kind.PURGED, feedback.id());
+                change.addBatch();
+            }
+            if (!found.isEmpty()) {
+                purge.executeBatch();
+                change.executeBatch();
+            }
+        }
+        return found;
     }
 
     private static void checkInserted(int[] counts, List<Feedback> fresh) {

@@ -3,6 +3,7 @@ package dev.classifier.store.jdbc;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
 import dev.classifier.api.FeedbackStore;
+import dev.classifier.api.FeedbackStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -61,7 +64,9 @@ public final class JdbcFeedbackStore implements FeedbackStore {
             + " FROM classifier_feedback f WHERE f.retracted_seq IS NULL ORDER BY f.added_seq DESC LIMIT ?";
     private static final String ALL_LIVE = "SELECT " + FeedbackRows.COLUMNS
             + " FROM classifier_feedback f WHERE f.retracted_seq IS NULL ORDER BY f.added_seq";
-    private static final String CHANGES = "SELECT c.seq, c.kind, " + FeedbackRows.COLUMNS
+    /** Once feedback is purged, every change about it reads as PURGED (with its tombstone). */
+    private static final String CHANGES = "SELECT c.seq, CASE WHEN f.purged_seq IS NULL THEN c.kind ELSE 'PURGED' END, "
+            + FeedbackRows.COLUMNS
             + " FROM classifier_changes c JOIN classifier_feedback f ON f.id = c.feedback_id"
             + " WHERE c.seq > ? ORDER BY c.seq LIMIT ?";
     private static final String COUNTERS = "SELECT last_seq, live_count FROM classifier_counters WHERE id = 1";
@@ -124,6 +129,46 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     public boolean retract(String feedbackId) {
         Objects.requireNonNull(feedbackId, "feedbackId");
         return write("retract feedback '" + feedbackId + "'", new FeedbackWriter.Retract(feedbackId)).retracted();
+    }
+
+    /**
+     * Takes the text out of the rows of every feedback about these articles (title, body, metadata and reason
+     * become empty) in one transaction, keeping each row as a tombstone that the change feed shows. In SQLite the
+     * freed bytes are overwritten with zeros ({@code secure_delete}) and the write-ahead log is checkpointed and
+     * truncated afterwards, so that no copy of the text is left in the files (unless another connection holds a read
+     * open meanwhile: then the log is cut at the next checkpoint). PostgreSQL keeps the old row versions until
+     * {@code VACUUM} removes them (autovacuum does, or run {@code VACUUM classifier_feedback}); backups and the
+     * server's write-ahead log are the database's to manage.
+     */
+    @Override
+    public List<String> purge(Collection<String> articleIds) {
+        Set<String> articles = new LinkedHashSet<>(articleIds);
+        for (String id : articles) {
+            Objects.requireNonNull(id, "articleId");
+        }
+        ensureOpen();
+        if (articles.isEmpty()) {
+            return List.of();
+        }
+        String what = "purge the text of " + articles.size() + " article(s)";
+        List<String> purged = write(what, new FeedbackWriter.Purge(articles)).purged();
+        if (!purged.isEmpty()) {
+            checkpointAfterPurge(purged.size());
+        }
+        return purged;
+    }
+
+    /** Best effort: the purge has committed, so a failure here only leaves old pages for a later checkpoint. */
+    private void checkpointAfterPurge(int purged) {
+        try {
+            if (!read("checkpoint after a purge", dialect::afterPurge)) {
+                LOG.info("{}: purged {} feedback; another connection was reading, so the write-ahead log keeps the"
+                        + " old pages until its next checkpoint", description, purged);
+            }
+        } catch (FeedbackStoreException e) {
+            LOG.warn("{}: purged {} feedback, but {}; the write-ahead log keeps the old pages until its next"
+                    + " checkpoint", description, purged, e.getMessage());
+        }
     }
 
     /** A write in a transaction that holds the store's write lock, committed with other threads' writes. */

@@ -1,10 +1,13 @@
 package dev.classifier.store.jdbc;
 
+import dev.classifier.api.FeedbackStoreException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,7 +45,7 @@ final class Schema {
 
     /** The schema this release writes. */
     static Schema current(Dialect dialect) {
-        return new Schema(List.of(version1(dialect)));
+        return new Schema(List.of(version1(dialect), version2(dialect)));
     }
 
     int latestVersion() {
@@ -77,6 +80,34 @@ final class Schema {
                         + " last_seq BIGINT NOT NULL,"
                         + " live_count BIGINT NOT NULL)",
                 "INSERT INTO classifier_counters (id, last_seq, live_count) VALUES (1, 0, 0)"));
+    }
+
+    /**
+     * Version 2: purges. A purged row keeps its ids, labels and times and loses its text ({@code purged_seq} says
+     * when); the change feed may say PURGED; purges find an article's feedback through an index. SQLite cannot
+     * change a CHECK constraint, so its change table is copied into a new one.
+     */
+    static Migration version2(Dialect dialect) {
+        List<String> statements = new ArrayList<>(List.of(
+                "ALTER TABLE classifier_feedback ADD COLUMN purged_seq BIGINT",
+                "CREATE INDEX classifier_feedback_article ON classifier_feedback (article_id)"));
+        String kinds = " CHECK (kind IN ('ADDED', 'RETRACTED', 'PURGED'))";
+        if (dialect == Dialect.SQLITE) {
+            statements.addAll(List.of(
+                    "CREATE TABLE classifier_changes_v2 ("
+                            + " seq " + dialect.sequenceKey + ","
+                            + " kind TEXT NOT NULL" + kinds + ","
+                            + " feedback_id TEXT NOT NULL REFERENCES classifier_feedback (id))",
+                    "INSERT INTO classifier_changes_v2 (seq, kind, feedback_id)"
+                            + " SELECT seq, kind, feedback_id FROM classifier_changes",
+                    "DROP TABLE classifier_changes",
+                    "ALTER TABLE classifier_changes_v2 RENAME TO classifier_changes"));
+        } else {
+            statements.addAll(List.of(
+                    "ALTER TABLE classifier_changes DROP CONSTRAINT classifier_changes_kind_check",
+                    "ALTER TABLE classifier_changes ADD CONSTRAINT classifier_changes_kind_check" + kinds));
+        }
+        return new Migration(2, "purges: purged_seq, PURGED changes, feedback by article", statements);
     }
 
     /**

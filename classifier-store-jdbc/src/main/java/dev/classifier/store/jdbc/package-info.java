@@ -6,9 +6,10 @@
  * database, either way). The JDBC drivers are optional dependencies: add {@code org.xerial:sqlite-jdbc} or
  * {@code org.postgresql:postgresql}.
  *
- * <p>Tables (schema version 1): {@code classifier_feedback} (id, article_id, title, body, metadata as JSON, label,
- * predicted, reason, taxonomy, created_at, added_seq, retracted_seq), {@code classifier_changes} (seq, kind,
- * feedback_id), {@code classifier_counters} (the last sequence and the live count, whose row every writer locks) and
- * {@code classifier_schema_version}.
+ * <p>Tables (schema version 2): {@code classifier_feedback} (id, article_id, title, body, metadata as JSON, label,
+ * predicted, reason, taxonomy, created_at, added_seq, retracted_seq, purged_seq), {@code classifier_changes} (seq,
+ * kind: ADDED, RETRACTED or PURGED, feedback_id), {@code classifier_counters} (the last sequence and the live count,
+ * whose row every writer locks) and {@code classifier_schema_version}. A purge empties a row's text columns and
+ * keeps the row as a tombstone. Failures are {@link dev.classifier.api.FeedbackStoreException}s.
  */
 package dev.classifier.store.jdbc;

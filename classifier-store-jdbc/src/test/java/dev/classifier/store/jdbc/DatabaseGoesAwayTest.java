@@ -1,6 +1,7 @@
 package dev.classifier.store.jdbc;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackStoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

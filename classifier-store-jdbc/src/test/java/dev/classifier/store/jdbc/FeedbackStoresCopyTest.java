@@ -1,6 +1,7 @@
 package dev.classifier.store.jdbc;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackChange;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.dataset.JsonlFeedbackStore;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.classifier.store.jdbc.Feedbacks.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,7 @@ class FeedbackStoresCopyTest {
         try (TestDatabase db = kind.create(dir); JdbcFeedbackStore database = db.open()) {
             CopyResult in = FeedbackStores.copy(source, database);
 
-            assertThat(in).isEqualTo(new CopyResult(345 + 34, 345, 34, 0));
+            assertThat(in).isEqualTo(new CopyResult(345 + 34, 345, 34, 0, 0));
             assertThat(database.changes(0)).isEqualTo(source.changes(0));
             assertThat(database.recent(50)).isEqualTo(source.recent(50));
 
@@ -57,10 +59,10 @@ class FeedbackStoresCopyTest {
              JsonlFeedbackStore back = JsonlFeedbackStore.open(dir.resolve("back.jsonl"))) {
             fill(jsonl, 145);
 
-            assertThat(FeedbackStores.copy(jsonl, database)).isEqualTo(new CopyResult(145 + 14, 145, 14, 0));
+            assertThat(FeedbackStores.copy(jsonl, database)).isEqualTo(new CopyResult(145 + 14, 145, 14, 0, 0));
             assertThat(database.changes(0)).isEqualTo(jsonl.changes(0));
 
-            assertThat(FeedbackStores.copy(database, back)).isEqualTo(new CopyResult(145 + 14, 145, 14, 0));
+            assertThat(FeedbackStores.copy(database, back)).isEqualTo(new CopyResult(145 + 14, 145, 14, 0, 0));
             assertThat(back.changes(0)).isEqualTo(jsonl.changes(0));
             assertThat(back.recent(20)).isEqualTo(jsonl.recent(20));
         }
@@ -80,7 +82,7 @@ class FeedbackStoresCopyTest {
 
             CopyResult again = FeedbackStores.copy(source, target);
 
-            assertThat(again).isEqualTo(new CopyResult(30 + 3 + 2, 1, 1, 0));
+            assertThat(again).isEqualTo(new CopyResult(30 + 3 + 2, 1, 1, 0, 0));
             assertThat(target.changes(0)).isEqualTo(source.changes(0));
         }
     }
@@ -94,8 +96,32 @@ class FeedbackStoresCopyTest {
             Feedback theirs = feedback("same-id").withLabel("体育");
             target.add(theirs);
 
-            assertThat(FeedbackStores.copy(source, target)).isEqualTo(new CopyResult(2, 1, 0, 1));
+            assertThat(FeedbackStores.copy(source, target)).isEqualTo(new CopyResult(2, 1, 0, 1, 0));
             assertThat(target.recent(2)).containsExactly(feedback("other"), theirs);
+        }
+    }
+
+    @Test
+    void aPurgeInTheSourcePurgesTheSameArticleInTheTargetAndFeedbackAddedAfterItIsCopied() {
+        InMemoryFeedbackStore source = new InMemoryFeedbackStore();
+        Feedback purged = feedback("purged");
+        Feedback kept = feedback("kept");
+        source.addAll(List.of(purged, kept));
+        source.purge(purged.article().id());
+        Feedback later = new Feedback("later", purged.article(), "社会", Optional.empty(), "",
+                Optional.empty(), purged.createdAt());
+        source.add(later);
+        try (JdbcFeedbackStore target = JdbcFeedbackStore.sqlite(dir.resolve("target.db"))) {
+            Feedback targetsOwn = new Feedback("targets-own", purged.article(), "政治", Optional.empty(), "",
+                    Optional.empty(), purged.createdAt());
+            target.add(targetsOwn);
+
+            CopyResult result = FeedbackStores.copy(source, target);
+
+            assertThat(result).isEqualTo(new CopyResult(4, 2, 0, 0, 1));
+            assertThat(target.recent(10)).containsExactly(later, kept);
+            assertThat(target.add(targetsOwn)).isEqualTo(FeedbackChange.tombstone(targetsOwn));
+            assertThat(target.add(purged)).as("never copied").isEqualTo(purged);
         }
     }
 
@@ -110,7 +136,7 @@ class FeedbackStoresCopyTest {
 
             CopyResult result = FeedbackStores.copy(from, to);
 
-            assertThat(result).isEqualTo(new CopyResult(12_346, 12_345, 1, 0));
+            assertThat(result).isEqualTo(new CopyResult(12_346, 12_345, 1, 0, 0));
             assertThat(to.lastSequence()).isEqualTo(from.lastSequence());
             assertThat(to.changes(12_000)).isEqualTo(from.changes(12_000));
         }

@@ -1,5 +1,6 @@
 package dev.classifier.store.jdbc;
 
+import dev.classifier.api.FeedbackStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

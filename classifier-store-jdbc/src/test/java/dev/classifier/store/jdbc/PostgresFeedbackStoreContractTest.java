@@ -28,4 +28,9 @@ class PostgresFeedbackStoreContractTest extends FeedbackStoreContract {
             database.close();
         }
     }
+
+    @Override
+    protected Optional<String> storedText() throws Exception {
+        return Optional.of(StoredText.ofTables(database.url()));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.classifier.store.jdbc;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackStoreException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,21 +30,22 @@ class SchemaTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void aNewDatabaseGetsVersionOneWithTheFeedbackInColumns(DatabaseKind kind) throws Exception {
+    void aNewDatabaseGetsTheLatestVersionWithTheFeedbackInColumns(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(dir); JdbcFeedbackStore store = db.open()) {
             Feedback f = feedback("cols-1");
             store.add(f);
 
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1);
+                assertThat(versions(c)).containsExactly(1, 2);
                 Map<String, String> row = row(c, "SELECT id, article_id, title, body, label, predicted, reason,"
-                        + " taxonomy, created_at, added_seq, retracted_seq FROM classifier_feedback");
+                        + " taxonomy, created_at, added_seq, retracted_seq, purged_seq FROM classifier_feedback");
                 assertThat(row).containsEntry("id", "cols-1").containsEntry("article_id", "article-cols-1")
                         .containsEntry("title", f.article().title()).containsEntry("body", f.article().body())
                         .containsEntry("label", "政治").containsEntry("predicted", "经济")
                         .containsEntry("reason", "讲的是政府会议").containsEntry("taxonomy", "fp-test")
                         .containsEntry("created_at", "2025-11-24T08:00:00.123456789Z")
-                        .containsEntry("added_seq", "1").containsEntry("retracted_seq", null);
+                        .containsEntry("added_seq", "1").containsEntry("retracted_seq", null)
+                        .containsEntry("purged_seq", null);
                 assertThat(row(c, "SELECT seq, kind, feedback_id FROM classifier_changes"))
                         .containsEntry("seq", "1").containsEntry("kind", "ADDED").containsEntry("feedback_id", "cols-1");
             }
@@ -83,7 +85,7 @@ class SchemaTest {
             }
             stores.forEach(JdbcFeedbackStore::close);
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1);
+                assertThat(versions(c)).containsExactly(1, 2);
             }
         }
     }
@@ -97,16 +99,16 @@ class SchemaTest {
             }
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO classifier_schema_version (version, description, applied_at)"
-                        + " VALUES (2, 'from the future', '2031-01-01T00:00:00Z')");
+                        + " VALUES (3, 'from the future', '2031-01-01T00:00:00Z')");
             }
 
             assertThatThrownBy(db::open).isInstanceOf(FeedbackStoreException.class)
-                    .hasMessageContaining("schema version 2, newer than version 1")
+                    .hasMessageContaining("schema version 3, newer than version 2")
                     .hasMessageContaining("open them with the release that wrote them or a newer one")
                     .hasMessageNotContaining("password");
 
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1, 2);
+                assertThat(versions(c)).containsExactly(1, 2, 3);
                 assertThat(row(c, "SELECT COUNT(*) AS n FROM classifier_feedback")).containsEntry("n", "1");
             }
         }
@@ -116,9 +118,9 @@ class SchemaTest {
     @EnumSource(DatabaseKind.class)
     void anUpgradeAppliesOnlyTheMissingStepsAndKeepsTheData(DatabaseKind kind) throws Exception {
         Dialect dialect = Dialect.valueOf(kind.name());
-        Schema.Migration version2 = new Schema.Migration(2, "index feedback by article", List.of(
-                "CREATE INDEX classifier_feedback_article ON classifier_feedback (article_id)"));
-        Schema upgraded = new Schema(List.of(Schema.version1(dialect), version2));
+        Schema.Migration version3 = new Schema.Migration(3, "index feedback by label", List.of(
+                "CREATE INDEX classifier_feedback_label ON classifier_feedback (label)"));
+        Schema upgraded = new Schema(List.of(Schema.version1(dialect), Schema.version2(dialect), version3));
         try (TestDatabase db = kind.create(dir)) {
             Feedback f = feedback("before-upgrade");
             try (JdbcFeedbackStore store = db.open()) {
@@ -126,14 +128,14 @@ class SchemaTest {
             }
 
             try (Connection c = db.connect()) {
-                assertThat(upgraded.upgrade(c, dialect, "test")).isEqualTo(1);
-                assertThat(upgraded.upgrade(c, dialect, "test")).as("a second run finds version 2").isEqualTo(2);
-                assertThat(versions(c)).containsExactly(1, 2);
+                assertThat(upgraded.upgrade(c, dialect, "test")).isEqualTo(2);
+                assertThat(upgraded.upgrade(c, dialect, "test")).as("a second run finds version 3").isEqualTo(3);
+                assertThat(versions(c)).containsExactly(1, 2, 3);
             }
             try (Connection c = db.connect()) {
                 assertThat(row(c, "SELECT COUNT(*) AS n FROM classifier_feedback WHERE id = 'before-upgrade'"))
                         .containsEntry("n", "1");
-                Dialect.execute(c, "DROP INDEX classifier_feedback_article"); // fails if the step did not run
+                Dialect.execute(c, "DROP INDEX classifier_feedback_label"); // fails if the step did not run
             }
         }
     }
@@ -155,16 +157,50 @@ class SchemaTest {
     @EnumSource(DatabaseKind.class)
     void aFailingStepLeavesTheDatabaseAtTheVersionBefore(DatabaseKind kind) throws Exception {
         Dialect dialect = Dialect.valueOf(kind.name());
-        Schema broken = new Schema(List.of(Schema.version1(dialect), new Schema.Migration(2, "broken",
-                List.of("CREATE TABLE classifier_extra (x INTEGER)", "THIS IS NOT SQL"))));
+        Schema broken = new Schema(List.of(Schema.version1(dialect), Schema.version2(dialect),
+                new Schema.Migration(3, "broken", List.of("CREATE TABLE classifier_extra (x INTEGER)", "THIS IS NOT SQL"))));
         try (TestDatabase db = kind.create(dir)) {
             db.open().close();
             try (Connection c = db.connect()) {
                 assertThatThrownBy(() -> broken.upgrade(c, dialect, "test")).isInstanceOf(SQLException.class);
             }
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1);
+                assertThat(versions(c)).containsExactly(1, 2);
                 assertThat(tableExists(c, "classifier_extra")).as("DDL rolled back with the step").isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aVersionOneDatabaseIsUpgradedInPlaceAndCanThenPurge(DatabaseKind kind) throws Exception {
+        Dialect dialect = Dialect.valueOf(kind.name());
+        Feedback old = feedback("from-0.1");
+        try (TestDatabase db = kind.create(dir)) {
+            try (Connection c = db.connect()) {
+                new Schema(List.of(Schema.version1(dialect))).upgrade(c, dialect, "test");
+                // What release 0.1 wrote: one add, then its retraction.
+                try (PreparedStatement insert = c.prepareStatement(FeedbackRows.insertSql(dialect))) {
+                    FeedbackRows.bindInsert(insert, old, 1);
+                    insert.executeUpdate();
+                }
+                Dialect.execute(c, "UPDATE classifier_feedback SET retracted_seq = 2");
+                Dialect.execute(c, "INSERT INTO classifier_changes (seq, kind, feedback_id) VALUES"
+                        + " (1, 'ADDED', 'from-0.1'), (2, 'RETRACTED', 'from-0.1')");
+                Dialect.execute(c, "UPDATE classifier_counters SET last_seq = 2, live_count = 0");
+            }
+
+            try (JdbcFeedbackStore store = db.open()) {
+                assertThat(store.changes(0)).extracting(ch -> ch.kind() + " " + ch.feedback().id())
+                        .containsExactly("ADDED from-0.1", "RETRACTED from-0.1");
+                assertThat(store.purge(old.article().id())).containsExactly("from-0.1");
+                assertThat(store.changes(0)).extracting(ch -> ch.sequence() + " " + ch.kind())
+                        .containsExactly("1 PURGED", "2 PURGED", "3 PURGED");
+                assertThat(StoredText.ofTables(db.url())).doesNotContain(old.article().title())
+                        .doesNotContain(old.reason());
+            }
+            try (Connection c = db.connect()) {
+                assertThat(versions(c)).containsExactly(1, 2);
             }
         }
     }

@@ -29,4 +29,9 @@ class SqliteDataSourceContractTest extends FeedbackStoreContract {
     protected Optional<FeedbackStore> reopenStore() {
         return Optional.of(open());
     }
+
+    @Override
+    protected Optional<String> storedText() throws Exception {
+        return Optional.of(StoredText.ofSqlite(dir.resolve("feedback.db")));
+    }
 }

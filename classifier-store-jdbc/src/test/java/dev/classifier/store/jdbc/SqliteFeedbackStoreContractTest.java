@@ -21,4 +21,9 @@ class SqliteFeedbackStoreContractTest extends FeedbackStoreContract {
     protected Optional<FeedbackStore> reopenStore() {
         return Optional.of(JdbcFeedbackStore.sqlite(dir.resolve("feedback.db")));
     }
+
+    @Override
+    protected Optional<String> storedText() throws Exception {
+        return Optional.of(StoredText.ofSqlite(dir.resolve("feedback.db")));
+    }
 }
