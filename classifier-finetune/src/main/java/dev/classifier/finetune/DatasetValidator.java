@@ -5,7 +5,7 @@ import dev.classifier.api.Taxonomy;
 import dev.classifier.dataset.JsonlException;
 import dev.classifier.dataset.JsonlProblem;
 import dev.classifier.dataset.JsonlReader;
-import dev.classifier.prompt.TokenCounter;
+import dev.classifier.openai.TokenCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

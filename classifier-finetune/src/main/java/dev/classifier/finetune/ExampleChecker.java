@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.prompt.TokenCounter;
+import dev.classifier.openai.TokenCounter;
 
 import java.util.ArrayList;
 import java.util.Iterator;

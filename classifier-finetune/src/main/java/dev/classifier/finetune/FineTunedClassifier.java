@@ -8,15 +8,15 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Sleeper;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.PriceTable;
+import dev.classifier.openai.RetryPolicy;
 import dev.classifier.prompt.FeedbackWindow;
 import dev.classifier.prompt.OnBadOutput;
-import dev.classifier.prompt.PriceTable;
 import dev.classifier.prompt.PromptClassifier;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.prompt.PromptListener;
 import dev.classifier.prompt.RenderedPrompt;
 import dev.classifier.prompt.ResponseMode;
-import dev.classifier.prompt.RetryPolicy;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.classifier.dataset.RecordEncoder;
-import dev.classifier.prompt.ChatMessage;
+import dev.classifier.openai.ChatMessage;
 
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.classifier.finetune;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.classifier.prompt.TokenCounter;
+import dev.classifier.openai.TokenCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

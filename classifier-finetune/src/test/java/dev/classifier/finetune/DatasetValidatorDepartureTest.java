@@ -2,7 +2,7 @@ package dev.classifier.finetune;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.classifier.prompt.TokenCounter;
+import dev.classifier.openai.TokenCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -36,7 +36,7 @@ public final class FineTuneValidateBench {
         }
         double mb = Files.size(file) / (1024.0 * 1024.0);
         long warm = System.nanoTime();
-        dev.classifier.prompt.TokenCounter.o200k().count("load the vocabulary");
+        dev.classifier.openai.TokenCounter.o200k().count("load the vocabulary");
         System.out.printf(Locale.ROOT, "loading o200k_base: %.1f s (once per JVM)%n", seconds(warm));
         DatasetValidator validator = DatasetValidator.builder().taxonomy(Samples.taxonomy()).build();
         System.out.printf(Locale.ROOT, "file %.0f MB, max heap %d MB, %s%n", mb,

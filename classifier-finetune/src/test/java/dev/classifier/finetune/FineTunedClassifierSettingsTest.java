@@ -2,7 +2,7 @@ package dev.classifier.finetune;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
-import dev.classifier.prompt.PriceTable;
+import dev.classifier.openai.PriceTable;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;

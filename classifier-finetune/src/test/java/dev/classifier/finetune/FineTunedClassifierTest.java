@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import dev.classifier.api.Article;
 import dev.classifier.api.Prediction;
-import dev.classifier.prompt.PriceTable;
+import dev.classifier.openai.PriceTable;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.LabelResponder;

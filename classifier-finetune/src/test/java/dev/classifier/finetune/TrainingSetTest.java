@@ -7,7 +7,7 @@ import dev.classifier.api.Feedback;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.prompt.ChatMessage;
+import dev.classifier.openai.ChatMessage;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.prompt.RenderedPrompt;
 import org.junit.jupiter.api.Test;

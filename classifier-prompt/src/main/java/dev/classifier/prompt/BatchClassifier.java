@@ -16,6 +16,8 @@ import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Sleeper;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.PriceTable;
+import dev.classifier.openai.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

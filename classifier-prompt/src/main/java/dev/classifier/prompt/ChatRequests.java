@@ -6,6 +6,7 @@ import com.openai.core.JsonValue;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.classifier.openai.ChatMessage;
 
 import java.util.Map;
 

@@ -7,6 +7,7 @@ import dev.classifier.api.BadOutputException;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.PriceTable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

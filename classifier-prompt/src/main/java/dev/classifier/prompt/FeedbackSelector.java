@@ -4,6 +4,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.openai.ChatMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,6 @@ package dev.classifier.prompt;
 import com.openai.client.OpenAIClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.http.HttpResponseFor;
-import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.services.blocking.chat.ChatCompletionService;
@@ -13,10 +12,17 @@ import dev.classifier.api.Classifier;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
-import dev.classifier.api.RateLimitedException;
 import dev.classifier.api.Sleeper;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.ModelCatalog;
+import dev.classifier.openai.OpenAiCalls;
+import dev.classifier.openai.OpenAiClients;
+import dev.classifier.openai.PriceTable;
+import dev.classifier.openai.ProviderError;
+import dev.classifier.openai.RateLimits;
+import dev.classifier.openai.RetryPolicy;
+import dev.classifier.openai.TokenCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +40,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,7 +132,7 @@ public final class PromptClassifier implements Classifier {
     private final ResponseMode responseMode;
     private final int maxCompletionTokens;
     private final PriceTable prices;
-    private final RetryPolicy retry;
+    private final OpenAiCalls openAi;
     private final RateLimits limits;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -167,10 +172,11 @@ public final class PromptClassifier implements Classifier {
         this.responseMode = b.responseMode;
         this.maxCompletionTokens = b.maxCompletionTokens;
         this.prices = b.prices;
-        this.retry = b.retry;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.limits = b.limits != null ? b.limits : RateLimits.sharedFor(b.client, clock, sleeper);
+        this.openAi = OpenAiCalls.builder(b.client).retryPolicy(b.retry).clock(clock).sleeper(sleeper)
+                .rateLimits(limits).build();
         this.listener = b.listener;
         this.requestOptions = b.requestTimeout.map(t -> RequestOptions.builder().timeout(t).build())
                 .orElse(RequestOptions.none());
@@ -397,29 +403,27 @@ public final class PromptClassifier implements Classifier {
         return new ClassificationException("classifying article '" + article.id() + "' was interrupted");
     }
 
-    /** One article's call, with rate limits and retries. */
+    /** One article's call, through the layer's retry loop; each attempt waits for the rate limits first. */
     private Prediction call(Article article) {
         RenderedPrompt prompt = render(article);
         long estimatedPrompt = prompt.promptTokens() + (long) schemaTokens;
         long booked = estimatedPrompt + maxCompletionTokens; // OpenAI counts max tokens against the limit
         ChatCompletionCreateParams params = requests.build(prompt);
-        for (int attempt = 1; ; attempt++) {
+        OpenAiCalls.Call spec = OpenAiCalls.Call.of("classifying article '" + article.id() + "'")
+                .model(ModelCatalog.defaults().profile(model)).refinedBy((error, mapped) -> responseModeAdvice(article, error, mapped));
+        return openAi.run(spec, failure -> failedAttempt(article, failure), attempt -> {
             waitForLimits(article, booked);
             long started = System.nanoTime();
-            try {
-                CompletionReader.Read read;
-                Optional<String> requestId;
-                try (HttpResponseFor<ChatCompletion> response = completions.create(params, requestOptions)) {
-                    requestId = response.requestId();
-                    limits.observeServerLimits(header(response, "x-ratelimit-limit-requests"),
-                            header(response, "x-ratelimit-limit-tokens"));
-                    read = reader.read(response.parse(), prompt, estimatedPrompt, article.id());
-                }
-                return answered(article, attempt, read, requestId, booked, started);
-            } catch (OpenAIException e) {
-                sleep(failed(article, attempt, e, started), article);
+            CompletionReader.Read read;
+            Optional<String> requestId;
+            try (HttpResponseFor<ChatCompletion> response = completions.create(params, requestOptions)) {
+                requestId = response.requestId();
+                limits.observeServerLimits(header(response, "x-ratelimit-limit-requests"),
+                        header(response, "x-ratelimit-limit-tokens"));
+                read = reader.read(response.parse(), prompt, estimatedPrompt, article.id());
             }
-        }
+            return answered(article, attempt, read, requestId, booked, started);
+        });
     }
 
     /** Books an answered call (cost, limits, listener) and gives its prediction, or its bad-output error. */
@@ -438,54 +442,28 @@ public final class PromptClassifier implements Classifier {
         return read.prediction().orElseThrow();
     }
 
-    /** Reports a failed attempt; returns the wait before the next one, or throws the error for the caller. */
-    private Duration failed(Article article, int attempt, OpenAIException e, long started) {
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        ClassificationException error = ProviderErrors.map(e, article.id(), responseMode, clock);
-        Optional<Duration> wait = retryWait(error, attempt);
-        if (error instanceof RateLimitedException limited) {
-            limited.retryAfter().ifPresent(limits::pauseFor); // every classifier on these limits holds back
+    /** A server that refuses the json_schema format: say which response mode to choose instead. */
+    private ClassificationException responseModeAdvice(Article article, ProviderError error,
+                                                       ClassificationException mapped) {
+        if (responseMode != ResponseMode.JSON_SCHEMA || !error.param().orElse("").startsWith("response_format")) {
+            return mapped;
         }
-        notifyListener(() -> listener.onFailure(new PromptListener.FailureEvent(article.id(), attempt, latency,
-                error, ProviderErrors.requestId(e), wait)));
-        if (wait.isEmpty()) {
-            throw error;
-        }
-        LOG.debug("attempt {} for article '{}' failed ({}); retrying in {}", attempt, article.id(),
-                error.getClass().getSimpleName(), wait.get());
-        return wait.get();
+        return new ClassificationException("classifying article '" + article.id() + "': the server does not accept a json_schema response format ("
+                + error.describe() + "); build the classifier with responseMode(ResponseMode.JSON_OBJECT) or TEXT",
+                mapped.getCause());
     }
 
-    /** The wait before the next attempt, or empty when the failure goes to the caller. */
-    private Optional<Duration> retryWait(ClassificationException error, int attempt) {
-        if (!error.isRetryable() || attempt >= retry.maxAttempts()) {
-            return Optional.empty();
-        }
-        if (error instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
-            Duration asked = limited.retryAfter().get();
-            return asked.compareTo(retry.maxRetryAfter()) <= 0 ? Optional.of(asked) : Optional.empty();
-        }
-        return Optional.of(retry.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
+    /** Tells the listener about a failed attempt, as the layer reports it. */
+    private void failedAttempt(Article article, OpenAiCalls.FailedAttempt failure) {
+        notifyListener(() -> listener.onFailure(new PromptListener.FailureEvent(article.id(), failure.attempt(),
+                failure.latency(), failure.error(), failure.provider().flatMap(ProviderError::requestId),
+                failure.retryIn())));
     }
 
-    private void waitForLimits(Article article, long tokens) {
-        try {
-            Duration waited = limits.acquire(tokens);
-            if (!waited.isZero()) {
-                notifyListener(() -> listener.onThrottled(article.id(), waited));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted(article);
-        }
-    }
-
-    private void sleep(Duration duration, Article article) {
-        try {
-            sleeper.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted(article);
+    private void waitForLimits(Article article, long tokens) throws InterruptedException {
+        Duration waited = limits.acquire(tokens);
+        if (!waited.isZero()) {
+            notifyListener(() -> listener.onThrottled(article.id(), waited));
         }
     }
 

@@ -9,6 +9,8 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Category;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.openai.ChatMessage;
+import dev.classifier.openai.TokenCounter;
 
 import java.util.ArrayList;
 import java.util.List;

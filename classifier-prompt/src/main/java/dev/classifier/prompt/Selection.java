@@ -1,6 +1,7 @@
 package dev.classifier.prompt;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.openai.ChatMessage;
 
 import java.util.List;
 import java.util.Objects;

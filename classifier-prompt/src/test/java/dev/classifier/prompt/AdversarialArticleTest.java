@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.openai.ChatMessage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

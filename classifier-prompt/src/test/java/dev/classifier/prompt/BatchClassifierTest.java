@@ -5,6 +5,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.RetryPolicy;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;

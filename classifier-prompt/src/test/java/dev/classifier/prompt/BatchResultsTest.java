@@ -2,6 +2,7 @@ package dev.classifier.prompt;
 
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
+import dev.classifier.openai.PriceTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

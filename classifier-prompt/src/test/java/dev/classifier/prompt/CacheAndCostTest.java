@@ -6,6 +6,7 @@ import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.PriceTable;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;

@@ -5,6 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.classifier.api.Article;
 import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Outcome;
+import dev.classifier.openai.OpenAiClients;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;
@@ -77,7 +78,8 @@ class LoggingSecretsTest {
         });
 
         assertThat(log).as("the capture works: the retries and the listener failure were logged")
-                .contains("retrying in PT1S").containsPattern("attempt 2 .*retrying in PT0\\.[0-9]+S")
+                .containsPattern("WARN .*retrying in PT1S \\(attempt 2 of 5\\)")
+                .containsPattern("DEBUG .*retrying in PT0\\.[0-9]+S \\(attempt 3 of 5\\)")
                 .contains("a prompt listener failed");
         assertThat(log).doesNotContain(KEY).doesNotContain("SECRET").doesNotContain("goal bonus")
                 .doesNotContain("-->");

@@ -6,6 +6,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Prediction;
+import dev.classifier.openai.ChatMessage;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;

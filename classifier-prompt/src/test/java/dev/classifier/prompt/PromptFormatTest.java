@@ -6,6 +6,8 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.openai.ChatMessage;
+import dev.classifier.openai.TokenCounter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.classifier.prompt;
 
 import com.openai.client.OpenAIClient;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.openai.OpenAiClients;
+import dev.classifier.openai.RateLimits;
+import dev.classifier.openai.RetryPolicy;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.LabelResponder;
 import dev.classifier.testkit.openai.OpenAiTestServer;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.classifier.api.Article;
 import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Prediction;
+import dev.classifier.openai.OpenAiClients;
+import dev.classifier.openai.RateLimits;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;

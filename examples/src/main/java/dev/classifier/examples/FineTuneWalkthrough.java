@@ -21,7 +21,7 @@ import dev.classifier.finetune.TrainingMetrics;
 import dev.classifier.finetune.TrainingSet;
 import dev.classifier.finetune.UploadedFile;
 import dev.classifier.finetune.ValidationReport;
-import dev.classifier.prompt.OpenAiClients;
+import dev.classifier.openai.OpenAiClients;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.LabelResponder;

@@ -5,8 +5,8 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.eval.Evaluation;
 import dev.classifier.eval.EvaluationResult;
+import dev.classifier.openai.OpenAiClients;
 import dev.classifier.prompt.CostEstimate;
-import dev.classifier.prompt.OpenAiClients;
 import dev.classifier.prompt.PromptClassifier;
 
 import java.util.List;

@@ -5,12 +5,12 @@ import dev.classifier.api.Article;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.prompt.ChatMessage;
+import dev.classifier.openai.ChatMessage;
+import dev.classifier.openai.TokenCounter;
 import dev.classifier.prompt.FeedbackSelector;
 import dev.classifier.prompt.FeedbackWindow;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.prompt.RenderedPrompt;
-import dev.classifier.prompt.TokenCounter;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.classifier.prompt.bench;
 
-import dev.classifier.prompt.OpenAiClients;
+import dev.classifier.openai.OpenAiClients;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.testkit.openai.LabelResponder;
 import dev.classifier.testkit.openai.OpenAiTestServer;

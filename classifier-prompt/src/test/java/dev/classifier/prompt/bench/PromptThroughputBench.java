@@ -5,9 +5,9 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.classifier.api.Article;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.prompt.OpenAiClients;
+import dev.classifier.openai.OpenAiClients;
+import dev.classifier.openai.RateLimits;
 import dev.classifier.prompt.PromptClassifier;
-import dev.classifier.prompt.RateLimits;
 import dev.classifier.testkit.openai.LabelResponder;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 

@@ -1,4 +1,4 @@
-package dev.classifier.prompt;
+package dev.classifier.openai;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,14 @@
-package dev.classifier.prompt;
+package dev.classifier.openai;
 
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One message of a chat request, independent of any SDK: the prompt classifier maps it to openai-java, the
- * fine-tuning module writes it as a line of OpenAI's chat training format.
+ * fine-tuning module writes it as a line of OpenAI's chat training format, {@link TokenCounter} counts it.
+ *
+ * @param role    who speaks
+ * @param content what is said
  */
 public record ChatMessage(Role role, String content) {
 

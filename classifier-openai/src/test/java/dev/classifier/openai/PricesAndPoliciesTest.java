@@ -1,4 +1,4 @@
-package dev.classifier.prompt;
+package dev.classifier.openai;
 
 import dev.classifier.api.Usage;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class PricesAndPoliciesTest {
     void badPricesAndCountsAreRefused() {
         assertThatThrownBy(() -> PriceTable.perMillion(-1, 0, 0)).hasMessageContaining("input price");
         assertThatThrownBy(() -> PriceTable.perMillion(0, Double.NaN, 0)).hasMessageContaining("cached input price");
-        assertThatThrownBy(() -> PriceTable.gpt4oMini().cost(10, 11, 0)).hasMessageContaining("cached <= prompt");
+        assertThatThrownBy(() -> PriceTable.gpt4oMini().cost(10, 11, 0)).hasMessageContaining("cached + cache writes <= prompt");
     }
 
     @Test
@@ -46,24 +46,19 @@ class PricesAndPoliciesTest {
     }
 
     @Test
-    void anEstimateIsConsistent() {
-        CostEstimate estimate = new CostEstimate(2_000, 1_500, 900_000, 60_000, 0.171);
-        assertThat(estimate.costPerThousandArticles()).isCloseTo(0.0855, within(1e-12));
-        assertThat(new CostEstimate(0, 0, 0, 0, 0).costPerThousandArticles()).isZero();
-        assertThatThrownBy(() -> new CostEstimate(1, 2, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
+    void cacheWritesHaveTheirOwnPriceAndReasoningIsOutputCountedOnce() {
+        // gpt-6-luna: $0.10 input, $0.01 cached, $0.125 cache writes, $0.50 output per 1M tokens.
+        PriceTable luna = PriceTable.perMillion(0.10, 0.01, 0.125, 0.50);
+        // 2,000 prompt tokens: 1,024 read from the cache, 512 written to it, 464 plain; 300 completion tokens of
+        // which 280 were reasoning (already inside the 300).
+        Usage usage = luna.usage(2_000, 1_024, 512, 300, 280);
 
-    @Test
-    void predictionKeysFoldWhitespaceAndWidthButNotWords() {
-        assertThat(PredictionKeys.normalise("  Ａｐｐｌｅ\u3000发布\n\n新品 ")).isEqualTo("Apple 发布 新品");
-        PredictionKeys keys = new PredictionKeys(PromptFormat.of(ServerFixture.TAXONOMY), "gpt-4o-mini",
-                ResponseMode.JSON_SCHEMA, 0.0, FeedbackWindow.none());
-        var a = dev.classifier.api.Article.of("1", "Title", "Body  text");
-        var b = dev.classifier.api.Article.of("2", "Title ", "Body text");
-        var c = dev.classifier.api.Article.of("3", "Title Body", "text");
-        assertThat(keys.key(a, 0)).isEqualTo(keys.key(b, 0)).isNotEqualTo(keys.key(c, 0)).isNotEqualTo(keys.key(a, 1));
-        PredictionKeys otherModel = new PredictionKeys(PromptFormat.of(ServerFixture.TAXONOMY), "gpt-4o",
-                ResponseMode.JSON_SCHEMA, 0.0, FeedbackWindow.none());
-        assertThat(otherModel.key(a, 0)).isNotEqualTo(keys.key(a, 0));
+        double expected = (464 * 0.10 + 1_024 * 0.01 + 512 * 0.125 + 300 * 0.50) / 1e6;
+        assertThat(usage.costUsd()).isCloseTo(expected, within(1e-15));
+        assertThat(usage).isEqualTo(new Usage(2_000, 1_024, 512, 300, 280, usage.costUsd(), true));
+        assertThat(luna.batch().cost(2_000, 1_024, 512, 300)).isCloseTo(expected / 2, within(1e-15));
+        assertThat(luna.batch().batchFactor()).isEqualTo(1.0);
+        assertThatThrownBy(() -> luna.cost(100, 60, 50, 0)).hasMessageContaining("cached + cache writes <= prompt");
+        assertThatThrownBy(() -> luna.withBatchFactor(0)).hasMessageContaining("batch factor");
     }
 }

@@ -1,4 +1,4 @@
-package dev.classifier.prompt;
+package dev.classifier.openai;
 
 import com.openai.client.OpenAIClient;
 import dev.classifier.api.Sleeper;
@@ -15,7 +15,7 @@ import java.util.WeakHashMap;
 /**
  * Client-side limits on requests and tokens per minute, so that a large batch is spread over time instead of
  * becoming a storm of 429s. One object is meant to be shared by every classifier that calls one account: by
- * default a {@link PromptClassifier} uses {@link #sharedFor(OpenAIClient, Clock, Sleeper)}, the limits of its client.
+ * default a prompt classifier uses {@link #sharedFor(OpenAIClient, Clock, Sleeper)}, the limits of its client.
  *
  * <p>Each dimension is a generic cell-rate algorithm (a token bucket kept as one "theoretical arrival time"): a
  * request may start once both its request and its tokens fit, where tokens are estimated before the call (prompt

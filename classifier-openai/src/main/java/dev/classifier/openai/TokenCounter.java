@@ -1,15 +1,20 @@
-package dev.classifier.prompt;
+package dev.classifier.openai;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts tokens the way gpt-4o-mini does (o200k_base, via jtokkit). Thread-safe; share {@link #o200k()}.
+ * Counts tokens the way OpenAI's chat models do (o200k_base for gpt-4o and every newer model, via jtokkit); a
+ * {@link ModelProfile} names its model's encoding, and {@link #forEncoding(String)} gives its counter. Thread-safe;
+ * counters are shared.
  *
  * <p>Text is encoded as ordinary text: a special-token string such as {@code <|endoftext|>} inside an article is
  * counted as the plain characters it is (and is sent that way), never treated as a control token.
@@ -35,6 +40,21 @@ public final class TokenCounter {
     /** A counter over another jtokkit encoding. */
     public static TokenCounter of(Encoding encoding) {
         return new TokenCounter(Objects.requireNonNull(encoding, "encoding"));
+    }
+
+    /**
+     * The shared counter of a tiktoken encoding by name ({@code o200k_base}, {@code cl100k_base}, ...).
+     *
+     * @throws IllegalArgumentException when jtokkit has no encoding of that name
+     */
+    public static TokenCounter forEncoding(String name) {
+        Objects.requireNonNull(name, "encoding name");
+        if (name.equals(EncodingType.O200K_BASE.getName())) {
+            return o200k();
+        }
+        return Shared.BY_NAME.computeIfAbsent(name, n -> new TokenCounter(Shared.REGISTRY.getEncoding(n)
+                .orElseThrow(() -> new IllegalArgumentException("no token encoding named '" + n + "'; jtokkit has "
+                        + java.util.Arrays.stream(EncodingType.values()).map(EncodingType::getName).toList()))));
     }
 
     public String encodingName() {
@@ -96,7 +116,8 @@ public final class TokenCounter {
 
     /** Loads the vocabulary on first use only. */
     private static final class Shared {
-        static final TokenCounter O200K =
-                new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
+        static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+        static final TokenCounter O200K = new TokenCounter(REGISTRY.getEncoding(EncodingType.O200K_BASE));
+        static final Map<String, TokenCounter> BY_NAME = new ConcurrentHashMap<>();
     }
 }

@@ -1,10 +1,10 @@
-package dev.classifier.prompt;
+package dev.classifier.openai;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When the classifier tries a call again. Only failures that may pass are retried: rate limits (not an exhausted
+ * When {@link OpenAiCalls} tries a call again. Only failures that may pass are retried: rate limits (not an exhausted
  * quota), 5xx answers, time-outs and dropped connections. The wait is what the provider asked for
  * ({@code retry-after-ms}, else {@code Retry-After}), else an exponential backoff with jitter. A provider asking
  * for more than {@link #maxRetryAfter()} is not waited for: the call fails at once with that wait in the
