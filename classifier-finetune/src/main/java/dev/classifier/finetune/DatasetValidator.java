@@ -5,6 +5,7 @@ import dev.classifier.api.Taxonomy;
 import dev.classifier.dataset.JsonlException;
 import dev.classifier.dataset.JsonlProblem;
 import dev.classifier.dataset.JsonlReader;
+import dev.classifier.openai.ModelCatalog;
 import dev.classifier.openai.TokenCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Checks a chat fine-tuning file before it is uploaded, in one streaming pass (memory grows by a few dozen bytes per
@@ -31,13 +34,16 @@ import java.util.Optional;
  *       format's {@code {"label", "reason"}} JSON with one of the taxonomy's labels, every label has enough
  *       examples, the labels are not too unbalanced; and for every file, repeated examples and prompts answered
  *       two ways;</li>
- *   <li>token statistics counted with jtokkit (o200k_base, as gpt-4o-mini counts), the examples over the model's
- *       limit (a warning: the service truncates them), the cookbook's epoch count and the training cost.</li>
+ *   <li>token statistics counted with jtokkit (o200k_base, as OpenAI's current models count), the examples over the
+ *       model's limit (a warning: the service truncates them), the cookbook's epoch count and the training cost.</li>
  * </ul>
+ * There is no default model: name the one the file is for ({@code model("gpt-4.1-nano")}, from the catalog, which
+ * refuses a model that cannot be fine-tuned), or describe another target with a {@link BaseModel}.
  * Where the checks depart from the cookbook on purpose, the module's README lists it. Thread-safe: each call to
  * {@code validate} has its own state.
  * <pre>{@code
- * ValidationReport report = DatasetValidator.builder().taxonomy(taxonomy).build().validate(trainFile);
+ * ValidationReport report = DatasetValidator.builder().model("gpt-4.1-nano").taxonomy(taxonomy).build()
+ *         .validate(trainFile);
  * if (!report.isValid()) { report.errors().forEach(System.out::println); }
  * }</pre>
  */
@@ -66,8 +72,8 @@ public final class DatasetValidator {
     private final int maxUnparsableLines;
     private final int maxLineBytes;
 
-    private DatasetValidator(Builder b) {
-        this.model = b.model;
+    private DatasetValidator(Builder b, BaseModel model) {
+        this.model = model;
         this.epochs = b.epochs;
         this.taxonomy = b.taxonomy;
         this.minExamplesPerLabel = b.minExamplesPerLabel;
@@ -82,9 +88,9 @@ public final class DatasetValidator {
         return new Builder();
     }
 
-    /** A validator for gpt-4o-mini with the default settings and no label checks. */
-    public static DatasetValidator create() {
-        return builder().build();
+    /** A validator for this model of the default catalog, with the default settings and no label checks. */
+    public static DatasetValidator forModel(String model) {
+        return builder().model(model).build();
     }
 
     public BaseModel model() {
@@ -300,7 +306,11 @@ public final class DatasetValidator {
 
     /** Settings; each setter checks its value at once. */
     public static final class Builder {
-        private BaseModel model = BaseModel.GPT_4O_MINI;
+        private ModelCatalog catalog = ModelCatalog.defaults();
+        private Optional<String> modelName = Optional.empty();
+        private Optional<BaseModel> model = Optional.empty();
+        private OptionalInt maxTokensPerExample = OptionalInt.empty();
+        private OptionalDouble trainingPrice = OptionalDouble.empty();
         private Optional<Integer> epochs = Optional.empty();
         private Optional<Taxonomy> taxonomy = Optional.empty();
         private int minExamplesPerLabel = DEFAULT_MIN_EXAMPLES_PER_LABEL;
@@ -313,28 +323,49 @@ public final class DatasetValidator {
         private Builder() {
         }
 
-        /** The model to fine-tune: its per-example limit and training price ({@link BaseModel#GPT_4O_MINI} unless set). */
-        public Builder model(BaseModel baseModel) {
-            this.model = Objects.requireNonNull(baseModel, "model");
+        /**
+         * The model to fine-tune, by id, alias or fine-tuned id in the catalog: its per-example limit and training
+         * price. Required (or {@link #model(BaseModel)}). The catalog is read at {@link #build()}, which refuses a
+         * model it does not know or has as not fine-tunable, naming those that are.
+         */
+        public Builder model(String id) {
+            Objects.requireNonNull(id, "model");
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("model is blank; name the model to fine-tune");
+            }
+            this.modelName = Optional.of(id.strip());
+            this.model = Optional.empty();
             return this;
         }
 
-        /** A known model by id ({@code gpt-4o-mini-2024-07-18}, {@code gpt-4.1-mini}, ...). */
-        public Builder model(String id) {
-            this.model = BaseModel.known(id).orElseThrow(() -> new IllegalArgumentException("no limits known for "
-                    + "model '" + id + "'; pass a BaseModel with its per-example token limit and training price"));
+        /** The model to fine-tune, described here: any target, an open-weight model included. */
+        public Builder model(BaseModel baseModel) {
+            this.model = Optional.of(Objects.requireNonNull(baseModel, "model"));
+            this.modelName = Optional.empty();
+            return this;
+        }
+
+        /** Where {@link #model(String)} is looked up ({@link ModelCatalog#defaults()} unless set). */
+        public Builder catalog(ModelCatalog value) {
+            this.catalog = Objects.requireNonNull(value, "catalog");
             return this;
         }
 
         /** Overrides the model's per-example token limit. */
         public Builder maxTokensPerExample(int limit) {
-            this.model = model.withMaxTokensPerExample(limit);
+            if (limit < 1) {
+                throw new IllegalArgumentException("maxTokensPerExample must be >= 1, was " + limit);
+            }
+            this.maxTokensPerExample = OptionalInt.of(limit);
             return this;
         }
 
-        /** Overrides the training price, USD per 1M trained tokens ($3.00 for gpt-4o-mini unless set). */
+        /** Overrides the model's training price, USD per 1M trained tokens. */
         public Builder trainingPricePerMillion(double usd) {
-            this.model = model.withTrainingPrice(usd);
+            if (!(usd >= 0) || Double.isInfinite(usd)) {
+                throw new IllegalArgumentException("training price must be a finite amount >= 0, was " + usd);
+            }
+            this.trainingPrice = OptionalDouble.of(usd);
             return this;
         }
 
@@ -407,8 +438,23 @@ public final class DatasetValidator {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException    when no model was named
+         * @throws IllegalArgumentException when the catalog does not know the named model or cannot fine-tune it
+         */
         public DatasetValidator build() {
-            return new DatasetValidator(this);
+            BaseModel base = model.orElseGet(() -> BaseModel.of(modelName.orElseThrow(() -> new IllegalStateException(
+                    "name the model the file is for: model(\"gpt-4.1-nano\"), say (fine-tunable in the catalog: "
+                            + FineTuningErrors.fineTunable(catalog) + "), or model(new BaseModel(id,"
+                            + " maxTokensPerExample, trainingPrice)) for another target; there is no default model"
+                            + " any more")), catalog));
+            if (maxTokensPerExample.isPresent()) {
+                base = base.withMaxTokensPerExample(maxTokensPerExample.getAsInt());
+            }
+            if (trainingPrice.isPresent()) {
+                base = base.withTrainingPrice(trainingPrice.getAsDouble());
+            }
+            return new DatasetValidator(this, base);
         }
     }
 }
