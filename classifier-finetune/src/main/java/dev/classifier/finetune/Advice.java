@@ -91,9 +91,9 @@ public record Advice(String model, boolean worthIt, List<Finding> findings, int 
     }
 
     public String summary() {
-        StringBuilder out = new StringBuilder(!fineTuningAvailable()
-                ? "Fine-tuning " + model + " is not a way now."
-                : worthIt ? "Fine-tuning " + model + " is worth it now." : "Fine-tuning " + model + " is not worth it yet.");
+        String verdict = !fineTuningAvailable() ? "is not a way now." : worthIt ? "is worth it now."
+                : "is not worth it yet.";
+        StringBuilder out = new StringBuilder("Fine-tuning " + model + " " + verdict);
         findings.forEach(f -> out.append("\n  ").append(f));
         if (!alternatives.isEmpty()) {
             out.append("\nWhat to do instead:");

@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The advisor's checks of the feedback itself: enough examples in all and per label, stable rules (the taxonomy
- * fingerprint feedback was given under, and how long the current rules have been in use), a stable label mix.
+ * fingerprint feedback was given under, and how long the current rules have been in use), a stable label mix, and
+ * what training on it would cost.
  */
 final class FeedbackChecks {
 
@@ -129,6 +132,33 @@ final class FeedbackChecks {
                 ? new Advice.Finding(Advice.Check.LABEL_MIX_STABLE, Advice.Verdict.FAIL, detail
                 + String.format(Locale.ROOT, ", more than %.2f: what people label is still changing", maxLabelDrift))
                 : new Advice.Finding(Advice.Check.LABEL_MIX_STABLE, Advice.Verdict.PASS, detail);
+    }
+
+    /** Tokens as OpenAI counts a chat example, each up to the model's limit, times the cookbook's epochs. */
+    Optional<TrainingCost> cost(TrainingSet set, Optional<BaseModel> base) {
+        if (base.isEmpty() || base.get().trainingPricePerMillion().isEmpty() || set.training().isEmpty()) {
+            return Optional.empty();
+        }
+        long tokens = 0;
+        for (TrainingExample example : set.training()) {
+            tokens += Math.min(base.get().maxTokensPerExample(),
+                    format.tokenCounter().countMessages(example.messages()));
+        }
+        return Optional.of(new TrainingCost(tokens, TrainingCost.cookbookEpochs(set.training().size()),
+                base.get().trainingPricePerMillion().getAsDouble()));
+    }
+
+    Advice.Finding costFinding(Optional<TrainingCost> cost, String model, OptionalDouble maxCost) {
+        if (cost.isEmpty()) {
+            return new Advice.Finding(Advice.Check.COST, Advice.Verdict.UNKNOWN, "no training price known for "
+                    + model + ", or nothing to train on");
+        }
+        String estimate = "about " + cost.get();
+        if (maxCost.isPresent() && cost.get().usd() > maxCost.getAsDouble()) {
+            return new Advice.Finding(Advice.Check.COST, Advice.Verdict.FAIL, estimate
+                    + String.format(Locale.ROOT, ", over the budget of $%.2f", maxCost.getAsDouble()));
+        }
+        return new Advice.Finding(Advice.Check.COST, Advice.Verdict.PASS, estimate);
     }
 
     private static Map<String, Double> shares(List<Feedback> feedback) {

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,8 +122,8 @@ public final class FineTuneAdvisor {
         findings.add(feedbackChecks.perLabel(perLabel));
         findings.add(feedbackChecks.rules(feedback));
         findings.add(feedbackChecks.labelMix(mapped));
-        Optional<TrainingCost> cost = cost(set, route.baseModel());
-        findings.add(costFinding(cost));
+        Optional<TrainingCost> cost = feedbackChecks.cost(set, route.baseModel());
+        findings.add(feedbackChecks.costFinding(cost, model, maxCost));
         findings.add(route.fineTunable());
         findings.add(route.newJobs());
         RouteChecks.Lifetime lifetime = route.lifetime();
@@ -153,33 +152,6 @@ public final class FineTuneAdvisor {
                         + " FineTuneAdvisor.Builder.embeddingTrainer(...) to measure it on your feedback."));
         ways.add(Alternative.embeddings(embedded.accuracy(), embedded.whyNot()));
         return ways;
-    }
-
-    /** Tokens as OpenAI counts a chat example, each up to the model's limit, times the cookbook's epochs. */
-    private Optional<TrainingCost> cost(TrainingSet set, Optional<BaseModel> base) {
-        if (base.isEmpty() || base.get().trainingPricePerMillion().isEmpty() || set.training().isEmpty()) {
-            return Optional.empty();
-        }
-        long tokens = 0;
-        for (TrainingExample example : set.training()) {
-            tokens += Math.min(base.get().maxTokensPerExample(),
-                    format.tokenCounter().countMessages(example.messages()));
-        }
-        return Optional.of(new TrainingCost(tokens, TrainingCost.cookbookEpochs(set.training().size()),
-                base.get().trainingPricePerMillion().getAsDouble()));
-    }
-
-    private Advice.Finding costFinding(Optional<TrainingCost> cost) {
-        if (cost.isEmpty()) {
-            return new Advice.Finding(Advice.Check.COST, Advice.Verdict.UNKNOWN, "no training price known for "
-                    + model + ", or nothing to train on");
-        }
-        String estimate = "about " + cost.get();
-        if (maxCost.isPresent() && cost.get().usd() > maxCost.getAsDouble()) {
-            return new Advice.Finding(Advice.Check.COST, Advice.Verdict.FAIL, estimate
-                    + String.format(Locale.ROOT, ", over the budget of $%.2f", maxCost.getAsDouble()));
-        }
-        return new Advice.Finding(Advice.Check.COST, Advice.Verdict.PASS, estimate);
     }
 
     @Override

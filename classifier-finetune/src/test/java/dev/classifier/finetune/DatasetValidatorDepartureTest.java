@@ -140,8 +140,8 @@ class DatasetValidatorDepartureTest {
         List<String> lines = ToyFile.withExample(0, e -> ToyFile.message(e, 1).put("content",
                 "国家队在世界杯预选赛中以二比一战胜对手，主教练赛后表示球员们发挥出色。"));
         ValidationReport o200k = validate(lines);
-        ValidationReport cl100k = DatasetValidator.builder().model(Samples.MODEL).tokenCounter(DatasetValidatorCookbookTest.CL100K)
-                .build()
+        ValidationReport cl100k = DatasetValidator.builder().model(Samples.MODEL)
+                .tokenCounter(DatasetValidatorCookbookTest.CL100K).build()
                 .validate(ToyFile.write(dir, "cl100k.jsonl", tenOf(lines)));
 
         assertThat(o200k.tokens().encoding()).isEqualTo("o200k_base");

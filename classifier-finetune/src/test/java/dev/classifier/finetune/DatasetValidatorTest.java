@@ -28,7 +28,8 @@ class DatasetValidatorTest {
     @TempDir
     Path dir;
 
-    private final DatasetValidator withLabels = DatasetValidator.builder().model(Samples.MODEL).taxonomy(TAXONOMY).build();
+    private final DatasetValidator withLabels = DatasetValidator.builder().model(Samples.MODEL).taxonomy(TAXONOMY)
+            .build();
 
     private Path file(List<String> lines) {
         return ToyFile.write(dir, "train.jsonl", lines);
@@ -145,7 +146,8 @@ class DatasetValidatorTest {
         assertThat(report.count(ProblemKind.LABEL_IMBALANCE)).isEqualTo(1);
         assertThat(report.warnings()).anySatisfy(p -> assertThat(p.message()).contains("'Sports' has 2 example(s)"));
         assertThat(report.isValid()).isTrue();
-        assertThat(DatasetValidator.builder().model(Samples.MODEL).taxonomy(TAXONOMY).minExamplesPerLabel(2).maxImbalance(20).build()
+        assertThat(DatasetValidator.builder().model(Samples.MODEL).taxonomy(TAXONOMY).minExamplesPerLabel(2)
+                .maxImbalance(20).build()
                 .validate(file(lines)).warnings()).isEmpty();
     }
 
@@ -206,7 +208,8 @@ class DatasetValidatorTest {
             lines.set(i, edit(lines.get(i), n -> ((ObjectNode) n.get("messages").get(2)).put("content", "")));
         }
 
-        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxReportedProblems(5).build().validate(file(lines));
+        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxReportedProblems(5).build()
+                .validate(file(lines));
 
         assertThat(report.count(ProblemKind.MISSING_CONTENT)).isEqualTo(20);
         assertThat(report.problems()).hasSize(5).extracting(p -> p.line().orElse(0)).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -221,7 +224,8 @@ class DatasetValidatorTest {
             garbage.add("not json at all, line " + i);
         }
 
-        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxUnparsableLines(5).build().validate(file(garbage));
+        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxUnparsableLines(5).build()
+                .validate(file(garbage));
 
         assertThat(report.complete()).isFalse();
         assertThat(report.isValid()).isFalse();
@@ -237,7 +241,8 @@ class DatasetValidatorTest {
         List<String> lines = lines(12);
         lines.set(3, edit(lines.get(3), n -> ((ObjectNode) n.get("messages").get(1)).put("content", "x".repeat(10_000))));
 
-        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxLineBytes(12_000).build().validate(file(lines));
+        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxLineBytes(12_000).build()
+                .validate(file(lines));
 
         assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ProblemKind.LINE_TOO_LONG);
@@ -250,8 +255,8 @@ class DatasetValidatorTest {
     void aStreamIsValidatedLikeAFileUnderTheNameGiven() {
         byte[] content = (String.join("\n", lines(10)) + "\n").getBytes(StandardCharsets.UTF_8);
 
-        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(new ByteArrayInputStream(content), "upload.jsonl",
-                DatasetValidator.Purpose.TRAINING);
+        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(new ByteArrayInputStream(content),
+                "upload.jsonl", DatasetValidator.Purpose.TRAINING);
 
         assertThat(report.file()).isEqualTo("upload.jsonl");
         assertThat(report.examples()).isEqualTo(10);

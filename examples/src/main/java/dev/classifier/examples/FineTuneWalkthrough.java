@@ -104,8 +104,8 @@ public final class FineTuneWalkthrough {
         System.out.println("\n2. " + advice.summary().replace("\n", "\n   "));
         System.out.println("   " + FineTuning.OPENAI_NO_NEW_JOBS_FROM + " is the day OpenAI stops taking new"
                 + " fine-tuning jobs from anyone: from then on step 5 is refused (CreationRefusedException), and the"
-                + " advisor recommends Azure OpenAI (the same code on OpenAiClients.azure), an open-weight model trained"
-                + " on the same training.jsonl, or the offline learners, measured on your feedback. Models tuned"
+                + " advisor recommends Azure OpenAI (the same code on OpenAiClients.azure), an open-weight model"
+                + " trained on the same training.jsonl, or the offline learners, measured on your feedback. Models tuned"
                 + " before keep answering until their base model shuts down.");
         if (!advice.worthIt()) {
             System.out.println("   (Going on anyway, to show the whole path.)");

@@ -34,6 +34,7 @@ class FineTuneWalkthroughTest {
                 "status: succeeded",
                 "Tuned model: ft:" + FineTuneWalkthrough.BASE_MODEL + ":");
         // The tuned model classifies the Chinese article, priced at fine-tuned gpt-4.1-nano's rates.
-        assertThat(printed).containsPattern("7\\. \"央行宣布下调存款准备金率\" -> Business \\(confidence [01]\\.\\d\\d.*by ft:gpt-4\\.1-nano.*, \\$0\\.\\d{6}");
+        assertThat(printed).containsPattern("7\\. \"央行宣布下调存款准备金率\" -> Business \\(confidence [01]\\.\\d\\d"
+                + ".*by ft:gpt-4\\.1-nano.*, \\$0\\.\\d{6}");
     }
 }
