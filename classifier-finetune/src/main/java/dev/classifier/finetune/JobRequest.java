@@ -88,8 +88,9 @@ public record JobRequest(String requestId, String model, String trainingFile, Op
     }
 
     /**
-     * The models the {@link ModelCatalog#defaults() default catalog} can fine-tune (with a shutdown date where one
-     * is announced: a tuned model stops answering with its base). The provider has the last word.
+     * The ids of the models the {@link ModelCatalog#defaults() default catalog} can fine-tune (their profiles give the
+     * training price and the shutdown date: a tuned model stops answering with its base). The provider has the last
+     * word.
      */
     public static List<String> fineTunableModels() {
         return BaseModel.fineTunable(ModelCatalog.defaults());
