@@ -1,29 +1,27 @@
 package dev.classifier.finetune;
 
+import dev.classifier.openai.ModelCatalog;
+import dev.classifier.openai.ModelProfile;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A model that fine-tuning starts from, with what a training file for it is measured against: the longest example
- * the service trains on whole (longer ones are truncated, not rejected) and the price of training, per 1M trained
- * tokens, where OpenAI publishes one. Figures from OpenAI's fine-tuning guide and price list (late 2025).
+ * The model a training file is for, with what the file is measured against: the longest example trained on whole
+ * (longer ones are truncated, not rejected) and the price of training per 1M trained tokens, where one is known.
  *
- * @param id                     the model snapshot, as {@code POST /v1/fine_tuning/jobs} takes it
- * @param maxTokensPerExample    tokens of one example the service trains on before it truncates
+ * <p>For OpenAI's models these come from the {@link ModelCatalog} (its profiles' fine-tuning terms): there is one
+ * table of which models can be fine-tuned, at what price, until when. {@link #of(String)} takes a model from the
+ * default catalog and refuses one that cannot be fine-tuned, naming those that can. The constructor describes any
+ * other target, such as an open-weight model trained on the exported file with its own sequence length.
+ *
+ * @param id                      the model, as {@code POST /v1/fine_tuning/jobs} (or your trainer) takes it
+ * @param maxTokensPerExample     tokens of one example trained on before the rest is cut off
  * @param trainingPricePerMillion USD per 1M trained tokens, if known
  */
 public record BaseModel(String id, int maxTokensPerExample, OptionalDouble trainingPricePerMillion) {
-
-    public static final BaseModel GPT_4O_MINI = new BaseModel("gpt-4o-mini-2024-07-18", 65_536, OptionalDouble.of(3.00));
-    public static final BaseModel GPT_4_1_MINI = new BaseModel("gpt-4.1-mini-2025-04-14", 65_536, OptionalDouble.of(5.00));
-    public static final BaseModel GPT_4_1_NANO = new BaseModel("gpt-4.1-nano-2025-04-14", 65_536, OptionalDouble.of(1.50));
-    /** No training price is published in the sources this library was checked against. */
-    public static final BaseModel GPT_4_1 = new BaseModel("gpt-4.1-2025-04-14", 65_536, OptionalDouble.empty());
-    public static final BaseModel GPT_4O = new BaseModel("gpt-4o-2024-08-06", 65_536, OptionalDouble.empty());
-
-    private static final List<BaseModel> KNOWN = List.of(GPT_4O_MINI, GPT_4_1_MINI, GPT_4_1_NANO, GPT_4_1, GPT_4O);
 
     public BaseModel {
         Objects.requireNonNull(id, "id");
@@ -39,19 +37,42 @@ public record BaseModel(String id, int maxTokensPerExample, OptionalDouble train
         }
     }
 
+    /** The model of this id, alias or fine-tuned id in the {@link ModelCatalog#defaults() default catalog}. */
+    public static BaseModel of(String model) {
+        return of(model, ModelCatalog.defaults());
+    }
+
     /**
-     * The known model of this id; an alias ({@code gpt-4o-mini}) finds its snapshot. A fine-tuned model
-     * ({@code ft:gpt-4o-mini-2024-07-18:org:suffix:id}) is trained further at its base's limits and price.
+     * The model of this id, alias ({@code gpt-4o-mini} stands for its snapshot) or fine-tuned id (a tuned model is
+     * trained further at its base's terms) in the catalog.
+     *
+     * @throws IllegalArgumentException when the catalog does not know the model, or has it as not fine-tunable;
+     *                                  the message names the fine-tunable ones
      */
-    public static Optional<BaseModel> known(String id) {
-        Objects.requireNonNull(id, "id");
-        String base = id.startsWith("ft:") && id.split(":").length > 1 ? id.split(":")[1] : id;
-        for (BaseModel model : KNOWN) {
-            if (model.id.equals(base) || model.id.startsWith(base + "-20")) {
-                return Optional.of(model);
-            }
-        }
-        return Optional.empty();
+    public static BaseModel of(String model, ModelCatalog catalog) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(catalog, "catalog");
+        ModelProfile profile = catalog.find(model).orElseThrow(() -> new IllegalArgumentException("the catalog has no"
+                + " model '" + model + "'; fine-tunable in the catalog: " + FineTuningErrors.fineTunable(catalog)
+                + ". For another model (an open-weight one, say) pass new BaseModel(id, maxTokensPerExample,"
+                + " trainingPrice)"));
+        return of(profile).orElseThrow(() -> new IllegalArgumentException("'" + model + "' cannot be fine-tuned"
+                + " (the catalog says so); fine-tunable in the catalog: " + FineTuningErrors.fineTunable(catalog)
+                + ". Or train an open-weight model on the exported file: new BaseModel(id, maxTokensPerExample,"
+                + " OptionalDouble.empty())"));
+    }
+
+    /** The fine-tuning terms of a profile; empty when it cannot be fine-tuned. */
+    public static Optional<BaseModel> of(ModelProfile profile) {
+        Objects.requireNonNull(profile, "profile");
+        String id = profile.id().startsWith("ft:") ? profile.id() : profile.snapshot().orElse(profile.id());
+        return profile.fineTuning().map(terms -> new BaseModel(id, terms.maxTokensPerExample(),
+                terms.trainingPricePerMillion()));
+    }
+
+    /** The models of the catalog that can be fine-tuned, by id. */
+    public static List<String> fineTunable(ModelCatalog catalog) {
+        return catalog.profiles().stream().filter(ModelProfile::fineTunable).map(ModelProfile::id).toList();
     }
 
     public BaseModel withTrainingPrice(double usdPerMillion) {

@@ -5,20 +5,19 @@ import dev.classifier.api.Taxonomy;
 import dev.classifier.dataset.JsonlException;
 import dev.classifier.dataset.JsonlProblem;
 import dev.classifier.dataset.JsonlReader;
+import dev.classifier.openai.ModelCatalog;
 import dev.classifier.openai.TokenCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Checks a chat fine-tuning file before it is uploaded, in one streaming pass (memory grows by a few dozen bytes per
@@ -31,13 +30,16 @@ import java.util.Optional;
  *       format's {@code {"label", "reason"}} JSON with one of the taxonomy's labels, every label has enough
  *       examples, the labels are not too unbalanced; and for every file, repeated examples and prompts answered
  *       two ways;</li>
- *   <li>token statistics counted with jtokkit (o200k_base, as gpt-4o-mini counts), the examples over the model's
- *       limit (a warning: the service truncates them), the cookbook's epoch count and the training cost.</li>
+ *   <li>token statistics counted with jtokkit (o200k_base, as OpenAI's current models count), the examples over the
+ *       model's limit (a warning: the service truncates them), the cookbook's epoch count and the training cost.</li>
  * </ul>
+ * There is no default model: name the one the file is for ({@code model("gpt-4.1-nano")}, from the catalog, which
+ * refuses a model that cannot be fine-tuned), or describe another target with a {@link BaseModel}.
  * Where the checks depart from the cookbook on purpose, the module's README lists it. Thread-safe: each call to
  * {@code validate} has its own state.
  * <pre>{@code
- * ValidationReport report = DatasetValidator.builder().taxonomy(taxonomy).build().validate(trainFile);
+ * ValidationReport report = DatasetValidator.builder().model("gpt-4.1-nano").taxonomy(taxonomy).build()
+ *         .validate(trainFile);
  * if (!report.isValid()) { report.errors().forEach(System.out::println); }
  * }</pre>
  */
@@ -56,18 +58,19 @@ public final class DatasetValidator {
     /** What a file is for: a training file must have 10 examples and costs money; a validation file neither. */
     public enum Purpose { TRAINING, VALIDATION }
 
-    private final BaseModel model;
-    private final Optional<Integer> epochs;
-    private final Optional<Taxonomy> taxonomy;
-    private final int minExamplesPerLabel;
-    private final double maxImbalance;
-    private final TokenCounter tokens;
-    private final int maxReportedProblems;
+    // Read by each ValidationPass.
+    final BaseModel model;
+    final Optional<Integer> epochs;
+    final Optional<Taxonomy> taxonomy;
+    final int minExamplesPerLabel;
+    final double maxImbalance;
+    final TokenCounter tokens;
+    final int maxReportedProblems;
     private final int maxUnparsableLines;
     private final int maxLineBytes;
 
-    private DatasetValidator(Builder b) {
-        this.model = b.model;
+    private DatasetValidator(Builder b, BaseModel model) {
+        this.model = model;
         this.epochs = b.epochs;
         this.taxonomy = b.taxonomy;
         this.minExamplesPerLabel = b.minExamplesPerLabel;
@@ -82,9 +85,9 @@ public final class DatasetValidator {
         return new Builder();
     }
 
-    /** A validator for gpt-4o-mini with the default settings and no label checks. */
-    public static DatasetValidator create() {
-        return builder().build();
+    /** A validator for this model of the default catalog, with the default settings and no label checks. */
+    public static DatasetValidator forModel(String model) {
+        return builder().model(model).build();
     }
 
     public BaseModel model() {
@@ -119,7 +122,7 @@ public final class DatasetValidator {
 
     private ValidationReport run(JsonlReader.Builder<Line> builder, String name, Purpose purpose) {
         Objects.requireNonNull(purpose, "purpose");
-        Pass pass = new Pass();
+        ValidationPass pass = new ValidationPass(this);
         boolean complete = true;
         List<JsonlProblem> unreadable;
         JsonlReader<Line> reader = builder.build();
@@ -143,155 +146,6 @@ public final class DatasetValidator {
         return report;
     }
 
-    /** The state of one pass over one file. */
-    private final class Pass {
-        private final ExampleChecker checker = new ExampleChecker(tokens, taxonomy);
-        private final List<Problem> lineProblems = new ArrayList<>();
-        private final List<Problem> fileProblems = new ArrayList<>();
-        private final List<Problem> scratch = new ArrayList<>();
-        private final EnumMap<ProblemKind, Long> counts = new EnumMap<>(ProblemKind.class);
-        private final IntList messages = new IntList();
-        private final IntList exampleTokens = new IntList();
-        private final IntList assistantTokens = new IntList();
-        private final LongLongMap firstLineOfExample = new LongLongMap();
-        private final LongLongMap firstLineOfPrompt = new LongLongMap();
-        private final LongLongMap answerOfPrompt = new LongLongMap();
-        private final Map<String, Long> labels = new LinkedHashMap<>();
-        private long parsed;
-        private long overLimit;
-        private long billed;
-        private long missingSystem;
-        private long missingUser;
-
-        Pass() {
-            taxonomy.ifPresent(t -> t.labels().forEach(label -> labels.put(label, 0L)));
-        }
-
-        void example(long line, JsonNode node) {
-            parsed++;
-            scratch.clear();
-            ExampleChecker.Measured measured = checker.check(line, node, scratch);
-            if (measured.measured()) {
-                measure(line, measured);
-                repeats(line, measured);
-            }
-            scratch.forEach(this::lineProblem);
-        }
-
-        private void measure(long line, ExampleChecker.Measured measured) {
-            messages.add(measured.messages());
-            exampleTokens.add(measured.tokens());
-            assistantTokens.add(measured.assistantTokens());
-            billed += Math.min(model.maxTokensPerExample(), measured.tokens());
-            missingSystem += measured.hasSystem() ? 0 : 1;
-            missingUser += measured.hasUser() ? 0 : 1;
-            if (measured.tokens() > model.maxTokensPerExample()) {
-                overLimit++;
-                scratch.add(Problem.at(line, ProblemKind.OVER_TOKEN_LIMIT, String.format(Locale.ROOT,
-                        "the example has %,d tokens, over %s's limit of %,d; the service trains on the first %,d",
-                        measured.tokens(), model.id(), model.maxTokensPerExample(), model.maxTokensPerExample())));
-            }
-            measured.label().ifPresent(label -> labels.merge(label, 1L, Long::sum));
-        }
-
-        private void repeats(long line, ExampleChecker.Measured measured) {
-            long first = firstLineOfExample.putIfAbsent(measured.exampleKey(), line);
-            if (first != line) {
-                scratch.add(Problem.at(line, ProblemKind.DUPLICATE_EXAMPLE, "the same example as line " + first));
-                return;
-            }
-            if (measured.promptKey() == 0 && measured.answerKey() == 0) {
-                return; // nothing is trained on: no answer to compare
-            }
-            long promptLine = firstLineOfPrompt.putIfAbsent(measured.promptKey(), line);
-            long answer = answerOfPrompt.putIfAbsent(measured.promptKey(), measured.answerKey());
-            if (promptLine != line && answer != measured.answerKey()) {
-                scratch.add(Problem.at(line, ProblemKind.CONFLICTING_ANSWER, "the same prompt as line " + promptLine
-                        + " with another answer"));
-            }
-        }
-
-        private void lineProblem(Problem problem) {
-            counts.merge(problem.kind(), 1L, Long::sum);
-            if (lineProblems.size() < maxReportedProblems) {
-                lineProblems.add(problem);
-            }
-        }
-
-        void fileProblem(ProblemKind kind, String message) {
-            counts.merge(kind, 1L, Long::sum);
-            fileProblems.add(Problem.ofFile(kind, message));
-        }
-
-        ValidationReport finish(String name, Purpose purpose, boolean complete, List<JsonlProblem> unreadable) {
-            List<Problem> unreadableProblems = new ArrayList<>();
-            for (JsonlProblem problem : unreadable) {
-                ProblemKind kind = isOverLength(problem) ? ProblemKind.LINE_TOO_LONG : ProblemKind.INVALID_JSON;
-                counts.merge(kind, 1L, Long::sum);
-                unreadableProblems.add(Problem.at(problem.line(), kind, "column " + problem.column() + ": "
-                        + problem.message()));
-            }
-            long examples = parsed + unreadable.size();
-            if (purpose == Purpose.TRAINING && examples < MIN_TRAINING_EXAMPLES) {
-                fileProblem(ProblemKind.TOO_FEW_EXAMPLES, "the file has " + examples + " example(s); the service "
-                        + "requires at least " + MIN_TRAINING_EXAMPLES + " in a training file");
-            }
-            if (taxonomy.isPresent() && purpose == Purpose.TRAINING) {
-                labelChecks(); // a validation file is a small sample: few examples a label are expected there
-            }
-            List<Problem> all = new ArrayList<>(fileProblems);
-            all.addAll(mergeByLine(lineProblems, unreadableProblems));
-            if (all.size() > maxReportedProblems) {
-                all = all.subList(0, maxReportedProblems);
-            }
-            int chosenEpochs = epochs.orElseGet(() -> TrainingCost.cookbookEpochs(Math.max(1, examples)));
-            Optional<TrainingCost> cost = purpose == Purpose.VALIDATION || model.trainingPricePerMillion().isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(new TrainingCost(billed, chosenEpochs, model.trainingPricePerMillion().getAsDouble()));
-            TokenStats stats = new TokenStats(Distribution.of(messages), Distribution.of(exampleTokens),
-                    Distribution.of(assistantTokens), model.maxTokensPerExample(), overLimit, billed,
-                    tokens.encodingName());
-            return new ValidationReport(name, purpose, model, complete, examples, all, counts, stats, missingSystem,
-                    missingUser, labels, chosenEpochs, cost);
-        }
-
-        private void labelChecks() {
-            for (Map.Entry<String, Long> label : labels.entrySet()) {
-                if (label.getValue() < minExamplesPerLabel) {
-                    fileProblem(ProblemKind.TOO_FEW_LABEL_EXAMPLES, "label '" + label.getKey() + "' has "
-                            + label.getValue() + " example(s), fewer than " + minExamplesPerLabel);
-                }
-            }
-            Optional<Map.Entry<String, Long>> most = labels.entrySet().stream().filter(e -> e.getValue() > 0)
-                    .max(Map.Entry.comparingByValue());
-            Optional<Map.Entry<String, Long>> least = labels.entrySet().stream().filter(e -> e.getValue() > 0)
-                    .min(Map.Entry.comparingByValue());
-            if (most.isPresent() && (double) most.get().getValue() / least.orElseThrow().getValue() > maxImbalance) {
-                fileProblem(ProblemKind.LABEL_IMBALANCE, String.format(Locale.ROOT, "label '%s' has %,d examples, "
-                                + "%.1f times the %,d of label '%s' (more than %.1f times)", most.get().getKey(),
-                        most.get().getValue(), (double) most.get().getValue() / least.get().getValue(),
-                        least.get().getValue(), least.get().getKey(), maxImbalance));
-            }
-        }
-    }
-
-    /** The dataset reader's wording for a line over its size limit (pinned by a test). */
-    private static boolean isOverLength(JsonlProblem problem) {
-        return problem.message().startsWith("the line is ") && problem.message().contains("over the limit");
-    }
-
-    private static List<Problem> mergeByLine(List<Problem> a, List<Problem> b) {
-        List<Problem> merged = new ArrayList<>(a.size() + b.size());
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            boolean takeA = j == b.size()
-                    || (i < a.size() && a.get(i).line().orElse(0) <= b.get(j).line().orElse(0));
-            merged.add(takeA ? a.get(i++) : b.get(j++));
-        }
-        return merged;
-    }
-
     @Override
     public String toString() {
         return "DatasetValidator[" + model.id() + ", limit " + model.maxTokensPerExample() + ", "
@@ -300,7 +154,11 @@ public final class DatasetValidator {
 
     /** Settings; each setter checks its value at once. */
     public static final class Builder {
-        private BaseModel model = BaseModel.GPT_4O_MINI;
+        private ModelCatalog catalog = ModelCatalog.defaults();
+        private Optional<String> modelName = Optional.empty();
+        private Optional<BaseModel> model = Optional.empty();
+        private OptionalInt maxTokensPerExample = OptionalInt.empty();
+        private OptionalDouble trainingPrice = OptionalDouble.empty();
         private Optional<Integer> epochs = Optional.empty();
         private Optional<Taxonomy> taxonomy = Optional.empty();
         private int minExamplesPerLabel = DEFAULT_MIN_EXAMPLES_PER_LABEL;
@@ -313,28 +171,49 @@ public final class DatasetValidator {
         private Builder() {
         }
 
-        /** The model to fine-tune: its per-example limit and training price ({@link BaseModel#GPT_4O_MINI} unless set). */
-        public Builder model(BaseModel baseModel) {
-            this.model = Objects.requireNonNull(baseModel, "model");
+        /**
+         * The model to fine-tune, by id, alias or fine-tuned id in the catalog: its per-example limit and training
+         * price. Required (or {@link #model(BaseModel)}). The catalog is read at {@link #build()}, which refuses a
+         * model it does not know or has as not fine-tunable, naming those that are.
+         */
+        public Builder model(String id) {
+            Objects.requireNonNull(id, "model");
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("model is blank; name the model to fine-tune");
+            }
+            this.modelName = Optional.of(id.strip());
+            this.model = Optional.empty();
             return this;
         }
 
-        /** A known model by id ({@code gpt-4o-mini-2024-07-18}, {@code gpt-4.1-mini}, ...). */
-        public Builder model(String id) {
-            this.model = BaseModel.known(id).orElseThrow(() -> new IllegalArgumentException("no limits known for "
-                    + "model '" + id + "'; pass a BaseModel with its per-example token limit and training price"));
+        /** The model to fine-tune, described here: any target, an open-weight model included. */
+        public Builder model(BaseModel baseModel) {
+            this.model = Optional.of(Objects.requireNonNull(baseModel, "model"));
+            this.modelName = Optional.empty();
+            return this;
+        }
+
+        /** Where {@link #model(String)} is looked up ({@link ModelCatalog#defaults()} unless set). */
+        public Builder catalog(ModelCatalog value) {
+            this.catalog = Objects.requireNonNull(value, "catalog");
             return this;
         }
 
         /** Overrides the model's per-example token limit. */
         public Builder maxTokensPerExample(int limit) {
-            this.model = model.withMaxTokensPerExample(limit);
+            if (limit < 1) {
+                throw new IllegalArgumentException("maxTokensPerExample must be >= 1, was " + limit);
+            }
+            this.maxTokensPerExample = OptionalInt.of(limit);
             return this;
         }
 
-        /** Overrides the training price, USD per 1M trained tokens ($3.00 for gpt-4o-mini unless set). */
+        /** Overrides the model's training price, USD per 1M trained tokens. */
         public Builder trainingPricePerMillion(double usd) {
-            this.model = model.withTrainingPrice(usd);
+            if (!(usd >= 0) || Double.isInfinite(usd)) {
+                throw new IllegalArgumentException("training price must be a finite amount >= 0, was " + usd);
+            }
+            this.trainingPrice = OptionalDouble.of(usd);
             return this;
         }
 
@@ -407,8 +286,23 @@ public final class DatasetValidator {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException    when no model was named
+         * @throws IllegalArgumentException when the catalog does not know the named model or cannot fine-tune it
+         */
         public DatasetValidator build() {
-            return new DatasetValidator(this);
+            BaseModel base = model.orElseGet(() -> BaseModel.of(modelName.orElseThrow(() -> new IllegalStateException(
+                    "name the model the file is for: model(\"gpt-4.1-nano\"), say (fine-tunable in the catalog: "
+                            + FineTuningErrors.fineTunable(catalog) + "), or model(new BaseModel(id,"
+                            + " maxTokensPerExample, trainingPrice)) for another target; there is no default model"
+                            + " any more")), catalog));
+            if (maxTokensPerExample.isPresent()) {
+                base = base.withMaxTokensPerExample(maxTokensPerExample.getAsInt());
+            }
+            if (trainingPrice.isPresent()) {
+                base = base.withTrainingPrice(trainingPrice.getAsDouble());
+            }
+            return new DatasetValidator(this, base);
         }
     }
 }

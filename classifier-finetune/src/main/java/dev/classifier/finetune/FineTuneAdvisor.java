@@ -1,25 +1,22 @@
 package dev.classifier.finetune;
 
 import com.openai.client.OpenAIClient;
-import com.openai.errors.OpenAIException;
-import com.openai.models.models.Model;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
+import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.local.LocalTrainer;
+import dev.classifier.local.Trainer;
+import dev.classifier.local.TrainingRows;
+import dev.classifier.openai.ModelCatalog;
 import dev.classifier.prompt.PromptFormat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,19 +24,24 @@ import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
- * Says whether fine-tuning on the feedback so far is worth it now, with reasons:
+ * Says whether fine-tuning the model you name on the feedback so far is possible and worth it now, with reasons:
  * <ul>
  *   <li>enough examples in all (500 by default) and for every label (20 by default), counted after the label
  *       mapping, duplicates and conflicts, as the training set would have them;</li>
  *   <li>stable rules: most feedback given under the current taxonomy (its fingerprint, recorded on feedback), and
  *       the current rules in use for a while; a label mix of the newest feedback like the older's (total variation
  *       distance);</li>
- *   <li>the estimated cost of training on it all;</li>
- *   <li>where a client is given, the base model's {@code shutdown_date} from {@code GET /v1/models}: a tuned
- *       model stops answering when its base model shuts down.</li>
+ *   <li>the estimated cost of training on it all, at the catalog's training price;</li>
+ *   <li>the way itself, from the {@link ModelCatalog} and the date on the injected {@link Clock}: the model can be
+ *       fine-tuned; the provider takes new jobs (OpenAI takes none from {@link FineTuning#OPENAI_NO_NEW_JOBS_FROM},
+ *       2027-01-06); the base model does not shut down before a tuned model could pay back its training (180 days
+ *       by default; the provider's {@code shutdown_date} from {@code GET /v1/models} when a client is given, else
+ *       the catalog's).</li>
  * </ul>
- * A check that cannot be decided (no fingerprints recorded, too little feedback to compare, no client) is reported
- * as unknown and does not count against fine-tuning. Thread-safe.
+ * When the way is closed, the advice recommends, with reasons, Azure OpenAI, an open-weight model trained on the
+ * exported file, and the offline learners, whose accuracy it measures on the feedback by cross-validation (the
+ * local n-gram model always; the embedding model when given its trainer, {@link Builder#embeddingTrainer}). A check
+ * that cannot be decided is reported as unknown and does not count against fine-tuning. Thread-safe.
  */
 public final class FineTuneAdvisor {
 
@@ -50,38 +52,45 @@ public final class FineTuneAdvisor {
     public static final double DEFAULT_RECENT_SHARE = 0.25;
     public static final double DEFAULT_MAX_LABEL_DRIFT = 0.25;
     public static final Duration DEFAULT_SHUTDOWN_HORIZON = Duration.ofDays(180);
+    public static final int DEFAULT_CROSS_VALIDATION_FOLDS = 5;
+    public static final int DEFAULT_MAX_MEASURED_EXAMPLES = 5_000;
 
-    /** Fewer recent items than this make the label-mix comparison noise. */
-    private static final int MIN_RECENT = 30;
+    /** Where the fine-tuning job would run: OpenAI's end of new jobs binds only OpenAI. */
+    public enum Provider { OPENAI, AZURE_OPENAI }
 
     private final PromptFormat format;
     private final LabelMapping mapping;
-    private final BaseModel model;
-    private final int minExamples;
-    private final int minPerLabel;
-    private final double minCurrentRulesShare;
-    private final Duration minRulesAge;
-    private final double recentShare;
-    private final double maxLabelDrift;
+    private final String model;
+    private final ModelCatalog catalog;
+    private final Provider provider;
+    private final LocalDate noNewJobsFrom;
     private final OptionalDouble maxCost;
     private final Optional<OpenAIClient> models;
     private final Duration shutdownHorizon;
     private final Clock clock;
+    private final FeedbackChecks feedbackChecks;
+    private final Trainer localTrainer;
+    private final Optional<Trainer> embeddingTrainer;
+    private final int folds;
+    private final int maxMeasured;
 
     private FineTuneAdvisor(Builder b) {
         this.format = b.format;
         this.mapping = b.mapping;
         this.model = b.model;
-        this.minExamples = b.minExamples;
-        this.minPerLabel = b.minPerLabel;
-        this.minCurrentRulesShare = b.minCurrentRulesShare;
-        this.minRulesAge = b.minRulesAge;
-        this.recentShare = b.recentShare;
-        this.maxLabelDrift = b.maxLabelDrift;
+        this.catalog = b.catalog;
+        this.provider = b.provider;
+        this.noNewJobsFrom = b.noNewJobsFrom;
         this.maxCost = b.maxCost;
         this.models = b.models;
         this.shutdownHorizon = b.shutdownHorizon;
         this.clock = b.clock;
+        this.feedbackChecks = new FeedbackChecks(b.format, b.minExamples, b.minPerLabel, b.minCurrentRulesShare,
+                b.minRulesAge, b.recentShare, b.maxLabelDrift, b.clock);
+        this.localTrainer = b.localTrainer;
+        this.embeddingTrainer = b.embeddingTrainer;
+        this.folds = b.folds;
+        this.maxMeasured = b.maxMeasured;
     }
 
     public static Builder builder(Taxonomy taxonomy) {
@@ -106,182 +115,58 @@ public final class FineTuneAdvisor {
         TrainingSet set = TrainingSet.builder(format).labelMapping(mapping).validationFraction(0).fromFeedback(feedback);
         Map<String, Integer> perLabel = set.report().training();
         int examples = set.training().size();
+        List<Feedback> mapped = mapping.applyToFeedback(feedback, format.taxonomy()).kept();
+        RouteChecks route = new RouteChecks(model, catalog, provider, noNewJobsFrom, shutdownHorizon, models, clock);
         List<Advice.Finding> findings = new ArrayList<>();
-        findings.add(examples(examples));
-        findings.add(perLabel(perLabel));
-        findings.add(rules(feedback));
-        findings.add(labelMix(mapping.applyToFeedback(feedback, format.taxonomy()).kept()));
-        Optional<TrainingCost> cost = cost(set);
-        findings.add(costFinding(cost));
-        Optional<LocalDate> shutdown = Optional.empty();
-        if (models.isPresent()) {
-            Lifetime lifetime = lifetime(models.get());
-            shutdown = lifetime.shutdown();
-            findings.add(lifetime.finding());
-        } else {
-            findings.add(new Advice.Finding(Advice.Check.MODEL_LIFETIME, Advice.Verdict.UNKNOWN,
-                    "the provider was not asked for " + model.id() + "'s shutdown date (no client given)"));
-        }
+        findings.add(feedbackChecks.examples(examples));
+        findings.add(feedbackChecks.perLabel(perLabel));
+        findings.add(feedbackChecks.rules(feedback));
+        findings.add(feedbackChecks.labelMix(mapped));
+        Optional<TrainingCost> cost = feedbackChecks.cost(set, route.baseModel());
+        findings.add(feedbackChecks.costFinding(cost, model, maxCost));
+        findings.add(route.fineTunable());
+        findings.add(route.newJobs());
+        RouteChecks.Lifetime lifetime = route.lifetime();
+        findings.add(lifetime.finding());
         boolean worthIt = findings.stream().noneMatch(f -> f.verdict() == Advice.Verdict.FAIL);
-        return new Advice(worthIt, findings, examples, perLabel, cost, shutdown);
+        boolean wayClosed = findings.stream().anyMatch(f -> f.verdict() == Advice.Verdict.FAIL
+                && Advice.ROUTE_CHECKS.contains(f.check()));
+        List<Alternative> alternatives = wayClosed ? alternatives(mapped) : List.of();
+        return new Advice(model, worthIt, findings, examples, perLabel, cost, lifetime.shutdown(), alternatives);
     }
 
-    private Advice.Finding examples(int examples) {
-        boolean enough = examples >= minExamples;
-        return new Advice.Finding(Advice.Check.EXAMPLES, enough ? Advice.Verdict.PASS : Advice.Verdict.FAIL,
-                String.format(Locale.ROOT, "%,d usable examples%s %,d", examples, enough ? ", at least" : ", fewer than",
-                        minExamples));
+    /** The other ways, the offline learners measured on the feedback. */
+    private List<Alternative> alternatives(List<Feedback> mapped) {
+        List<LabeledArticle> rows = TrainingRows.latestPerArticle(mapped);
+        List<Alternative> ways = new ArrayList<>();
+        if (provider == Provider.OPENAI) {
+            ways.add(Alternative.azureOpenAi());
+        }
+        ways.add(Alternative.openWeight());
+        OfflineAccuracy.Measured local = OfflineAccuracy.measure(localTrainer, rows, format.taxonomy(), folds,
+                maxMeasured);
+        ways.add(Alternative.localModel(local.accuracy(), local.whyNot()));
+        OfflineAccuracy.Measured embedded = embeddingTrainer.map(t -> OfflineAccuracy.measure(t, rows,
+                format.taxonomy(), folds, maxMeasured)).orElse(new OfflineAccuracy.Measured(Optional.empty(),
+                "Not measured here: add classifier-embeddings and give its EmbeddingTrainer to"
+                        + " FineTuneAdvisor.Builder.embeddingTrainer(...) to measure it on your feedback."));
+        ways.add(Alternative.embeddings(embedded.accuracy(), embedded.whyNot()));
+        return ways;
     }
 
-    private Advice.Finding perLabel(Map<String, Integer> perLabel) {
-        Map<String, Integer> tooFew = new LinkedHashMap<>();
-        perLabel.forEach((label, n) -> {
-            if (n < minPerLabel) {
-                tooFew.put(label, n);
-            }
-        });
-        return tooFew.isEmpty()
-                ? new Advice.Finding(Advice.Check.EXAMPLES_PER_LABEL, Advice.Verdict.PASS,
-                "every label has at least " + minPerLabel + " examples")
-                : new Advice.Finding(Advice.Check.EXAMPLES_PER_LABEL, Advice.Verdict.FAIL,
-                "labels with fewer than " + minPerLabel + " examples: " + tooFew);
+    @Override
+    public String toString() {
+        return "FineTuneAdvisor[" + model + ", " + provider + "]";
     }
 
-    /** Most feedback under the current rules, and the current rules in use for a while. */
-    private Advice.Finding rules(List<Feedback> feedback) {
-        String current = format.taxonomy().fingerprint();
-        List<Feedback> recorded = feedback.stream().filter(f -> f.taxonomyFingerprint().isPresent()).toList();
-        if (recorded.isEmpty()) {
-            return new Advice.Finding(Advice.Check.RULES_STABLE, Advice.Verdict.UNKNOWN,
-                    "no feedback records the rules (taxonomy fingerprint) it was given under");
-        }
-        List<Feedback> underCurrent = recorded.stream()
-                .filter(f -> f.taxonomyFingerprint().get().equals(current)).toList();
-        double share = (double) underCurrent.size() / recorded.size();
-        if (share < minCurrentRulesShare) {
-            return new Advice.Finding(Advice.Check.RULES_STABLE, Advice.Verdict.FAIL, String.format(Locale.ROOT,
-                    "only %.0f%% of the feedback that records its rules was given under the current ones (%d of %d); "
-                            + "the rest may teach what the rules no longer say", share * 100, underCurrent.size(),
-                    recorded.size()));
-        }
-        if (underCurrent.isEmpty()) {
-            return new Advice.Finding(Advice.Check.RULES_STABLE, Advice.Verdict.FAIL,
-                    "no feedback was given under the current rules yet");
-        }
-        Instant since = underCurrent.stream().map(Feedback::createdAt).min(Comparator.naturalOrder()).orElseThrow();
-        boolean older = recorded.size() > underCurrent.size();
-        Duration age = Duration.between(since, clock.instant());
-        if (older && age.compareTo(minRulesAge) < 0) {
-            return new Advice.Finding(Advice.Check.RULES_STABLE, Advice.Verdict.FAIL, String.format(Locale.ROOT,
-                    "the rules changed %d day(s) ago (first feedback under them: %s), less than %d days: wait until "
-                            + "they settle", age.toDays(), since.truncatedTo(ChronoUnit.SECONDS), minRulesAge.toDays()));
-        }
-        return new Advice.Finding(Advice.Check.RULES_STABLE, Advice.Verdict.PASS, String.format(Locale.ROOT,
-                "%.0f%% of the feedback was given under the current rules, in use since %s", share * 100,
-                since.truncatedTo(ChronoUnit.SECONDS)));
-    }
-
-    /** The newest share of the feedback against the rest: total variation distance of their label mixes. */
-    private Advice.Finding labelMix(List<Feedback> mapped) {
-        List<Feedback> byTime = new ArrayList<>(mapped);
-        byTime.sort(Comparator.comparing(Feedback::createdAt));
-        int recent = (int) Math.round(byTime.size() * recentShare);
-        if (recent < MIN_RECENT || byTime.size() - recent < MIN_RECENT) {
-            return new Advice.Finding(Advice.Check.LABEL_MIX_STABLE, Advice.Verdict.UNKNOWN, String.format(
-                    Locale.ROOT, "too little feedback (%d) to compare the newest %.0f%% with the rest", byTime.size(),
-                    recentShare * 100));
-        }
-        Map<String, Double> older = shares(byTime.subList(0, byTime.size() - recent));
-        Map<String, Double> newer = shares(byTime.subList(byTime.size() - recent, byTime.size()));
-        double distance = 0;
-        String most = "";
-        double mostChange = -1;
-        for (String label : format.taxonomy().labels()) {
-            double change = Math.abs(newer.getOrDefault(label, 0.0) - older.getOrDefault(label, 0.0));
-            distance += change / 2;
-            if (change > mostChange) {
-                mostChange = change;
-                most = label;
-            }
-        }
-        String detail = String.format(Locale.ROOT, "the newest %d feedback differ from the older %d by %.2f in label "
-                        + "mix (most: %s, %.0f%% against %.0f%%)", recent, byTime.size() - recent, distance, most,
-                newer.getOrDefault(most, 0.0) * 100, older.getOrDefault(most, 0.0) * 100);
-        return distance > maxLabelDrift
-                ? new Advice.Finding(Advice.Check.LABEL_MIX_STABLE, Advice.Verdict.FAIL, detail
-                + String.format(Locale.ROOT, ", more than %.2f: what people label is still changing", maxLabelDrift))
-                : new Advice.Finding(Advice.Check.LABEL_MIX_STABLE, Advice.Verdict.PASS, detail);
-    }
-
-    private Map<String, Double> shares(List<Feedback> feedback) {
-        Map<String, Double> shares = new LinkedHashMap<>();
-        for (Feedback f : feedback) {
-            shares.merge(f.label(), 1.0 / feedback.size(), Double::sum);
-        }
-        return shares;
-    }
-
-    /** Tokens as OpenAI counts a chat example, each up to the model's limit, times the cookbook's epochs. */
-    private Optional<TrainingCost> cost(TrainingSet set) {
-        if (model.trainingPricePerMillion().isEmpty() || set.training().isEmpty()) {
-            return Optional.empty();
-        }
-        long tokens = 0;
-        for (TrainingExample example : set.training()) {
-            tokens += Math.min(model.maxTokensPerExample(), format.tokenCounter().countMessages(example.messages()));
-        }
-        return Optional.of(new TrainingCost(tokens, TrainingCost.cookbookEpochs(set.training().size()),
-                model.trainingPricePerMillion().getAsDouble()));
-    }
-
-    private Advice.Finding costFinding(Optional<TrainingCost> cost) {
-        if (cost.isEmpty()) {
-            return new Advice.Finding(Advice.Check.COST, Advice.Verdict.UNKNOWN, "no training price known for "
-                    + model.id() + ", or nothing to train on");
-        }
-        String estimate = "about " + cost.get();
-        if (maxCost.isPresent() && cost.get().usd() > maxCost.getAsDouble()) {
-            return new Advice.Finding(Advice.Check.COST, Advice.Verdict.FAIL, estimate
-                    + String.format(Locale.ROOT, ", over the budget of $%.2f", maxCost.getAsDouble()));
-        }
-        return new Advice.Finding(Advice.Check.COST, Advice.Verdict.PASS, estimate);
-    }
-
-    private record Lifetime(Advice.Finding finding, Optional<LocalDate> shutdown) {
-    }
-
-    private Lifetime lifetime(OpenAIClient client) {
-        Advice.Check check = Advice.Check.MODEL_LIFETIME;
-        Model info;
-        try {
-            info = client.models().retrieve(model.id());
-        } catch (OpenAIException e) {
-            ServiceError error = ServiceError.of(e);
-            if (error.status().orElse(0) == 404) {
-                return new Lifetime(new Advice.Finding(check, Advice.Verdict.FAIL, "the provider no longer offers "
-                        + model.id() + " (" + error.describe() + ")"), Optional.empty());
-            }
-            return new Lifetime(new Advice.Finding(check, Advice.Verdict.UNKNOWN, "could not ask the provider about "
-                    + model.id() + ": " + error.describe()), Optional.empty());
-        }
-        Optional<LocalDate> shutdown = info.shutdownDate();
-        if (shutdown.isEmpty()) {
-            return new Lifetime(new Advice.Finding(check, Advice.Verdict.PASS, "the provider gives no shutdown date "
-                    + "for " + model.id()), shutdown);
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        long days = ChronoUnit.DAYS.between(today, shutdown.get());
-        boolean soon = days < shutdownHorizon.toDays();
-        return new Lifetime(new Advice.Finding(check, soon ? Advice.Verdict.FAIL : Advice.Verdict.PASS,
-                String.format(Locale.ROOT, "%s shuts down on %s, in %d days%s", model.id(), shutdown.get(), days,
-                        soon ? "; a model tuned from it stops answering then too" : "")), shutdown);
-    }
-
-    /** Settings; each setter checks its value at once. */
+    /** Settings; each setter checks its value at once, and {@link #build()} wants the model named. */
     public static final class Builder {
         private final PromptFormat format;
         private LabelMapping mapping = LabelMapping.identity();
-        private BaseModel model = BaseModel.GPT_4O_MINI;
+        private String model;
+        private ModelCatalog catalog = ModelCatalog.defaults();
+        private Provider provider = Provider.OPENAI;
+        private LocalDate noNewJobsFrom = FineTuning.OPENAI_NO_NEW_JOBS_FROM;
         private int minExamples = DEFAULT_MIN_EXAMPLES;
         private int minPerLabel = DEFAULT_MIN_EXAMPLES_PER_LABEL;
         private double minCurrentRulesShare = DEFAULT_MIN_CURRENT_RULES_SHARE;
@@ -292,6 +177,10 @@ public final class FineTuneAdvisor {
         private Optional<OpenAIClient> models = Optional.empty();
         private Duration shutdownHorizon = DEFAULT_SHUTDOWN_HORIZON;
         private Clock clock = Clock.systemUTC();
+        private Trainer localTrainer = LocalTrainer.builder().calibrationFolds(0).build();
+        private Optional<Trainer> embeddingTrainer = Optional.empty();
+        private int folds = DEFAULT_CROSS_VALIDATION_FOLDS;
+        private int maxMeasured = DEFAULT_MAX_MEASURED_EXAMPLES;
 
         private Builder(PromptFormat format) {
             this.format = Objects.requireNonNull(format, "format");
@@ -302,9 +191,34 @@ public final class FineTuneAdvisor {
             return this;
         }
 
-        /** The model to tune (gpt-4o-mini unless set): its price makes the cost, its id is asked about. */
-        public Builder baseModel(BaseModel baseModel) {
-            this.model = Objects.requireNonNull(baseModel, "baseModel");
+        /**
+         * The model to fine-tune, by id, alias or snapshot ({@code gpt-4.1-nano}); required. The catalog says
+         * whether it can be tuned, its training price and its shutdown date.
+         */
+        public Builder model(String id) {
+            Objects.requireNonNull(id, "model");
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("model is blank; name the model to fine-tune");
+            }
+            this.model = id.strip();
+            return this;
+        }
+
+        /** Where the model is looked up ({@link ModelCatalog#defaults()} unless set): one table for prices and dates. */
+        public Builder catalog(ModelCatalog value) {
+            this.catalog = Objects.requireNonNull(value, "catalog");
+            return this;
+        }
+
+        /** Where the job would run ({@link Provider#OPENAI} unless set). */
+        public Builder provider(Provider value) {
+            this.provider = Objects.requireNonNull(value, "provider");
+            return this;
+        }
+
+        /** The day OpenAI stops taking new jobs ({@link FineTuning#OPENAI_NO_NEW_JOBS_FROM} unless set). */
+        public Builder noNewJobsFrom(LocalDate day) {
+            this.noNewJobsFrom = Objects.requireNonNull(day, "noNewJobsFrom");
             return this;
         }
 
@@ -328,11 +242,7 @@ public final class FineTuneAdvisor {
 
         /** How long the current rules must have been in use after a change; default 14 days. */
         public Builder minRulesAge(Duration age) {
-            Objects.requireNonNull(age, "minRulesAge");
-            if (age.isNegative()) {
-                throw new IllegalArgumentException("minRulesAge must not be negative, was " + age);
-            }
-            this.minRulesAge = age;
+            this.minRulesAge = notNegative(age, "minRulesAge");
             return this;
         }
 
@@ -360,29 +270,70 @@ public final class FineTuneAdvisor {
             return this;
         }
 
-        /** A client to ask {@code GET /v1/models/{model}} for the base model's shutdown date. */
+        /** A client to ask {@code GET /v1/models/{model}} for the base model's shutdown date (one attempt). */
         public Builder models(OpenAIClient client) {
             this.models = Optional.of(Objects.requireNonNull(client, "client"));
             return this;
         }
 
-        /** A shutdown sooner than this counts against fine-tuning; default 180 days. */
+        /**
+         * How long a tuned model must answer to pay back its training and the switch to it: a base model shutting
+         * down sooner counts against fine-tuning it; default 180 days.
+         */
         public Builder shutdownHorizon(Duration horizon) {
-            Objects.requireNonNull(horizon, "shutdownHorizon");
-            if (horizon.isNegative()) {
-                throw new IllegalArgumentException("shutdownHorizon must not be negative, was " + horizon);
-            }
-            this.shutdownHorizon = horizon;
+            this.shutdownHorizon = notNegative(horizon, "shutdownHorizon");
             return this;
         }
 
+        /** The clock whose date the checks read (the system's unless set). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
+        /** The local model's trainer for the cross-validation (the default {@code LocalTrainer} unless set). */
+        public Builder localTrainer(Trainer trainer) {
+            this.localTrainer = Objects.requireNonNull(trainer, "localTrainer");
+            return this;
+        }
+
+        /** classifier-embeddings' {@code EmbeddingTrainer}, to measure the embedding model on the feedback too. */
+        public Builder embeddingTrainer(Trainer trainer) {
+            this.embeddingTrainer = Optional.of(Objects.requireNonNull(trainer, "embeddingTrainer"));
+            return this;
+        }
+
+        /** Folds of the cross-validation that measures the offline learners; default 5. */
+        public Builder crossValidationFolds(int n) {
+            if (n < 2 || n > 20) {
+                throw new IllegalArgumentException("crossValidationFolds must be 2 to 20, was " + n);
+            }
+            this.folds = n;
+            return this;
+        }
+
+        /** The newest examples the offline learners are measured on (a bound on time); default 5,000. */
+        public Builder maxMeasuredExamples(int n) {
+            this.maxMeasured = atLeast(n, 4, "maxMeasuredExamples");
+            return this;
+        }
+
+        /** @throws IllegalStateException when no model was named */
         public FineTuneAdvisor build() {
+            if (model == null) {
+                throw new IllegalStateException("name the model to fine-tune: model(\"gpt-4.1-nano\"), say; there is"
+                        + " no default model any more (fine-tunable in the catalog: "
+                        + FineTuningErrors.fineTunable(catalog) + ")");
+            }
             return new FineTuneAdvisor(this);
+        }
+
+        private static Duration notNegative(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(what + " must not be negative, was " + d);
+            }
+            return d;
         }
 
         private static int atLeast(int n, int min, String what) {

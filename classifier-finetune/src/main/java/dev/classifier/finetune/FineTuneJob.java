@@ -1,9 +1,10 @@
 package dev.classifier.finetune;
 
-import com.openai.errors.OpenAIException;
 import com.openai.models.finetuning.jobs.FineTuningJobEvent;
 import com.openai.models.finetuning.jobs.JobListEventsParams;
 import com.openai.models.finetuning.jobs.checkpoints.CheckpointListParams;
+import dev.classifier.api.ClassificationException;
+import dev.classifier.openai.OpenAiCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * A handle on one fine-tuning job: its status, events (paged), checkpoints and their metrics; waiting for it to
  * finish while reporting progress; cancelling it. Statuses the service adds (such as {@code paused}) are taken as
- * "still going". Thread-safe; each call asks the service afresh.
+ * "still going". Every call goes through the {@code classifier-openai} layer, so failures are the classifier API's
+ * typed exceptions. Thread-safe; each call asks the service afresh.
  */
 public final class FineTuneJob {
 
@@ -40,11 +43,7 @@ public final class FineTuneJob {
 
     /** The job as the service describes it now. */
     public JobSnapshot refresh() {
-        try {
-            return SdkModels.snapshot(fineTuning.client().fineTuning().jobs().retrieve(id));
-        } catch (OpenAIException e) {
-            throw failure("reading job " + id, ServiceError.of(e));
-        }
+        return snapshot(fineTuning.calls());
     }
 
     public JobStatus status() {
@@ -53,13 +52,8 @@ public final class FineTuneJob {
 
     /** All the job's events, newest first, fetched a page at a time as the stream is read. Close the stream. */
     public Stream<JobEvent> events() {
-        try {
-            return fineTuning.client().fineTuning().jobs()
-                    .listEvents(id, JobListEventsParams.builder().limit(EVENT_PAGE).build())
-                    .autoPager().stream().map(SdkModels::event);
-        } catch (OpenAIException e) {
-            throw failure("listing the events of job " + id, ServiceError.of(e));
-        }
+        return Paging.stream(fineTuning.calls(), eventsCall(), attempt -> fineTuning.client().fineTuning().jobs()
+                .listEvents(id, JobListEventsParams.builder().limit(EVENT_PAGE).build())).map(SdkModels::event);
     }
 
     /**
@@ -68,43 +62,54 @@ public final class FineTuneJob {
      */
     public List<JobEvent> eventsAfter(Optional<String> after) {
         Objects.requireNonNull(after, "after");
+        return eventsAfter(after, fineTuning.calls());
+    }
+
+    /** The job's checkpoints, newest first (the service keeps those of the last three epochs). */
+    public List<Checkpoint> checkpoints() {
+        List<Checkpoint> all = new ArrayList<>();
+        Paging.iterator(fineTuning.calls(), OpenAiCalls.Call.of("listing the checkpoints of job " + id),
+                attempt -> fineTuning.client().fineTuning().jobs().checkpoints()
+                        .list(id, CheckpointListParams.builder().limit(100L).build()))
+                .forEachRemaining(c -> all.add(SdkModels.checkpoint(c)));
+        return all;
+    }
+
+    private JobSnapshot snapshot(OpenAiCalls via) {
+        return SdkModels.snapshot(via.run(OpenAiCalls.Call.of("reading fine-tuning job " + id),
+                attempt -> fineTuning.client().fineTuning().jobs().retrieve(id)));
+    }
+
+    private OpenAiCalls.Call eventsCall() {
+        return OpenAiCalls.Call.of("listing the events of job " + id);
+    }
+
+    private List<JobEvent> eventsAfter(Optional<String> after, OpenAiCalls via) {
         List<JobEvent> newer = new ArrayList<>();
-        try {
-            for (FineTuningJobEvent event : fineTuning.client().fineTuning().jobs()
-                    .listEvents(id, JobListEventsParams.builder().limit(EVENT_PAGE).build()).autoPager()) {
-                if (after.isPresent() && event.id().equals(after.get())) {
-                    break;
-                }
-                newer.add(SdkModels.event(event));
+        Iterator<FineTuningJobEvent> events = Paging.iterator(via, eventsCall(), attempt -> fineTuning.client()
+                .fineTuning().jobs().listEvents(id, JobListEventsParams.builder().limit(EVENT_PAGE).build()));
+        while (events.hasNext()) {
+            FineTuningJobEvent event = events.next();
+            if (after.isPresent() && event.id().equals(after.get())) {
+                break;
             }
-        } catch (OpenAIException e) {
-            throw failure("listing the events of job " + id, ServiceError.of(e));
+            newer.add(SdkModels.event(event));
         }
         Collections.reverse(newer);
         return newer;
     }
 
-    /** The job's checkpoints, newest first (the service keeps those of the last three epochs). */
-    public List<Checkpoint> checkpoints() {
-        try {
-            List<Checkpoint> all = new ArrayList<>();
-            fineTuning.client().fineTuning().jobs().checkpoints()
-                    .list(id, CheckpointListParams.builder().limit(100L).build())
-                    .autoPager().forEach(c -> all.add(SdkModels.checkpoint(c)));
-            return all;
-        } catch (OpenAIException e) {
-            throw failure("listing the checkpoints of job " + id, ServiceError.of(e));
-        }
-    }
-
     /**
      * Watches the job until it ends, polling at the fine-tuning's interval and telling the listener of status
-     * changes, new events and metrics as they come. Polls that fail for a passing reason are reported and retried,
-     * up to the fine-tuning's limit in a row.
+     * changes, new events and metrics as they come. Each poll is one attempt: one that fails for a passing reason
+     * (a 5xx, the network, a rate limit) is reported as {@link JobProgress.PollFailed} and followed by the next poll,
+     * up to the fine-tuning's limit of failed polls in a row.
      *
      * @return the job when it has succeeded or been cancelled
      * @throws JobFailedException    when the job failed, with the service's code, message and parameter
      * @throws AwaitTimeoutException when it is still going after {@code timeout} (it keeps going)
+     * @throws ClassificationException (a typed subclass) when polls failed too often in a row, or for a lasting
+     *                                 reason (credentials, a job that is not there)
      */
     public JobSnapshot await(Duration timeout, JobListener listener) {
         Objects.requireNonNull(timeout, "timeout");
@@ -116,10 +121,10 @@ public final class FineTuneJob {
         int failedInARow = 0;
         while (true) {
             try {
-                JobSnapshot job = refresh();
+                JobSnapshot job = snapshot(fineTuning.polls());
                 lastSeen = Optional.of(job);
                 // The events first: they happened before the status they led to was read.
-                for (JobEvent event : eventsAfter(lastEvent)) {
+                for (JobEvent event : eventsAfter(lastEvent, fineTuning.polls())) {
                     listener.onProgress(new JobProgress.EventReceived(event));
                     event.metrics().ifPresent(m -> listener.onProgress(new JobProgress.MetricsReported(m)));
                     lastEvent = Optional.of(event.id());
@@ -138,7 +143,10 @@ public final class FineTuneJob {
                 if (job.status().isTerminal()) {
                     return job;
                 }
-            } catch (FineTuningUnavailableException e) {
+            } catch (ClassificationException e) {
+                if (!e.isRetryable()) {
+                    throw e;
+                }
                 failedInARow++;
                 listener.onProgress(new JobProgress.PollFailed(e, failedInARow));
                 if (failedInARow >= fineTuning.maxFailedPolls) {
@@ -169,13 +177,13 @@ public final class FineTuneJob {
         JobSnapshot job = refresh();
         if (!job.status().isTerminal()) {
             try {
-                job = SdkModels.snapshot(fineTuning.client().fineTuning().jobs().cancel(id));
+                job = SdkModels.snapshot(fineTuning.calls().run(OpenAiCalls.Call.of("cancelling job " + id),
+                        attempt -> fineTuning.client().fineTuning().jobs().cancel(id)));
                 LOG.info("cancelled fine-tuning job {}", id);
-            } catch (OpenAIException e) {
-                ServiceError error = ServiceError.of(e);
+            } catch (ClassificationException e) {
                 JobSnapshot now = refresh();
                 if (!now.status().isTerminal()) {
-                    throw failure("cancelling job " + id, error);
+                    throw e;
                 }
                 job = now; // it ended while we asked
             }
@@ -185,14 +193,6 @@ public final class FineTuneJob {
             job.validationFile().ifPresent(fineTuning::deleteFile);
         }
         return job;
-    }
-
-    private static FineTuningException failure(String doing, ServiceError error) {
-        if (error.transientFailure()) {
-            return error.unavailable(doing);
-        }
-        return new FineTuningException(doing + " failed: " + error.describe(), error.status(), error.code(),
-                error.param(), error.cause());
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Sleeper;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Usage;
+import dev.classifier.openai.ModelCatalog;
+import dev.classifier.openai.ModelProfile;
 import dev.classifier.openai.PriceTable;
 import dev.classifier.openai.RetryPolicy;
 import dev.classifier.prompt.FeedbackWindow;
@@ -22,17 +24,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Classifies with a fine-tuned model: the same {@link PromptFormat} the model was trained on, without few-shot
  * examples (it learnt them), the same answer parsing, confidence and retries as the prompt strategy (it is a
- * {@link PromptClassifier} with no feedback window), and usage priced at the fine-tuned model's rates ($0.30
- * input, $0.15 cached input, $1.20 output per 1M tokens for fine-tuned gpt-4o-mini).
+ * {@link PromptClassifier} with no feedback window, built with its public builder), and usage priced at the
+ * fine-tuned model's rates from the {@link ModelCatalog}: {@code ft:<base>:...} resolves to its base's fine-tuned
+ * inference prices ($0.30 input, $0.15 cached input, $1.20 output per 1M tokens for fine-tuned gpt-4o-mini).
  * <pre>{@code
  * Classifier tuned = FineTunedClassifier.builder(client, job.fineTunedModel().orElseThrow(), format).build();
  * }</pre>
- * On Azure OpenAI a fine-tuned model answers only once it has a deployment: pass the deployment's name as the model.
+ * On Azure OpenAI a fine-tuned model answers only once it has a deployment: pass the deployment's name as the model
+ * (and its prices, which a deployment name does not reveal). An open-weight model trained on the exported file and
+ * served by vLLM, Ollama or llama.cpp's server classifies the same way, on {@code OpenAiClients.compatible(url, key)}.
  * Thread-safe.
  */
 public final class FineTunedClassifier implements Classifier {
@@ -44,8 +48,8 @@ public final class FineTunedClassifier implements Classifier {
     }
 
     /**
-     * @param model  the fine-tuned model ({@code ft:gpt-4o-mini-2024-07-18:org:suffix:id}), a checkpoint of it, or
-     *               an Azure deployment of it
+     * @param model  the fine-tuned model ({@code ft:gpt-4.1-nano-2025-04-14:org:suffix:id}), a checkpoint of it, an
+     *               Azure deployment of it, or an open-weight model as its server names it
      * @param format the format the training set was rendered with
      */
     public static Builder builder(OpenAIClient client, String model, PromptFormat format) {
@@ -58,26 +62,6 @@ public final class FineTunedClassifier implements Classifier {
         String model = job.fineTunedModel().orElseThrow(() -> new IllegalArgumentException("job " + job.id()
                 + " has made no model (it is " + job.status() + ")"));
         return new Builder(client, model, format);
-    }
-
-    /**
-     * The inference prices of a fine-tuned model, by the model it was tuned from (OpenAI's list prices, late 2025):
-     * gpt-4o-mini $0.30/$0.15/$1.20, gpt-4.1-mini $0.80/$0.20/$3.20, gpt-4.1-nano $0.20/$0.05/$0.80 per 1M tokens
-     * (input, cached input, output). Empty for other models.
-     */
-    public static Optional<PriceTable> pricesFor(String model) {
-        Objects.requireNonNull(model, "model");
-        String base = model.startsWith("ft:") && model.split(":").length > 1 ? model.split(":")[1] : model;
-        if (base.startsWith("gpt-4o-mini")) {
-            return Optional.of(PriceTable.fineTunedGpt4oMini());
-        }
-        if (base.startsWith("gpt-4.1-mini")) {
-            return Optional.of(PriceTable.perMillion(0.80, 0.20, 3.20));
-        }
-        if (base.startsWith("gpt-4.1-nano")) {
-            return Optional.of(PriceTable.perMillion(0.20, 0.05, 0.80));
-        }
-        return Optional.empty();
     }
 
     @Override
@@ -133,6 +117,7 @@ public final class FineTunedClassifier implements Classifier {
         private final PromptClassifier.Builder prompt;
         private boolean pricesSet;
         private final String model;
+        private ModelCatalog catalog = ModelCatalog.defaults();
 
         private Builder(OpenAIClient client, String model, PromptFormat format) {
             Objects.requireNonNull(client, "client");
@@ -142,7 +127,11 @@ public final class FineTunedClassifier implements Classifier {
                     .window(FeedbackWindow.none());
         }
 
-        /** Prices for usage (by {@link #pricesFor} the model, else fine-tuned gpt-4o-mini's, unless set). */
+        /**
+         * Prices for usage. Unless set, the catalog's for the model ({@code ft:<base>:...}: the base's fine-tuned
+         * inference prices); a model the catalog cannot price (a deployment name) is priced as the prompt
+         * classifier prices an unknown model.
+         */
         public Builder prices(PriceTable table) {
             prompt.prices(table);
             pricesSet = true;
@@ -150,6 +139,12 @@ public final class FineTunedClassifier implements Classifier {
         }
 
         /** {@link ResponseMode#JSON_SCHEMA} unless set (fine-tuned models support strict schemas without the extras). */
+        /** Where the model's prices are looked up ({@link ModelCatalog#defaults()} unless set). */
+        public Builder catalog(ModelCatalog value) {
+            this.catalog = Objects.requireNonNull(value, "catalog");
+            return this;
+        }
+
         public Builder responseMode(ResponseMode mode) {
             prompt.responseMode(mode);
             return this;
@@ -202,7 +197,7 @@ public final class FineTunedClassifier implements Classifier {
 
         public FineTunedClassifier build() {
             if (!pricesSet) {
-                prompt.prices(pricesFor(model).orElse(PriceTable.fineTunedGpt4oMini()));
+                catalog.find(model).flatMap(ModelProfile::prices).ifPresent(prompt::prices);
             }
             return new FineTunedClassifier(prompt.build());
         }

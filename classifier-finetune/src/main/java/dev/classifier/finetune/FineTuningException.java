@@ -1,15 +1,21 @@
 package dev.classifier.finetune;
 
+import dev.classifier.api.ClassificationException;
+import dev.classifier.openai.ProviderError;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Why a fine-tuning step (upload, job creation, watching, cancelling) failed, said plainly, with what the service
- * said where it said something: the HTTP status, its error code and the parameter it blamed. Subclasses say what a
- * caller can do about it. Never carries the API key or the training data.
+ * A fine-tuning step failed for a reason the classifier API's own exceptions do not name: a file or a job request
+ * the service refused, a job that failed, a provider that takes no new jobs, a wait that ran out. Failures every
+ * provider call can have (credentials, quota, rate limits, an unreachable or failing service) come as the API's
+ * typed exceptions ({@code UnauthorizedException}, {@code QuotaExceededException}, {@code UnavailableException},
+ * ...) from the {@code classifier-openai} layer. Messages hold the status, the error's code and param and the request
+ * id, never the provider's wording, the API key or training data.
  */
-public class FineTuningException extends RuntimeException {
+public class FineTuningException extends ClassificationException {
 
     private final OptionalInt status;
     private final Optional<String> code;
@@ -17,6 +23,11 @@ public class FineTuningException extends RuntimeException {
 
     public FineTuningException(String message, Throwable cause) {
         this(message, OptionalInt.empty(), Optional.empty(), Optional.empty(), cause);
+    }
+
+    /** With what the provider's error answer said, as identifiers. */
+    public FineTuningException(String message, ProviderError provider, Throwable cause) {
+        this(message, OptionalInt.of(provider.status()), provider.code().or(provider::type), provider.param(), cause);
     }
 
     public FineTuningException(String message, OptionalInt status, Optional<String> code, Optional<String> param,
@@ -40,10 +51,5 @@ public class FineTuningException extends RuntimeException {
     /** The request parameter the service blamed ({@code training_file}, ...), if it named one. */
     public Optional<String> param() {
         return param;
-    }
-
-    /** Whether trying again later may succeed. */
-    public boolean isRetryable() {
-        return false;
     }
 }

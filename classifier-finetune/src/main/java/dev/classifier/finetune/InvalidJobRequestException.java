@@ -1,16 +1,14 @@
 package dev.classifier.finetune;
 
-import java.util.Optional;
-import java.util.OptionalInt;
+import dev.classifier.openai.ProviderError;
 
 /**
- * The service refused a request as malformed or naming what does not exist (a model it cannot fine-tune, an
- * unknown file, an out-of-range hyperparameter): fix the request.
+ * The service refused a job request as malformed or naming what does not exist or cannot be done (a model it cannot
+ * fine-tune, an unknown file, an out-of-range hyperparameter): fix the request. {@link #param()} names the part.
  */
 public class InvalidJobRequestException extends FineTuningException {
 
-    public InvalidJobRequestException(String message, OptionalInt status, Optional<String> code,
-                                      Optional<String> param, Throwable cause) {
-        super(message, status, code, param, cause);
+    public InvalidJobRequestException(String message, ProviderError provider, Throwable cause) {
+        super(message, provider, cause);
     }
 }

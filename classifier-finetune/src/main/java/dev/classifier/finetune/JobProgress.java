@@ -1,5 +1,7 @@
 package dev.classifier.finetune;
 
+import dev.classifier.api.ClassificationException;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,8 +30,11 @@ public sealed interface JobProgress {
         }
     }
 
-    /** A poll failed for a passing reason; watching goes on until too many fail in a row. */
-    record PollFailed(FineTuningException error, int inARow) implements JobProgress {
+    /**
+     * A poll failed for a passing reason (the classifier API's {@code UnavailableException} or
+     * {@code RateLimitedException}); watching goes on until too many fail in a row.
+     */
+    record PollFailed(ClassificationException error, int inARow) implements JobProgress {
         public PollFailed {
             Objects.requireNonNull(error, "error");
         }

@@ -1,7 +1,10 @@
 package dev.classifier.finetune;
 
+import dev.classifier.openai.ModelCatalog;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +18,8 @@ import java.util.UUID;
  * by it before creating again, so that nobody pays twice.
  *
  * @param requestId      the idempotency key (a random UUID unless given)
- * @param model          the base model (or a fine-tuned model, to train further)
+ * @param model          the base model the caller names (or a fine-tuned model, to train further): there is no
+ *                       default; {@link #fineTunableModels()} lists those the catalog can tune
  * @param trainingFile   the id of an uploaded training file
  * @param validationFile the id of an uploaded validation file, if any
  * @param epochs         passes over the training file; the service chooses when empty
@@ -33,14 +37,13 @@ public record JobRequest(String requestId, String model, String trainingFile, Op
 
     public JobRequest {
         Objects.requireNonNull(requestId, "requestId");
-        Objects.requireNonNull(model, "model");
+        requireModel(model);
         Objects.requireNonNull(trainingFile, "trainingFile");
         Objects.requireNonNull(validationFile, "validationFile");
         Objects.requireNonNull(epochs, "epochs");
         Objects.requireNonNull(suffix, "suffix");
         Objects.requireNonNull(seed, "seed");
         requireText(requestId, "requestId");
-        requireText(model, "model");
         requireText(trainingFile, "trainingFile");
         validationFile.ifPresent(v -> requireText(v, "validationFile"));
         if (epochs.isPresent() && (epochs.getAsInt() < 1 || epochs.getAsInt() > 50)) {
@@ -73,8 +76,32 @@ public record JobRequest(String requestId, String model, String trainingFile, Op
         metadata = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * A request to tune this model on this uploaded file.
+     *
+     * @param model the base model, as the provider names it ({@code gpt-4.1-nano-2025-04-14}; on Azure OpenAI, the
+     *              base model your resource can fine-tune); required
+     * @throws IllegalArgumentException when no model is named; the message lists the fine-tunable ones
+     */
     public static Builder builder(String model, String trainingFile) {
         return new Builder(model, trainingFile);
+    }
+
+    /**
+     * The ids of the models the {@link ModelCatalog#defaults() default catalog} can fine-tune (their profiles give the
+     * training price and the shutdown date: a tuned model stops answering with its base). The provider has the last
+     * word.
+     */
+    public static List<String> fineTunableModels() {
+        return BaseModel.fineTunable(ModelCatalog.defaults());
+    }
+
+    private static void requireModel(String model) {
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("name the base model to fine-tune: there is no default (fine-tunable"
+                    + " in the catalog: " + FineTuningErrors.fineTunable(ModelCatalog.defaults()) + "; the provider"
+                    + " has the last word)");
+        }
     }
 
     /** The metadata sent: the caller's and the request id. */
@@ -112,7 +139,8 @@ public record JobRequest(String requestId, String model, String trainingFile, Op
         private final Map<String, String> metadata = new LinkedHashMap<>();
 
         private Builder(String model, String trainingFile) {
-            this.model = Objects.requireNonNull(model, "model");
+            requireModel(model);
+            this.model = model;
             this.trainingFile = Objects.requireNonNull(trainingFile, "trainingFile");
         }
 

@@ -22,7 +22,7 @@ class DatasetValidatorDepartureTest {
     Path dir;
 
     private ValidationReport validate(List<String> lines) {
-        return DatasetValidator.create().validate(ToyFile.write(dir, "departure.jsonl", tenOf(lines)));
+        return DatasetValidator.forModel(Samples.MODEL).validate(ToyFile.write(dir, "departure.jsonl", tenOf(lines)));
     }
 
     /** The lines and the toy file's five unedited examples (with an empty tool list), so that 10 examples exist. */
@@ -104,7 +104,7 @@ class DatasetValidatorDepartureTest {
 
     @Test
     void theTokenLimitIsTheModelsSoAnExampleOverTheCookbooksLimitIsFine() {
-        // About 20,000 tokens: over the cookbook's 16,385, under gpt-4o-mini's 65,536.
+        // About 20,000 tokens: over the cookbook's 16,385, under gpt-4.1-nano's 65,536.
         String longAnswer = "The weather is lovely. ".repeat(4_000);
         List<String> lines = ToyFile.withExample(0, e -> ToyFile.message(e, 2).put("content", longAnswer));
 
@@ -136,11 +136,12 @@ class DatasetValidatorDepartureTest {
     }
 
     @Test
-    void tokensAreCountedWithGpt4oMinisEncodingNotTheCookbooksOlderOne() {
+    void tokensAreCountedWithTheModelsEncodingNotTheCookbooksOlderOne() {
         List<String> lines = ToyFile.withExample(0, e -> ToyFile.message(e, 1).put("content",
                 "国家队在世界杯预选赛中以二比一战胜对手，主教练赛后表示球员们发挥出色。"));
         ValidationReport o200k = validate(lines);
-        ValidationReport cl100k = DatasetValidator.builder().tokenCounter(DatasetValidatorCookbookTest.CL100K).build()
+        ValidationReport cl100k = DatasetValidator.builder().model(Samples.MODEL)
+                .tokenCounter(DatasetValidatorCookbookTest.CL100K).build()
                 .validate(ToyFile.write(dir, "cl100k.jsonl", tenOf(lines)));
 
         assertThat(o200k.tokens().encoding()).isEqualTo("o200k_base");

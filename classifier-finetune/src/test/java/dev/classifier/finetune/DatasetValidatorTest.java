@@ -28,7 +28,8 @@ class DatasetValidatorTest {
     @TempDir
     Path dir;
 
-    private final DatasetValidator withLabels = DatasetValidator.builder().taxonomy(TAXONOMY).build();
+    private final DatasetValidator withLabels = DatasetValidator.builder().model(Samples.MODEL).taxonomy(TAXONOMY)
+            .build();
 
     private Path file(List<String> lines) {
         return ToyFile.write(dir, "train.jsonl", lines);
@@ -50,9 +51,9 @@ class DatasetValidatorTest {
 
     @Test
     void aTrainingFileNeedsTenExamplesAValidationFileDoesNot() {
-        ValidationReport nine = DatasetValidator.create().validate(file(lines(9)));
-        ValidationReport ten = DatasetValidator.create().validate(file(lines(10)));
-        ValidationReport validation = DatasetValidator.create().validate(file(lines(3)),
+        ValidationReport nine = DatasetValidator.forModel(Samples.MODEL).validate(file(lines(9)));
+        ValidationReport ten = DatasetValidator.forModel(Samples.MODEL).validate(file(lines(10)));
+        ValidationReport validation = DatasetValidator.forModel(Samples.MODEL).validate(file(lines(3)),
                 DatasetValidator.Purpose.VALIDATION);
 
         assertThat(nine.count(ProblemKind.TOO_FEW_EXAMPLES)).isEqualTo(1);
@@ -70,7 +71,7 @@ class DatasetValidatorTest {
         List<String> lines = lines(12);
         lines.set(4, edit(lines.get(4), n -> n.put("weight", 1).putObject("metadata").put("source", "feedback")));
 
-        ValidationReport report = DatasetValidator.create().validate(file(lines));
+        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(file(lines));
 
         assertThat(report.count(ProblemKind.EXAMPLE_UNRECOGNIZED_KEY)).isEqualTo(1);
         assertThat(report.errors()).singleElement().satisfies(p -> {
@@ -87,7 +88,7 @@ class DatasetValidatorTest {
         lines.set(2, edit(lines.get(2), n -> ((ObjectNode) n.get("messages").get(2)).put("weight", 0)));
         lines.set(3, edit(lines.get(3), n -> ((ObjectNode) n.get("messages").get(2)).put("weight", 1)));
 
-        ValidationReport report = DatasetValidator.create().validate(file(lines));
+        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(file(lines));
 
         assertThat(report.problems()).extracting(p -> p.line().orElse(0), Problem::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1L, ProblemKind.INVALID_WEIGHT),
@@ -101,7 +102,7 @@ class DatasetValidatorTest {
         List<String> lines = lines(12);
         lines.set(6, edit(lines.get(6), n -> ((ObjectNode) n.get("messages").get(0)).put("role", "developer")));
 
-        ValidationReport report = DatasetValidator.create().validate(file(lines));
+        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(file(lines));
 
         assertThat(report.errors()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ProblemKind.UNRECOGNIZED_ROLE);
@@ -128,7 +129,7 @@ class DatasetValidatorTest {
         assertThat(report.problems()).filteredOn(p -> p.line().orElse(0) == 3).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("'Weather'").doesNotContain("did you mean"));
         // Without a taxonomy, answers are not read.
-        assertThat(DatasetValidator.create().validate(file(lines)).isValid()).isTrue();
+        assertThat(DatasetValidator.forModel(Samples.MODEL).validate(file(lines)).isValid()).isTrue();
     }
 
     @Test
@@ -145,7 +146,8 @@ class DatasetValidatorTest {
         assertThat(report.count(ProblemKind.LABEL_IMBALANCE)).isEqualTo(1);
         assertThat(report.warnings()).anySatisfy(p -> assertThat(p.message()).contains("'Sports' has 2 example(s)"));
         assertThat(report.isValid()).isTrue();
-        assertThat(DatasetValidator.builder().taxonomy(TAXONOMY).minExamplesPerLabel(2).maxImbalance(20).build()
+        assertThat(DatasetValidator.builder().model(Samples.MODEL).taxonomy(TAXONOMY).minExamplesPerLabel(2)
+                .maxImbalance(20).build()
                 .validate(file(lines)).warnings()).isEmpty();
     }
 
@@ -156,7 +158,7 @@ class DatasetValidatorTest {
         lines.add(edit(lines.get(5), n -> ((ObjectNode) n.get("messages").get(2))
                 .put("content", "{\"label\":\"Sports\",\"reason\":\"changed my mind\"}")));
 
-        ValidationReport report = DatasetValidator.create().validate(file(lines));
+        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(file(lines));
 
         assertThat(report.warnings()).extracting(p -> p.line().orElse(0), Problem::kind, Problem::message)
                 .containsExactly(
@@ -168,19 +170,21 @@ class DatasetValidatorTest {
 
     @Test
     void theCostIsBilledTokensTimesEpochsTimesThePrice() {
-        ValidationReport report = DatasetValidator.create().validate(file(LINES));
+        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(file(LINES));
 
         TrainingCost cost = report.cost().orElseThrow();
         // 228 examples: 3 * 228 is between 100 and 25,000, so 3 epochs.
         assertThat(report.epochs()).isEqualTo(3);
-        assertThat(cost.pricePerMillion()).isEqualTo(3.00);
+        // gpt-4.1-nano's training price in the catalog.
+        assertThat(cost.pricePerMillion()).isEqualTo(1.50);
         assertThat(cost.tokensPerEpoch()).isEqualTo(report.tokens().billedTokensPerEpoch()).isGreaterThan(228L * 500);
-        assertThat(cost.usd()).isCloseTo(cost.tokensPerEpoch() * 3 * 3.00 / 1e6, within(1e-9));
+        assertThat(cost.usd()).isCloseTo(cost.tokensPerEpoch() * 3 * 1.50 / 1e6, within(1e-9));
 
-        TrainingCost cheaper = DatasetValidator.builder().trainingPricePerMillion(1.5).epochs(2).build()
-                .validate(file(LINES)).cost().orElseThrow();
+        TrainingCost cheaper = DatasetValidator.builder().model(Samples.MODEL).trainingPricePerMillion(0.75).epochs(2)
+                .build().validate(file(LINES)).cost().orElseThrow();
         assertThat(cheaper.usd()).isCloseTo(cost.usd() / 3, within(1e-9));
-        assertThat(DatasetValidator.builder().model(BaseModel.GPT_4O).build().validate(file(LINES)).cost()).isEmpty();
+        BaseModel unpriced = new BaseModel("gpt-4.1-2025-04-14", 65_536, OptionalDouble.empty());
+        assertThat(DatasetValidator.builder().model(unpriced).build().validate(file(LINES)).cost()).isEmpty();
     }
 
     @Test
@@ -204,7 +208,8 @@ class DatasetValidatorTest {
             lines.set(i, edit(lines.get(i), n -> ((ObjectNode) n.get("messages").get(2)).put("content", "")));
         }
 
-        ValidationReport report = DatasetValidator.builder().maxReportedProblems(5).build().validate(file(lines));
+        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxReportedProblems(5).build()
+                .validate(file(lines));
 
         assertThat(report.count(ProblemKind.MISSING_CONTENT)).isEqualTo(20);
         assertThat(report.problems()).hasSize(5).extracting(p -> p.line().orElse(0)).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -219,7 +224,8 @@ class DatasetValidatorTest {
             garbage.add("not json at all, line " + i);
         }
 
-        ValidationReport report = DatasetValidator.builder().maxUnparsableLines(5).build().validate(file(garbage));
+        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxUnparsableLines(5).build()
+                .validate(file(garbage));
 
         assertThat(report.complete()).isFalse();
         assertThat(report.isValid()).isFalse();
@@ -235,7 +241,8 @@ class DatasetValidatorTest {
         List<String> lines = lines(12);
         lines.set(3, edit(lines.get(3), n -> ((ObjectNode) n.get("messages").get(1)).put("content", "x".repeat(10_000))));
 
-        ValidationReport report = DatasetValidator.builder().maxLineBytes(12_000).build().validate(file(lines));
+        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).maxLineBytes(12_000).build()
+                .validate(file(lines));
 
         assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ProblemKind.LINE_TOO_LONG);
@@ -248,25 +255,44 @@ class DatasetValidatorTest {
     void aStreamIsValidatedLikeAFileUnderTheNameGiven() {
         byte[] content = (String.join("\n", lines(10)) + "\n").getBytes(StandardCharsets.UTF_8);
 
-        ValidationReport report = DatasetValidator.create().validate(new ByteArrayInputStream(content), "upload.jsonl",
-                DatasetValidator.Purpose.TRAINING);
+        ValidationReport report = DatasetValidator.forModel(Samples.MODEL).validate(new ByteArrayInputStream(content),
+                "upload.jsonl", DatasetValidator.Purpose.TRAINING);
 
         assertThat(report.file()).isEqualTo("upload.jsonl");
         assertThat(report.examples()).isEqualTo(10);
         assertThat(report.isValid()).isTrue();
-        assertThat(report.summary(5)).startsWith("upload.jsonl (training file, gpt-4o-mini-2024-07-18): 10 examples, valid");
+        assertThat(report.summary(5)).startsWith("upload.jsonl (training file, gpt-4.1-nano-2025-04-14): 10 examples, valid");
     }
 
     @Test
-    void modelsAreKnownByIdAliasOrFineTunedName() {
-        assertThat(BaseModel.known("gpt-4o-mini")).contains(BaseModel.GPT_4O_MINI);
-        assertThat(BaseModel.known("gpt-4o")).contains(BaseModel.GPT_4O);
-        assertThat(BaseModel.known("gpt-4.1")).contains(BaseModel.GPT_4_1);
-        assertThat(BaseModel.known("ft:gpt-4o-mini-2024-07-18:acme:news:abc123")).contains(BaseModel.GPT_4O_MINI);
-        assertThat(BaseModel.known("davinci-002")).isEmpty();
-        assertThat(BaseModel.GPT_4O_MINI.maxTokensPerExample()).isEqualTo(65_536);
-        assertThat(BaseModel.GPT_4O_MINI.trainingPricePerMillion()).isEqualTo(OptionalDouble.of(3.00));
-        assertThatThrownBy(() -> DatasetValidator.builder().model("davinci-002"))
-                .hasMessageContaining("no limits known for model 'davinci-002'");
+    void modelsComeFromTheCatalogByIdAliasSnapshotOrFineTunedName() {
+        assertThat(BaseModel.of("gpt-4o-mini")).isEqualTo(new BaseModel("gpt-4o-mini-2024-07-18", 65_536,
+                OptionalDouble.of(3.00)));
+        assertThat(BaseModel.of("gpt-4.1-nano-2025-04-14")).isEqualTo(BaseModel.of("gpt-4.1-nano"));
+        assertThat(BaseModel.of("gpt-4.1-mini").trainingPricePerMillion()).hasValue(5.00);
+        // A tuned model is trained further at its base's terms.
+        assertThat(BaseModel.of("ft:gpt-4o-mini-2024-07-18:acme:news:abc123")).satisfies(m -> {
+            assertThat(m.id()).isEqualTo("ft:gpt-4o-mini-2024-07-18:acme:news:abc123");
+            assertThat(m.trainingPricePerMillion()).hasValue(3.00);
+        });
+        assertThat(JobRequest.fineTunableModels()).containsExactly("gpt-4.1-mini", "gpt-4.1-nano", "gpt-4o-mini");
+    }
+
+    @Test
+    void thereIsNoDefaultModelAndOneThatCannotBeTunedIsRefusedByName() {
+        assertThatThrownBy(() -> DatasetValidator.builder().taxonomy(TAXONOMY).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("name the model the file is for", "there is no default model",
+                        "gpt-4.1-nano", "gpt-4o-mini (shuts down 2027-01-14)");
+        assertThatThrownBy(() -> DatasetValidator.forModel("gpt-6-luna"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'gpt-6-luna' cannot be fine-tuned", "fine-tunable in the catalog: gpt-4.1-mini");
+        assertThatThrownBy(() -> DatasetValidator.forModel("davinci-002"))
+                .hasMessageContaining("the catalog has no model 'davinci-002'", "new BaseModel(");
+        assertThatThrownBy(() -> JobRequest.builder(" ", "file-1"))
+                .hasMessageContaining("name the base model to fine-tune: there is no default", "gpt-4.1-nano");
+        // Another target, an open-weight model say, is described in full.
+        BaseModel qwen = new BaseModel("Qwen2.5-7B-Instruct", 8_192, OptionalDouble.empty());
+        assertThat(DatasetValidator.builder().model(qwen).build().model()).isEqualTo(qwen);
     }
 }

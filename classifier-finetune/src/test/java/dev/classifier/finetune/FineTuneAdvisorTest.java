@@ -48,8 +48,9 @@ class FineTuneAdvisorTest {
         client.close();
     }
 
+    /** Advice on fine-tuning gpt-4.1-nano: fine-tunable, no shutdown date. */
     private FineTuneAdvisor.Builder advisor() {
-        return FineTuneAdvisor.builder(TAXONOMY).clock(clock);
+        return FineTuneAdvisor.builder(TAXONOMY).model(Samples.MODEL).clock(clock);
     }
 
     @Test
@@ -65,24 +66,32 @@ class FineTuneAdvisorTest {
         assertThat(advice.findings()).extracting(Advice.Finding::verdict).containsOnly(Advice.Verdict.PASS);
         TrainingCost cost = advice.cost().orElseThrow();
         assertThat(cost.epochs()).isEqualTo(3);
-        assertThat(cost.pricePerMillion()).isEqualTo(3.00);
+        assertThat(cost.pricePerMillion()).isEqualTo(1.50); // gpt-4.1-nano's, from the catalog
         assertThat(cost.tokensPerEpoch()).isGreaterThan(600L * 200);
         assertThat(advice.finding(Advice.Check.COST).reason()).contains("trained tokens", "$");
+        assertThat(advice.finding(Advice.Check.NEW_JOBS).reason()).contains("until 2027-01-05");
+        assertThat(advice.shutdownDate()).isEmpty();
+        assertThat(advice.alternatives()).isEmpty();
         // The test server gives gpt-4o-mini OpenAI's shutdown date, far enough from 2025-08-01 to pass.
-        assertThat(advice.shutdownDate()).contains(LocalDate.of(2027, 1, 14));
+        Advice mini = advisor().model("gpt-4o-mini").models(client).build().advise(store);
+        assertThat(mini.shutdownDate()).contains(LocalDate.of(2027, 1, 14));
+        assertThat(mini.worthIt()).isTrue();
     }
 
     @Test
     void theSampleFeedbackIsTooLittleAndSaysWhy() {
-        Advice advice = FineTuneAdvisor.builder(Samples.taxonomy()).clock(clock).build().advise(Samples.store());
+        Advice advice = FineTuneAdvisor.builder(Samples.taxonomy()).model(Samples.MODEL).clock(clock).build()
+                .advise(Samples.store());
 
         assertThat(advice.worthIt()).isFalse();
         assertThat(advice.failures()).extracting(Advice.Finding::check).contains(Advice.Check.EXAMPLES);
         assertThat(advice.finding(Advice.Check.EXAMPLES).reason()).isEqualTo("228 usable examples, fewer than 500");
         assertThat(advice.finding(Advice.Check.EXAMPLES_PER_LABEL).verdict()).isEqualTo(Advice.Verdict.PASS);
-        assertThat(advice.finding(Advice.Check.MODEL_LIFETIME).verdict()).isEqualTo(Advice.Verdict.UNKNOWN);
-        assertThat(FineTuneAdvisor.builder(Samples.taxonomy()).clock(clock).minExamples(200).build()
-                .advise(Samples.store()).worthIt()).isTrue();
+        assertThat(advice.finding(Advice.Check.MODEL_LIFETIME).reason())
+                .isEqualTo("no shutdown date is announced for gpt-4.1-nano");
+        assertThat(advice.fineTuningAvailable()).isTrue();
+        assertThat(FineTuneAdvisor.builder(Samples.taxonomy()).model(Samples.MODEL).clock(clock).minExamples(200)
+                .build().advise(Samples.store()).worthIt()).isTrue();
     }
 
     @Test
@@ -153,18 +162,19 @@ class FineTuneAdvisorTest {
     void aBaseModelShuttingDownSoonCountsAgainstItAndAGoneOneToo() {
         openAi.server().models().shutdownDate("gpt-4o-mini-2024-07-18", LocalDate.of(2025, 10, 1));
 
-        Advice soon = advisor().models(client).build().advise(SETTLED);
+        Advice soon = advisor().model("gpt-4o-mini").models(client).build().advise(SETTLED);
 
         assertThat(soon.shutdownDate()).contains(LocalDate.of(2025, 10, 1));
         assertThat(soon.finding(Advice.Check.MODEL_LIFETIME)).satisfies(f -> {
             assertThat(f.verdict()).isEqualTo(Advice.Verdict.FAIL);
-            assertThat(f.reason()).contains("shuts down on 2025-10-01, in 61 days", "stops answering then too");
+            assertThat(f.reason()).contains("shuts down on 2025-10-01, in 61 days (as the provider has it)",
+                    "stops answering then too");
         });
         assertThat(soon.worthIt()).isFalse();
 
         ManualClock afterwards = ManualClock.startingAt(Instant.parse("2025-10-02T00:00:00Z"));
         openAi.server().models().shutdownDate("gpt-4o-mini-2024-07-18", LocalDate.of(2025, 8, 1));
-        Advice gone = advisor().clock(afterwards).models(client).build().advise(SETTLED);
+        Advice gone = advisor().model("gpt-4o-mini").clock(afterwards).models(client).build().advise(SETTLED);
         assertThat(gone.finding(Advice.Check.MODEL_LIFETIME).reason()).contains("no longer offers");
     }
 

@@ -38,7 +38,8 @@ public final class FineTuneValidateBench {
         long warm = System.nanoTime();
         dev.classifier.openai.TokenCounter.o200k().count("load the vocabulary");
         System.out.printf(Locale.ROOT, "loading o200k_base: %.1f s (once per JVM)%n", seconds(warm));
-        DatasetValidator validator = DatasetValidator.builder().taxonomy(Samples.taxonomy()).build();
+        DatasetValidator validator = DatasetValidator.builder().model(Samples.MODEL).taxonomy(Samples.taxonomy())
+                .build();
         System.out.printf(Locale.ROOT, "file %.0f MB, max heap %d MB, %s%n", mb,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), validator);
         for (int round = 1; round <= rounds; round++) {

@@ -2,6 +2,8 @@ package dev.classifier.finetune;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.classifier.openai.ModelCatalog;
+import dev.classifier.openai.ModelProfile;
 import dev.classifier.openai.PriceTable;
 import dev.classifier.prompt.PromptFormat;
 import dev.classifier.testkit.ManualClock;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,12 +31,22 @@ class FineTunedClassifierSettingsTest {
     }
 
     @Test
-    void pricesFollowTheModelTunedFrom() {
-        assertThat(FineTunedClassifier.pricesFor("ft:gpt-4o-mini-2024-07-18:acme:news:abc"))
-                .contains(PriceTable.perMillion(0.30, 0.15, 1.20));
-        assertThat(FineTunedClassifier.pricesFor("ft:gpt-4.1-nano-2025-04-14:acme::x"))
-                .contains(PriceTable.perMillion(0.20, 0.05, 0.80));
-        assertThat(FineTunedClassifier.pricesFor("my-azure-deployment")).isEmpty();
+    void pricesComeFromTheCatalogByTheModelTunedFrom() {
+        try (FineTunedClassifier gpt4oMini = FineTunedClassifier.builder(client,
+                "ft:gpt-4o-mini-2024-07-18:acme:news:abc", FORMAT).build();
+             FineTunedClassifier nano = FineTunedClassifier.builder(client, "ft:gpt-4.1-nano-2025-04-14:acme::x",
+                     FORMAT).build()) {
+            assertThat(gpt4oMini.prices()).isEqualTo(PriceTable.perMillion(0.30, 0.15, 1.20));
+            assertThat(nano.prices()).isEqualTo(PriceTable.perMillion(0.20, 0.05, 0.80));
+        }
+        // A catalog of the caller's: a contract price for the base's tuned models.
+        ModelCatalog contract = ModelCatalog.builder().put(ModelCatalog.defaults().profile("gpt-4.1-nano").toBuilder()
+                .fineTuning(new ModelProfile.FineTuning(OptionalDouble.of(1.00), 65_536,
+                        Optional.of(PriceTable.perMillion(0.10, 0.02, 0.40)))).build()).build();
+        try (FineTunedClassifier nano = FineTunedClassifier.builder(client, "ft:gpt-4.1-nano-2025-04-14:acme::x",
+                FORMAT).catalog(contract).build()) {
+            assertThat(nano.prices()).isEqualTo(PriceTable.perMillion(0.10, 0.02, 0.40));
+        }
     }
 
     @Test

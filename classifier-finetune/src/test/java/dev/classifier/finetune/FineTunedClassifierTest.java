@@ -80,10 +80,11 @@ class FineTunedClassifierTest {
 
             var usage = prediction.usage();
             assertThat(usage.promptTokens()).isPositive();
-            double expected = (usage.promptTokens() - usage.cachedPromptTokens()) * 0.30 / 1e6
-                    + usage.cachedPromptTokens() * 0.15 / 1e6 + usage.completionTokens() * 1.20 / 1e6;
+            // Fine-tuned gpt-4.1-nano's prices, from the catalog: $0.20 input, $0.05 cached, $0.80 output per 1M.
+            double expected = (usage.promptTokens() - usage.cachedPromptTokens()) * 0.20 / 1e6
+                    + usage.cachedPromptTokens() * 0.05 / 1e6 + usage.completionTokens() * 0.80 / 1e6;
             assertThat(usage.costUsd()).isCloseTo(expected, within(1e-12));
-            assertThat(classifier.prices()).contains(PriceTable.fineTunedGpt4oMini());
+            assertThat(classifier.prices()).contains(PriceTable.perMillion(0.20, 0.05, 0.80));
             assertThat(classifier.totalUsage()).isEqualTo(usage);
         }
     }

@@ -2,6 +2,7 @@ package dev.classifier.finetune;
 
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.classifier.api.UnavailableException;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;
@@ -147,12 +148,15 @@ class FineTuningLifecycleTest {
                     assertThat(e.param()).contains("training_file");
                     assertThat(e.serviceMessage()).contains("9 example(s)", "at least 10");
                     assertThat(e.jobId()).isEqualTo(job.id());
-                    assertThat(e.getMessage()).startsWith("fine-tuning job " + job.id() + " failed (invalid_n_examples)");
+                    assertThat(e.getMessage()).startsWith("fine-tuning job " + job.id() + " failed"
+                                    + " (invalid_n_examples) [training_file]: the training file has too few examples")
+                            .doesNotContain(e.serviceMessage());
                 });
         assertThat(heard).filteredOn(JobProgress.StatusChanged.class::isInstance)
                 .extracting(p -> ((JobProgress.StatusChanged) p).job().status())
                 .containsExactly(JobStatus.VALIDATING_FILES, JobStatus.FAILED);
-        assertThat(DatasetValidator.create().validate(files.training()).count(ProblemKind.TOO_FEW_EXAMPLES)).isEqualTo(1);
+        assertThat(DatasetValidator.forModel(Samples.MODEL).validate(files.training())
+                .count(ProblemKind.TOO_FEW_EXAMPLES)).isEqualTo(1);
     }
 
     @Test
@@ -161,7 +165,8 @@ class FineTuningLifecycleTest {
 
         assertThatThrownBy(() -> fineTuning.upload(csv)).isInstanceOfSatisfying(UploadRejectedException.class, e -> {
             assertThat(e.status()).hasValue(400);
-            assertThat(e.getMessage()).contains("train.csv", "Must be .jsonl");
+            assertThat(e.getMessage()).contains("uploading " + csv + " was refused", "HTTP 400",
+                    "chat JSONL files named *.jsonl").doesNotContain("Must be .jsonl"); // the provider's wording
         });
         assertThat(server().files().list()).isEmpty();
     }
@@ -236,11 +241,13 @@ class FineTuningLifecycleTest {
         server().faults().onEndpoint("GET", "/v1/fine_tuning/jobs/{job_id}").always().status(502);
 
         assertThatThrownBy(() -> job.await(Duration.ofHours(1), heard::add))
-                .isInstanceOfSatisfying(FineTuningUnavailableException.class, e -> {
-                    assertThat(e.status()).hasValue(502);
+                .isInstanceOfSatisfying(UnavailableException.class, e -> {
                     assertThat(e.isRetryable()).isTrue();
-                    assertThat(e.getMessage()).contains("reading job " + job.id());
+                    assertThat(e.getMessage()).contains("reading fine-tuning job " + job.id(), "HTTP 502");
                 });
         assertThat(heard).filteredOn(JobProgress.PollFailed.class::isInstance).hasSize(3);
+        // A poll is one attempt: the next poll is its retry.
+        assertThat(server().journal().entries("/v1/fine_tuning/jobs/{job_id}")).filteredOn(e -> e.status() == 502)
+                .hasSize(3);
     }
 }

@@ -1,6 +1,8 @@
 package dev.classifier.finetune;
 
 import com.openai.client.OpenAIClient;
+import dev.classifier.api.QuotaExceededException;
+import dev.classifier.api.UnavailableException;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;
@@ -38,7 +40,8 @@ class JobCreationTest {
     @BeforeEach
     void upload() {
         try (Closing c = new Closing(TestService.client(openAi.server()))) {
-            trainingFile = TestService.fineTuning(c.client, clock).build().upload(Training.write(dir, 12).training()).id();
+            trainingFile = TestService.fineTuning(c.client, clock).build().upload(Training.write(dir, 12).training())
+                    .id();
         }
     }
 
@@ -67,7 +70,8 @@ class JobCreationTest {
     }
 
     @Test
-    void aProviderThatNoLongerCreatesJobsIsReportedPlainlyAndNotRetried() {
+    void aProviderThatNoLongerCreatesJobsForThisAccountIsReportedPlainlyAndNotRetried() {
+        // 2026: OpenAI's wind-down refuses some organisations before it refuses everyone on 2027-01-06.
         server().fineTuning().refuseCreation(true);
         try (Closing c = new Closing(TestService.client(server()))) {
             FineTuning fineTuning = TestService.fineTuning(c.client, clock).build();
@@ -77,8 +81,13 @@ class JobCreationTest {
                         assertThat(e.status()).hasValue(403);
                         assertThat(e.code()).contains("fine_tuning_unavailable");
                         assertThat(e.isRetryable()).isFalse();
-                        assertThat(e.getMessage()).contains("refused to create a fine-tuning job on gpt-4o-mini",
-                                "not available for this organization").doesNotContain(server().apiKey());
+                        assertThat(e.getMessage()).contains("creating a fine-tuning job on gpt-4o-mini-2024-07-18 was"
+                                        + " refused: the provider takes no new fine-tuning jobs from this account",
+                                "from 2027-01-06 it takes none from anyone", "HTTP 403", "Azure OpenAI")
+                                .doesNotContain(server().apiKey())
+                                .doesNotContain("not available for this organization"); // the provider's wording
+                        assertThat(e.alternatives()).extracting(Alternative::route)
+                                .containsExactly(Alternative.Route.values());
                     });
         }
         assertThat(creations()).hasSize(1);
@@ -86,12 +95,14 @@ class JobCreationTest {
     }
 
     @Test
-    void noQuotaIsARefusalToo() {
+    void noQuotaIsTheLayersTypedRefusal() {
         server().faults().onEndpoint("POST", CREATE).always().insufficientQuota();
         try (Closing c = new Closing(TestService.client(server()))) {
             assertThatThrownBy(() -> TestService.fineTuning(c.client, clock).build().create(request()))
-                    .isInstanceOfSatisfying(CreationRefusedException.class,
-                            e -> assertThat(e.code()).contains("insufficient_quota"));
+                    .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                        assertThat(e.isRetryable()).isFalse();
+                        assertThat(e.getMessage()).contains("insufficient_quota");
+                    });
         }
         assertThat(creations()).hasSize(1);
     }
@@ -105,13 +116,19 @@ class JobCreationTest {
                     .isInstanceOfSatisfying(InvalidJobRequestException.class, e -> {
                         assertThat(e.code()).contains("model_not_available");
                         assertThat(e.param()).contains("model");
-                        assertThat(e.getMessage()).contains("(model)", "davinci-001");
+                        assertThat(e.getMessage()).contains("the service cannot fine-tune 'davinci-001'",
+                                "param model", "fine-tunable in the catalog: gpt-4.1-mini")
+                                .doesNotContain("is not available for fine-tuning or does not exist");
                     });
+            assertThatThrownBy(() -> fineTuning.create(JobRequest.builder("gpt-6-luna", trainingFile).build()))
+                    .isInstanceOfSatisfying(InvalidJobRequestException.class, e ->
+                            assertThat(e.getMessage()).contains("the catalog has 'gpt-6-luna' as not fine-tunable",
+                                    "open-weight model"));
             assertThatThrownBy(() -> fineTuning.create(JobRequest.builder("gpt-4o-mini", "file-nope").build()))
                     .isInstanceOfSatisfying(InvalidJobRequestException.class,
                             e -> assertThat(e.param()).contains("training_file"));
         }
-        assertThat(creations()).hasSize(2);
+        assertThat(creations()).hasSize(3);
     }
 
     @Test
@@ -163,9 +180,9 @@ class JobCreationTest {
         try (Closing c = new Closing(TestService.client(server(),
                 Interceptors.dropAnswer("POST", "/v1/fine_tuning/jobs", 1)))) {
             assertThatThrownBy(() -> TestService.fineTuning(c.client, clock).build().create(request()))
-                    .isInstanceOfSatisfying(FineTuningUnavailableException.class, e ->
+                    .isInstanceOfSatisfying(UnavailableException.class, e ->
                             assertThat(e.getMessage()).contains("looking for the job of request",
-                                    "not creating one, since it may exist"));
+                                    "not creating one, since it may exist", "HTTP 503"));
         }
         assertThat(creations()).hasSize(1);
         assertThat(server().fineTuning().jobIds()).hasSize(1);
@@ -175,14 +192,19 @@ class JobCreationTest {
     void afterEveryAttemptFailsTheCallerLearnsItIsSafeToTryAgain() {
         server().faults().onEndpoint("POST", CREATE).always().status(502);
         try (Closing c = new Closing(TestService.client(server()))) {
-            FineTuning fineTuning = TestService.fineTuning(c.client, clock).attempts(3).build();
+            FineTuning fineTuning = TestService.fineTuning(c.client, clock)
+                    .retryPolicy(TestService.RETRIES.withMaxAttempts(3)).build();
 
             assertThatThrownBy(() -> fineTuning.create(request()))
-                    .isInstanceOfSatisfying(FineTuningUnavailableException.class, e -> {
-                        assertThat(e.status()).hasValue(502);
-                        assertThat(e.getMessage()).contains("3 attempts", "so it is safe to try again");
+                    .isInstanceOfSatisfying(UnavailableException.class, e -> {
+                        assertThat(e.isRetryable()).isTrue();
+                        assertThat(e.getMessage()).contains("HTTP 502", "3 failed attempt(s)",
+                                "so it is safe to try again");
                     });
         }
+        // Each retry followed a 5xx, so each looked for the job first; and once more at the end.
+        assertThat(server().journal().entries(CREATE)).extracting(JournalEntry::method)
+                .containsExactly("POST", "GET", "POST", "GET", "POST", "GET");
         assertThat(creations()).hasSize(3);
         assertThat(server().fineTuning().jobIds()).isEmpty();
     }

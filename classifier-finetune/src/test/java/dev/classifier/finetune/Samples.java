@@ -20,6 +20,8 @@ import java.util.Optional;
 final class Samples {
 
     static final Instant FIRST = Instant.parse("2026-01-05T09:00:00Z");
+    /** The model the tests fine-tune and validate for: fine-tunable, with no shutdown date in the catalog. */
+    static final String MODEL = "gpt-4.1-nano";
 
     private static final Taxonomy TAXONOMY = TaxonomyFiles.read(SampleNews.open(SampleNews.TAXONOMY),
             SampleNews.nameOf(SampleNews.TAXONOMY), Taxonomy.DEFAULT_FALLBACK);

@@ -91,7 +91,8 @@ class TrainingSetTest {
     void theWrittenFilesPassTheValidatorWithTheTaxonomysLabelChecks() {
         TrainingSet set = TrainingSet.builder(FORMAT).fromFeedback(Samples.feedback());
         TrainingSet.Files files = set.writeTo(dir);
-        DatasetValidator validator = DatasetValidator.builder().taxonomy(Samples.taxonomy()).build();
+        DatasetValidator validator = DatasetValidator.builder().model(Samples.MODEL).taxonomy(Samples.taxonomy())
+                .build();
 
         ValidationReport training = validator.validate(files.training());
         ValidationReport validation = validator.validate(files.validation().orElseThrow(),

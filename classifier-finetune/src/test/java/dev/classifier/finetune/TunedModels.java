@@ -12,11 +12,14 @@ final class TunedModels {
     private TunedModels() {
     }
 
-    /** Uploads 12 sample examples, runs a 1-epoch job to the end on the manual clock, and returns the job. */
+    /**
+     * Uploads 12 sample examples, runs a 1-epoch job on gpt-4.1-nano to the end on the manual clock, and returns the
+     * job.
+     */
     static JobSnapshot tune(OpenAIClient client, ManualClock clock, Path dir) {
         FineTuning fineTuning = TestService.fineTuning(client, clock).build();
         UploadedFile training = fineTuning.upload(Training.write(dir, 12).training());
-        FineTuneJob job = fineTuning.create(JobRequest.builder("gpt-4o-mini-2024-07-18", training.id())
+        FineTuneJob job = fineTuning.create(JobRequest.builder("gpt-4.1-nano-2025-04-14", training.id())
                 .suffix("news").epochs(1).build());
         return job.await(Duration.ofHours(1), JobListener.NONE);
     }

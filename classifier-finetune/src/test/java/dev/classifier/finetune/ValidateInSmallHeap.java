@@ -30,7 +30,8 @@ public final class ValidateInSmallHeap {
             System.out.println("examples=" + examples.size() + " maxHeapMb=" + maxHeapMb);
             return;
         }
-        ValidationReport report = DatasetValidator.builder().taxonomy(Samples.taxonomy()).build().validate(file);
+        ValidationReport report = DatasetValidator.builder().model(Samples.MODEL).taxonomy(Samples.taxonomy()).build()
+                .validate(file);
         System.out.println("examples=" + report.examples() + " errors=" + report.errorCount()
                 + " duplicates=" + report.count(ProblemKind.DUPLICATE_EXAMPLE)
                 + " billed=" + report.tokens().billedTokensPerEpoch() + " maxHeapMb=" + maxHeapMb);

@@ -42,19 +42,11 @@ class LayerBoundaryTest {
                     + "|\\.backoff\\s*\\(|\\.maxAttempts\\s*\\(\\s*\\)");
 
     /**
-     * Known offenders, each with the reason it is still here: issue 12 moved the layer out and the prompt module
-     * onto it; the fine-tuning module moves onto {@link OpenAiCalls} next (its helper empties these entries). An
-     * entry that no longer offends fails the test, so the list only shrinks.
+     * Known offenders, each with the reason it is still here; an entry that no longer offends fails the test, so
+     * the list only shrinks. Since issue 12 (prompt, batch and fine-tuning moved onto {@link OpenAiCalls}) it is
+     * empty, and a new offender fails the build.
      */
-    private static final Map<String, String> ALLOWED = Map.of(
-            "classifier-finetune/src/main/java/dev/classifier/finetune/FineTuning.java",
-            "two retry loops (upload, job creation) until fine-tuning moves onto OpenAiCalls",
-            "classifier-finetune/src/main/java/dev/classifier/finetune/ServiceError.java",
-            "its own mapping of the SDK's errors until fine-tuning moves onto OpenAiCalls",
-            "classifier-finetune/src/main/java/dev/classifier/finetune/FineTuneJob.java",
-            "catches the SDK's errors while polling until fine-tuning moves onto OpenAiCalls",
-            "classifier-finetune/src/main/java/dev/classifier/finetune/FineTuneAdvisor.java",
-            "catches the SDK's errors while listing models until fine-tuning moves onto OpenAiCalls");
+    private static final Map<String, String> ALLOWED = Map.of();
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 

@@ -8,6 +8,7 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Sleeper;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.finetune.Advice;
+import dev.classifier.finetune.CreationRefusedException;
 import dev.classifier.finetune.DatasetValidator;
 import dev.classifier.finetune.FineTuneAdvisor;
 import dev.classifier.finetune.FineTuneJob;
@@ -45,17 +46,20 @@ import java.util.stream.Stream;
  *
  * <p>Without an API key (or without {@code -Dwalkthrough.live=true}) it runs against the OpenAI-compatible test
  * server of {@code classifier-testkit}, on a manual clock: the job's hour passes in no time, nothing leaves the
- * machine and nothing is paid, and its files go to a temporary folder that is deleted at the end. With {@code OPENAI_API_KEY} set and {@code -Dwalkthrough.live=true} it trains on
- * OpenAI for real (about $2.30 for the samples at gpt-4o-mini's $3.00 per 1M trained tokens; the report prints the
- * estimate before anything is uploaded), keeping its files and job state in {@code ./finetune-walkthrough}, so that
- * running it again resumes watching the same job.
+ * machine and nothing is paid, and its files go to a temporary folder that is deleted at the end. With
+ * {@code OPENAI_API_KEY} set and {@code -Dwalkthrough.live=true} it trains {@value #BASE_MODEL} on OpenAI for real
+ * (about $1.15 for the samples at its $1.50 per 1M trained tokens; the report prints the estimate before anything is
+ * uploaded), keeping its files and job state in {@code ./finetune-walkthrough}, so that running it again resumes
+ * watching the same job. From 2027-01-06 OpenAI takes no new fine-tuning jobs: a live run then stops at the job with
+ * the ways on (Azure OpenAI, an open-weight model trained on the same file, the offline learners).
  * <pre>
  * mvn -B -q -pl examples -am compile exec:java -Dexec.mainClass=dev.classifier.examples.FineTuneWalkthrough
  * </pre>
  */
 public final class FineTuneWalkthrough {
 
-    private static final String BASE_MODEL = "gpt-4o-mini-2024-07-18";
+    /** Named, never defaulted: fine-tunable in the catalog, with no shutdown date announced. */
+    static final String BASE_MODEL = "gpt-4.1-nano-2025-04-14";
 
     private FineTuneWalkthrough() {
     }
@@ -109,8 +113,14 @@ public final class FineTuneWalkthrough {
                 feedback.stream().filter(Feedback::isCorrection).count());
 
         // 2. Is it worth it? The samples are too few; the walkthrough goes on to show the path.
-        Advice advice = FineTuneAdvisor.builder(taxonomy).models(client).clock(clock).build().advise(store);
+        Advice advice = FineTuneAdvisor.builder(taxonomy).model(BASE_MODEL).models(client).clock(clock).build()
+                .advise(store);
         System.out.println("\n2. " + advice.summary().replace("\n", "\n   "));
+        System.out.println("   " + FineTuning.OPENAI_NO_NEW_JOBS_FROM + " is the day OpenAI stops taking new"
+                + " fine-tuning jobs from anyone: from then on step 5 is refused (CreationRefusedException), and the"
+                + " advisor recommends Azure OpenAI (the same code on OpenAiClients.azure), an open-weight model"
+                + " trained on the same training.jsonl, or the offline learners, measured on your feedback. Models tuned"
+                + " before keep answering until their base model shuts down.");
         if (!advice.worthIt()) {
             System.out.println("   (Going on anyway, to show the whole path.)");
         }
@@ -134,14 +144,20 @@ public final class FineTuneWalkthrough {
         FineTuning fineTuning = FineTuning.builder(client).clock(clock).sleeper(sleeper).pollInterval(poll).build();
         JobStateFile state = JobStateFile.at(dir.resolve("job-state.json"));
         Optional<FineTuneJob> resumed = fineTuning.resume(state);
-        FineTuneJob job = resumed.orElseGet(() -> {
-            UploadedFile training = fineTuning.upload(files.training());
-            UploadedFile validation = fineTuning.upload(files.validation().orElseThrow());
-            System.out.printf("%n5. Uploaded %s (%,d bytes) and %s (%,d bytes).%n", training.id(), training.bytes(),
-                    validation.id(), validation.bytes());
-            return fineTuning.start(JobRequest.builder(BASE_MODEL, training.id()).validationFile(validation.id())
-                    .suffix("news-walkthrough").seed(42).metadata("source", "FineTuneWalkthrough").build(), state);
-        });
+        FineTuneJob job;
+        try {
+            job = resumed.orElseGet(() -> {
+                UploadedFile training = fineTuning.upload(files.training());
+                UploadedFile validation = fineTuning.upload(files.validation().orElseThrow());
+                System.out.printf("%n5. Uploaded %s (%,d bytes) and %s (%,d bytes).%n", training.id(),
+                        training.bytes(), validation.id(), validation.bytes());
+                return fineTuning.start(JobRequest.builder(BASE_MODEL, training.id()).validationFile(validation.id())
+                        .suffix("news-walkthrough").seed(42).metadata("source", "FineTuneWalkthrough").build(), state);
+            });
+        } catch (CreationRefusedException e) {
+            System.out.println("   " + e.getMessage());
+            return;
+        }
         System.out.println(resumed.isPresent() ? "\n5. Resuming job " + job.id() + " from " + state.path()
                 : "   Job " + job.id() + " created; its state is kept in " + state.path());
 
