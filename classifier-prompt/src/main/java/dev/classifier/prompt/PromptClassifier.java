@@ -21,6 +21,7 @@ import dev.classifier.openai.OpenAiClients;
 import dev.classifier.openai.PriceTable;
 import dev.classifier.openai.ProviderError;
 import dev.classifier.openai.RateLimits;
+import dev.classifier.openai.RetirementWarning;
 import dev.classifier.openai.RetryPolicy;
 import dev.classifier.openai.TokenCounter;
 import org.slf4j.Logger;
@@ -133,6 +134,7 @@ public final class PromptClassifier implements Classifier {
     private final int maxCompletionTokens;
     private final PriceTable prices;
     private final OpenAiCalls openAi;
+    private final RetirementWarning retirementWarning;
     private final RateLimits limits;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -177,6 +179,7 @@ public final class PromptClassifier implements Classifier {
         this.limits = b.limits != null ? b.limits : RateLimits.sharedFor(b.client, clock, sleeper);
         this.openAi = OpenAiCalls.builder(b.client).retryPolicy(b.retry).clock(clock).sleeper(sleeper)
                 .rateLimits(limits).build();
+        this.retirementWarning = RetirementWarning.forClient(b.client, clock);
         this.listener = b.listener;
         this.requestOptions = b.requestTimeout.map(t -> RequestOptions.builder().timeout(t).build())
                 .orElse(RequestOptions.none());
@@ -405,6 +408,7 @@ public final class PromptClassifier implements Classifier {
 
     /** One article's call, through the layer's retry loop; each attempt waits for the rate limits first. */
     private Prediction call(Article article) {
+        retirementWarning.checkOnce(model); // first use: warns when the model shuts down within 90 days
         RenderedPrompt prompt = render(article);
         long estimatedPrompt = prompt.promptTokens() + (long) schemaTokens;
         long booked = estimatedPrompt + maxCompletionTokens; // OpenAI counts max tokens against the limit
