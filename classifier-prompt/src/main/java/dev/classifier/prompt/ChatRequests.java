@@ -7,8 +7,10 @@ import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.classifier.openai.ChatMessage;
+import dev.classifier.openai.ProviderProfile;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a rendered prompt into openai-java's request: the messages in order (system, example pairs, the article),
@@ -25,9 +27,11 @@ final class ChatRequests {
     private final ResponseMode mode;
     private final ResponseFormatJsonSchema jsonSchema;
     private final String schemaJson;
+    private final Optional<ProviderProfile> provider;
 
     ChatRequests(String model, double temperature, int maxCompletionTokens, int topLogprobs, ResponseMode mode,
-                 PromptFormat format) {
+                 PromptFormat format, Optional<ProviderProfile> provider) {
+        this.provider = provider;
         this.model = model;
         this.temperature = temperature;
         this.maxCompletionTokens = maxCompletionTokens;
@@ -71,7 +75,7 @@ final class ChatRequests {
         if (topLogprobs > 0) {
             b.logprobs(true).topLogprobs(topLogprobs);
         }
-        return b.build();
+        return provider.map(p -> p.adapt(b.build())).orElseGet(b::build); // the provider's quirks, if one is named
     }
 
     /** The schema as sent, for counting its tokens (it is part of the prompt OpenAI bills). */

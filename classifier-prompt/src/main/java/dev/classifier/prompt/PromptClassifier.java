@@ -19,6 +19,7 @@ import dev.classifier.openai.ModelCatalog;
 import dev.classifier.openai.OpenAiCalls;
 import dev.classifier.openai.OpenAiClients;
 import dev.classifier.openai.PriceTable;
+import dev.classifier.openai.ProviderProfile;
 import dev.classifier.openai.ProviderError;
 import dev.classifier.openai.RateLimits;
 import dev.classifier.openai.RetirementWarning;
@@ -184,7 +185,8 @@ public final class PromptClassifier implements Classifier {
         this.requestOptions = b.requestTimeout.map(t -> RequestOptions.builder().timeout(t).build())
                 .orElse(RequestOptions.none());
         int topLogprobs = b.topLogprobs >= 0 ? b.topLogprobs : Math.min(MAX_TOP_LOGPROBS, taxonomy.labels().size());
-        this.requests = new ChatRequests(model, b.temperature, maxCompletionTokens, topLogprobs, responseMode, format);
+        this.requests = new ChatRequests(model, b.temperature, maxCompletionTokens, topLogprobs, responseMode, format,
+                Optional.ofNullable(b.provider));
         this.reader = new CompletionReader(format, prices, b.onBadOutput);
         this.onBadOutput = b.onBadOutput;
         this.keys = new PredictionKeys(format, model, responseMode, b.temperature, window);
@@ -528,6 +530,7 @@ public final class PromptClassifier implements Classifier {
         private FeedbackWindow window;
         private double temperature = 0.0;
         private ResponseMode responseMode = ResponseMode.JSON_SCHEMA;
+        private ProviderProfile provider;
         private int topLogprobs = -1;
         private int maxCompletionTokens = DEFAULT_MAX_COMPLETION_TOKENS;
         private PriceTable prices = PriceTable.gpt4oMini();
@@ -592,6 +595,18 @@ public final class PromptClassifier implements Classifier {
 
         public Builder responseMode(ResponseMode mode) {
             this.responseMode = Objects.requireNonNull(mode, "responseMode");
+            return this;
+        }
+
+        /**
+         * The OpenAI-compatible provider the client talks to ({@link dev.classifier.openai.Providers}): sets the
+         * response mode to the provider's (call {@link #responseMode} after this to choose another), and every
+         * request is adapted to it ({@link ProviderProfile#adapt}: token-limit field, logprobs, system role,
+         * thinking off).
+         */
+        public Builder provider(ProviderProfile profile) {
+            this.provider = Objects.requireNonNull(profile, "provider");
+            this.responseMode = ResponseMode.valueOf(profile.responseFormat().name());
             return this;
         }
 
