@@ -1,5 +1,6 @@
 package dev.classifier.openai;
 
+import com.openai.core.JsonField;
 import com.openai.core.JsonMissing;
 import com.openai.core.JsonValue;
 import com.openai.models.chat.completions.ChatCompletionContentPart;
@@ -23,6 +24,7 @@ final class ProviderRequests {
     private ProviderRequests() {
     }
 
+    @SuppressWarnings("deprecation") // max_tokens: deprecated by OpenAI, and the field many compatible servers read
     static ChatCompletionCreateParams adapt(ProviderProfile provider, ChatCompletionCreateParams params,
                                             ModelCatalog catalog) {
         if (provider.jsonWordRequired() && asksForJsonObject(params) && !mentionsJson(params.messages())) {
@@ -34,12 +36,12 @@ final class ProviderRequests {
         Optional<Long> limit = params.maxCompletionTokens().or(params::maxTokens);
         if (limit.isPresent()) {
             switch (provider.tokenLimitField()) {
-                case MAX_TOKENS -> b.maxCompletionTokens(JsonMissing.of()).maxTokens(limit.get());
-                case MAX_COMPLETION_TOKENS -> b.maxTokens(JsonMissing.of()).maxCompletionTokens(limit.get());
+                case MAX_TOKENS -> b.maxCompletionTokens(absent()).maxTokens(limit.get());
+                case MAX_COMPLETION_TOKENS -> b.maxTokens(absent()).maxCompletionTokens(limit.get());
             }
         }
         if (!provider.logprobs()) {
-            b.logprobs(JsonMissing.of()).topLogprobs(JsonMissing.of());
+            b.logprobs(absent()).topLogprobs(absent());
         }
         if (!provider.developerRole() && params.messages().stream().anyMatch(ChatCompletionMessageParam::isDeveloper)) {
             b.messages(params.messages().stream().map(ProviderRequests::developerAsSystem).toList());
@@ -55,6 +57,12 @@ final class ProviderRequests {
             });
         }
         return b.build();
+    }
+
+    /** A field left out of the body altogether (a null would be sent as {@code null}). */
+    @SuppressWarnings("unchecked") // JsonMissing holds no value, so it stands for a field of any type
+    private static <T> JsonField<T> absent() {
+        return (JsonField<T>) (JsonField<?>) JsonMissing.of();
     }
 
     /** A model may think unless the catalog knows it and knows it does not reason (gpt-4o-mini refuses the field). */

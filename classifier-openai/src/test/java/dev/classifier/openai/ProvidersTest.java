@@ -65,6 +65,7 @@ class ProvidersTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // max_tokens: deprecated by OpenAI, read by Ollama and others
     void theTokenLimitMovesToTheProvidersField() {
         ChatCompletionCreateParams ollama = Providers.ollama().adapt(request("qwen3:8b").build());
         assertThat(ollama.maxTokens()).contains(256L);
