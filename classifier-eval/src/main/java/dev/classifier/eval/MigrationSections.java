@@ -30,7 +30,7 @@ final class MigrationSections {
                 List.of("latency p50", Fmt.millis(a.latency().p50Millis()) + " -> "
                         + Fmt.millis(b.latency().p50Millis()), signed(r.p50LatencyChangeMillis(), "%.0f ms")),
                 List.of("latency p95", Fmt.millis(a.latency().p95Millis()) + " -> "
-                        + Fmt.millis(b.latency().p95Millis()), ""),
+                        + Fmt.millis(b.latency().p95Millis()), "(" + ConsoleReport.basis(b.latency().basis()) + ")"),
                 List.of("failed", a.failed() + " -> " + b.failed(), ""),
                 List.of("labels", r.better().size() + " better, " + r.worse().size() + " worse, "
                         + (r.labels().size() - r.better().size() - r.worse().size()) + " the same", names(r)),

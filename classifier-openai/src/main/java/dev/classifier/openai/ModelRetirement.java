@@ -85,12 +85,14 @@ public final class ModelRetirement {
                     attempt -> models.retrieve(id).shutdownDate());
         } catch (ClassificationException e) {
             ProviderError error = answer.get();
-            String problem = error != null ? error.describe() : e.getClass().getSimpleName();
-            LOG.debug("looking up model '{}' failed ({}); the model catalog answers", id, problem);
+            LOG.debug("looking up model '{}' failed ({}); the model catalog answers", id,
+                    error != null ? error.describe() : e.getClass().getSimpleName());
             if (error != null && error.status() == 404 && error.is(ProviderErrors.MODEL_NOT_FOUND)) {
-                return notFound(id, catalogDate, replacement, problem, today);
+                return notFound(id, catalogDate, replacement, "the provider answers " + identifiers(error), today);
             }
-            return fromDate(id, catalogDate, replacement, Source.CATALOG, Optional.of(problem), today);
+            String why = error != null ? identifiers(error) : e.getMessage(); // typed messages hold no secrets
+            return fromDate(id, catalogDate, replacement, Source.CATALOG,
+                    Optional.of("the provider could not be asked (" + why + ")"), today);
         }
         if (providerDate.isPresent()) {
             return fromDate(id, providerDate, replacement, Source.PROVIDER, Optional.empty(), today);
@@ -111,11 +113,17 @@ public final class ModelRetirement {
         return new RetirementStatus(id, state, date, replacement, source, problem, today);
     }
 
+    /** The provider does not find the model: shut down when the catalog's date has passed, else not found. */
     private static RetirementStatus notFound(String id, Optional<LocalDate> catalogDate, Optional<String> replacement,
                                              String problem, LocalDate today) {
         boolean pastItsDate = catalogDate.map(d -> !today.isBefore(d)).orElse(false);
         return new RetirementStatus(id, pastItsDate ? State.SHUT_DOWN : State.NOT_FOUND, catalogDate, replacement,
-                Source.PROVIDER, Optional.of(problem), today);
+                catalogDate.isPresent() ? Source.CATALOG : Source.PROVIDER, Optional.of(problem), today);
+    }
+
+    /** "HTTP 404, code model_not_found": the status and the error's code (or type), no request id. */
+    private static String identifiers(ProviderError error) {
+        return "HTTP " + error.status() + error.code().or(error::type).map(c -> ", code " + c).orElse("");
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.util.OptionalLong;
  * @param shutdownDate  the day it stops answering, when the provider or the catalog gives one
  * @param replacement   the model named in its place (from the catalog: providers do not name one)
  * @param source        where the shutdown date (or its absence) comes from
- * @param lookupProblem why the provider's answer could not be had, when it could not (then the catalog answered);
- *                      identifiers only (status, code), never the provider's wording
+ * @param lookupProblem what went wrong with the lookup, when anything did: the provider's 404, or why it could not
+ *                      be asked (then the catalog answered); identifiers only (status, code), never the provider's
+ *                      wording
  * @param checkedOn     the day of the check, on the check's clock
  */
 public record RetirementStatus(String model, State state, Optional<LocalDate> shutdownDate,
@@ -92,7 +93,7 @@ public record RetirementStatus(String model, State state, Optional<LocalDate> sh
     public String describe() {
         String instead = replacement.map(r -> "; its replacement is " + r).orElse("; no replacement is named");
         String from = source == Source.PROVIDER ? "the provider" : "the model catalog";
-        String problem = lookupProblem.map(p -> "; the provider could not be asked: " + p).orElse("");
+        String problem = lookupProblem.map(p -> "; " + p).orElse("");
         return switch (state) {
             case NO_SHUTDOWN_DATE -> model + ": no shutdown date announced (per " + from + ")" + problem;
             case RETIRING -> model + " retires on " + shutdownDate.get() + ", in " + days(daysLeft().orElseThrow())
