@@ -31,6 +31,15 @@ public final class ConsoleReport {
         return out.toString();
     }
 
+    /**
+     * A migration check: what the switch changes (accuracy, macro-F1, cost and latency before and after, labels
+     * better and worse, articles fixed and broken), F1 per label, the articles whose label changed and the cascade
+     * sweep of the two.
+     */
+    public static String render(MigrationReport report) {
+        return MigrationSections.text(report);
+    }
+
     public static String render(EvaluationResult result) {
         StringBuilder out = new StringBuilder();
         render(out, result);

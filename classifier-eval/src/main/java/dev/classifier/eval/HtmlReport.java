@@ -79,6 +79,9 @@ public final class HtmlReport {
             .chart { flex: 1 1 520px; min-width: 0; max-width: 640px; }
             svg.sweep-chart { width: 100%; height: auto; display: block; margin: 8px 0 16px; }
             table.sweep th, table.sweep td { padding: 2px 8px; }
+            table.label-changes td.better { color: #047857; font-weight: 600; }
+            table.label-changes td.worse { color: #b91c1c; font-weight: 600; }
+            table.verdict td { text-align: left; }
             footer { color: var(--muted); font-size: 12px; text-align: center; }
             """;
 
@@ -92,6 +95,20 @@ public final class HtmlReport {
 
     /** The page, saying it was generated at {@code generatedAt} (to the minute, in UTC). */
     public static String render(EvaluationReport report, Instant generatedAt) {
+        return page(report, "", generatedAt);
+    }
+
+    /** A migration check's page, dated now: what the switch changes first, then both results side by side, the sweep, each. */
+    public static String render(MigrationReport report) {
+        return page(report.evaluationReport(), MigrationSections.html(report), Instant.now());
+    }
+
+    /** Writes {@link #render(MigrationReport)} to a file (UTF-8), creating its directory. */
+    public static void write(MigrationReport report, Path file) {
+        write(render(report), file);
+    }
+
+    private static String page(EvaluationReport report, String firstSections, Instant generatedAt) {
         StringBuilder html = new StringBuilder(32_768);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -101,6 +118,7 @@ public final class HtmlReport {
                 .append(report.results().get(0).n()).append(" labelled articles · ").append(report.results().size())
                 .append(report.results().size() == 1 ? " classifier" : " classifiers").append(" · generated ")
                 .append(GENERATED.format(generatedAt)).append("</p>\n</header>\n");
+        html.append(firstSections);
         report.comparison().ifPresent(c -> comparison(html, c));
         report.sweep().ifPresent(s -> sweep(html, s));
         report.results().forEach(r -> result(html, r));
@@ -116,12 +134,16 @@ public final class HtmlReport {
 
     /** Writes the page, dated {@code generatedAt}, as UTF-8. */
     public static void write(EvaluationReport report, Path file, Instant generatedAt) {
+        write(render(report, generatedAt), file);
+    }
+
+    private static void write(String page, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, render(report, generatedAt), StandardCharsets.UTF_8);
+            Files.writeString(file, page, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the HTML report to " + file, e);
         }

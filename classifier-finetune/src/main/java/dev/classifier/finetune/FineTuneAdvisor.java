@@ -7,8 +7,8 @@ import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.local.LocalTrainer;
-import dev.classifier.local.Trainer;
-import dev.classifier.local.TrainingRows;
+import dev.classifier.api.Trainer;
+import dev.classifier.api.TrainingRows;
 import dev.classifier.openai.ModelCatalog;
 import dev.classifier.prompt.PromptFormat;
 

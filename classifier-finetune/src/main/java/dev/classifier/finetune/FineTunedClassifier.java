@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Classifies with a fine-tuned model: the same {@link PromptFormat} the model was trained on, without few-shot

@@ -3,8 +3,8 @@ package dev.classifier.finetune;
 import dev.classifier.api.Article;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.local.TrainedClassifier;
-import dev.classifier.local.Trainer;
+import dev.classifier.api.TrainedClassifier;
+import dev.classifier.api.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,15 +7,17 @@ import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.classifier.openai.ChatMessage;
+import dev.classifier.openai.ProviderProfile;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a rendered prompt into openai-java's request: the messages in order (system, example pairs, the article),
  * the model, the {@code reasoning_effort}, {@code temperature} and completion limit of the {@link ModelChoice}
  * (each only where it applies), logprobs, and the response format of the mode. The response format is built once:
  * for {@link ResponseMode#JSON_SCHEMA}, {@link PromptFormat#responseSchema()} under the name
- * {@link PromptFormat#RESPONSE_SCHEMA_NAME}, strict.
+ * {@link PromptFormat#RESPONSE_SCHEMA_NAME}, strict. A {@link ProviderProfile} adapts the request to its provider.
  */
 final class ChatRequests {
 
@@ -24,9 +26,12 @@ final class ChatRequests {
     private final ResponseMode mode;
     private final ResponseFormatJsonSchema jsonSchema;
     private final String schemaJson;
+    private final Optional<ProviderProfile> provider;
 
-    ChatRequests(ModelChoice model, int topLogprobs, ResponseMode mode, PromptFormat format) {
+    ChatRequests(ModelChoice model, int topLogprobs, ResponseMode mode, PromptFormat format,
+                 Optional<ProviderProfile> provider) {
         this.model = model;
+        this.provider = provider;
         this.topLogprobs = topLogprobs;
         this.mode = mode;
         ObjectNode schema = format.responseSchema();
@@ -68,7 +73,8 @@ final class ChatRequests {
         if (topLogprobs > 0) {
             b.logprobs(true).topLogprobs(topLogprobs);
         }
-        return b.build();
+        ChatCompletionCreateParams params = b.build();
+        return provider.map(p -> p.adapt(params)).orElse(params); // the provider's fields and quirks
     }
 
     /** The schema as sent, for counting its tokens (it is part of the prompt OpenAI bills). */

@@ -19,6 +19,7 @@ import dev.classifier.openai.OpenAiCalls;
 import dev.classifier.openai.OpenAiClients;
 import dev.classifier.openai.PriceTable;
 import dev.classifier.openai.RateLimits;
+import dev.classifier.openai.RetirementWarning;
 import dev.classifier.openai.ReasoningEffort;
 import dev.classifier.openai.RetryPolicy;
 import dev.classifier.openai.SpendingCap;
@@ -112,6 +113,7 @@ public final class PromptClassifier implements Classifier {
     private final Optional<FeedbackSelector> selector;
     private final ResponseMode responseMode;
     private final RateLimits limits;
+    private final RetirementWarning retirementWarning;
     private final ChatRequests requests;
     private final OnBadOutput onBadOutput;
     private final PredictionKeys keys;
@@ -143,8 +145,9 @@ public final class PromptClassifier implements Classifier {
         this.selector = showsExamples ? Optional.of(window.open(b.store, format)) : Optional.empty();
         this.responseMode = b.responseMode;
         this.limits = b.limits != null ? b.limits : RateLimits.sharedFor(b.client, b.clock, b.sleeper);
+        this.retirementWarning = RetirementWarning.forClient(b.client, b.clock);
         int topLogprobs = b.topLogprobs >= 0 ? b.topLogprobs : Math.min(MAX_TOP_LOGPROBS, taxonomy.labels().size());
-        this.requests = new ChatRequests(model, topLogprobs, responseMode, format);
+        this.requests = new ChatRequests(model, topLogprobs, responseMode, format, b.provider);
         this.onBadOutput = b.onBadOutput;
         this.keys = new PredictionKeys(format, model.cacheKeyPart(), responseMode, window);
         this.cache = new PredictionCache(b.cacheSize);
@@ -172,7 +175,10 @@ public final class PromptClassifier implements Classifier {
     public Prediction classify(Article article) {
         Objects.requireNonNull(article, "article");
         ensureOpen();
-        PredictionCache.Lookup lookup = cache.get(keyOf(article), () -> caller.call(article, render(article)));
+        PredictionCache.Lookup lookup = cache.get(keyOf(article), () -> {
+            retirementWarning.checkOnce(model.model()); // first use: warns when the model shuts down within 90 days
+            return caller.call(article, render(article));
+        });
         if (lookup.hit()) {
             cacheHits.incrementAndGet();
             events.onCacheHit(article.id());

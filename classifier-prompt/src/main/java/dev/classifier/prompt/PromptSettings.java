@@ -7,6 +7,7 @@ import dev.classifier.api.Taxonomy;
 import dev.classifier.openai.CircuitBreaker;
 import dev.classifier.openai.ModelCatalog;
 import dev.classifier.openai.PriceTable;
+import dev.classifier.openai.ProviderProfile;
 import dev.classifier.openai.RateLimits;
 import dev.classifier.openai.ReasoningEffort;
 import dev.classifier.openai.RetryPolicy;
@@ -42,6 +43,7 @@ abstract class PromptSettings<B extends PromptSettings<B>> {
     FeedbackStore store;
     FeedbackWindow window;
     ResponseMode responseMode = ResponseMode.JSON_SCHEMA;
+    Optional<ProviderProfile> provider = Optional.empty();
     int topLogprobs = -1;
     RetryPolicy retry = RetryPolicy.defaults();
     RateLimits limits;
@@ -96,6 +98,17 @@ abstract class PromptSettings<B extends PromptSettings<B>> {
      */
     public B reasoningEffort(ReasoningEffort value) {
         this.effort = Optional.of(Objects.requireNonNull(value, "reasoningEffort"));
+        return self();
+    }
+
+    /**
+     * The OpenAI-compatible provider the client talks to ({@link dev.classifier.openai.Providers}): sets the
+     * response mode to the provider's (call {@link #responseMode} after this to choose another), and every request
+     * is adapted to it ({@link ProviderProfile#adapt}: token-limit field, logprobs, system role, thinking off).
+     */
+    public B provider(ProviderProfile profile) {
+        this.provider = Optional.of(Objects.requireNonNull(profile, "provider"));
+        this.responseMode = ResponseMode.valueOf(profile.responseFormat().name());
         return self();
     }
 
