@@ -36,8 +36,8 @@ class FineTunedClassifierSettingsTest {
                 "ft:gpt-4o-mini-2024-07-18:acme:news:abc", FORMAT).build();
              FineTunedClassifier nano = FineTunedClassifier.builder(client, "ft:gpt-4.1-nano-2025-04-14:acme::x",
                      FORMAT).build()) {
-            assertThat(gpt4oMini.prices()).isEqualTo(PriceTable.perMillion(0.30, 0.15, 1.20));
-            assertThat(nano.prices()).isEqualTo(PriceTable.perMillion(0.20, 0.05, 0.80));
+            assertThat(gpt4oMini.prices()).contains(PriceTable.perMillion(0.30, 0.15, 1.20));
+            assertThat(nano.prices()).contains(PriceTable.perMillion(0.20, 0.05, 0.80));
         }
         // A catalog of the caller's: a contract price for the base's tuned models.
         ModelCatalog contract = ModelCatalog.builder().put(ModelCatalog.defaults().profile("gpt-4.1-nano").toBuilder()
@@ -45,7 +45,7 @@ class FineTunedClassifierSettingsTest {
                         Optional.of(PriceTable.perMillion(0.10, 0.02, 0.40)))).build()).build();
         try (FineTunedClassifier nano = FineTunedClassifier.builder(client, "ft:gpt-4.1-nano-2025-04-14:acme::x",
                 FORMAT).catalog(contract).build()) {
-            assertThat(nano.prices()).isEqualTo(PriceTable.perMillion(0.10, 0.02, 0.40));
+            assertThat(nano.prices()).contains(PriceTable.perMillion(0.10, 0.02, 0.40));
         }
     }
 

@@ -40,12 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A models lookup is quick, so each attempt gets {@link #DEFAULT_LOOKUP_CONNECT_TIMEOUT} to connect and
  * {@link #DEFAULT_LOOKUP_TIMEOUT} in all, not the minute a chat call may take: a peer that does not answer a lookup
- * in that time is taken as unreachable. A
- * lookup that cannot reach the provider ({@link ConnectionFailure}) is tried again until it gets an answer or the
- * client's {@link CircuitBreaker} opens ({@value #UNREACHABLE_ATTEMPTS} attempts at most), so that a check of an
- * endpoint that cannot be reached leaves the circuit open and the calls after it fail at once; any answer, even an
- * error, is one attempt. Another {@link RetryPolicy} ({@link Builder#retryPolicy}) retries whatever it covers.
- * Thread-safe.
+ * in that time is taken as unreachable. A lookup that cannot reach the provider ({@link ConnectionFailure}) is tried
+ * again until it gets an answer or the client's {@link CircuitBreaker} opens ({@value #UNREACHABLE_ATTEMPTS}
+ * attempts at most), so that a check of an endpoint that cannot be reached leaves the circuit open and the calls
+ * after it fail at once; any answer, even an error, is one attempt. Another {@link RetryPolicy}
+ * ({@link Builder#retryPolicy}) retries whatever it covers. Thread-safe.
  */
 public final class ModelRetirement {
 
@@ -124,7 +123,9 @@ public final class ModelRetirement {
                 Optional.empty(), today);
     }
 
-    /** A lookup's time-outs: {@link #DEFAULT_LOOKUP_CONNECT_TIMEOUT} to connect, {@link #DEFAULT_LOOKUP_TIMEOUT} in all. */
+    /**
+     * A lookup's time-outs: {@link #DEFAULT_LOOKUP_CONNECT_TIMEOUT} to connect, {@link #DEFAULT_LOOKUP_TIMEOUT} in all.
+     */
     public static Timeout defaultLookupTimeout() {
         return Timeout.builder().connect(DEFAULT_LOOKUP_CONNECT_TIMEOUT).request(DEFAULT_LOOKUP_TIMEOUT).build();
     }

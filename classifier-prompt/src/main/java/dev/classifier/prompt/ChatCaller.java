@@ -79,8 +79,9 @@ final class ChatCaller {
         long booked = estimatedPrompt + model.maxCompletionTokens(); // OpenAI counts max tokens against the limit
         ChatCompletionCreateParams params = requests.build(prompt);
         Optional<SpendingCap.Reservation> reservation = cap.map(c -> c.reserve(costs.callCostUsd(prompt), what));
+        OpenAiCalls.Call spec = spec(what);
         try {
-            Prediction prediction = openAi.run(spec(what), failure -> events.onFailure(article.id(), failure), attempt -> {
+            Prediction prediction = openAi.run(spec, failure -> events.onFailure(article.id(), failure), attempt -> {
                 waitForLimits(article, booked);
                 long started = System.nanoTime();
                 CompletionReader.Read read;
