@@ -93,7 +93,26 @@ public final class CircuitBreaker {
             LOG.info("the endpoint has been unreachable since {}: one call goes through to try it", unreachableSince);
             return;
         }
-        throw new UnavailableException(what + ": not sent, the endpoint is unreachable since " + unreachableSince
+        throw refused(what);
+    }
+
+    /**
+     * Fails as {@link #beforeCall} would now, but lets no call through and takes no probe: a caller can skip
+     * preparing a call (rendering its prompt, say) that would not be sent. A call that passes here still goes
+     * through {@link #beforeCall}.
+     *
+     * @param what what the call is for, for the exception's message
+     * @throws UnavailableException when the circuit is open (or half-open with its probe out)
+     */
+    public synchronized void rejectIfOpen(String what) {
+        boolean waitOver = state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openFor));
+        if (state == State.OPEN && !waitOver || state == State.HALF_OPEN && probeOut) {
+            throw refused(what);
+        }
+    }
+
+    private UnavailableException refused(String what) {
+        return new UnavailableException(what + ": not sent, the endpoint is unreachable since " + unreachableSince
                 + " (" + failuresInARow + " connection failures in a row, the last: " + lastFailure.description()
                 + "); calls fail at once until " + openedAt.plus(openFor) + ", when one is tried again", lastCause);
     }

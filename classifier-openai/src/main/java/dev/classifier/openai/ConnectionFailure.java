@@ -38,9 +38,13 @@ public enum ConnectionFailure {
 
     /**
      * The kind of a failure whose cause chain holds one of the exceptions above. Only failures with no response at
-     * all count: a response that stalled or was cut short came from a reachable peer.
+     * all count: a response that stalled or was cut short came from a reachable peer. The layer's
+     * {@link dev.classifier.api.UnavailableException}s keep what failed as their cause, so this names the kind of
+     * a call that could not get an answer as well as of one refused by an open circuit.
+     *
+     * @return the kind, or empty when the chain holds no failure to reach the provider
      */
-    static Optional<ConnectionFailure> of(Throwable failure) {
+    public static Optional<ConnectionFailure> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UnknownHostException) {
                 return Optional.of(UNKNOWN_HOST);

@@ -1,7 +1,8 @@
 package dev.classifier.openai;
 
 import com.openai.client.OpenAIClient;
-import com.openai.models.models.Model;
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
 import com.openai.services.blocking.ModelService;
 import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Sleeper;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,24 +36,44 @@ import java.util.concurrent.atomic.AtomicReference;
  * unreachable host), the catalog's date answers and {@link RetirementStatus#lookupProblem()} says why. A 404
  * {@code model_not_found} reports the model as not found, or as shut down when the catalog's date has passed.
  * {@link #check} never throws for the provider's sake: a failed lookup degrades to the catalog, so that a check can
- * never break classification. The lookup is one attempt unless another {@link RetryPolicy} is given. Thread-safe.
+ * never break classification.
+ *
+ * <p>A models lookup is quick, so each attempt gets {@link #DEFAULT_LOOKUP_CONNECT_TIMEOUT} to connect and
+ * {@link #DEFAULT_LOOKUP_TIMEOUT} in all, not the minute a chat call may take: a peer that does not answer a lookup
+ * in that time is taken as unreachable. A lookup that cannot reach the provider ({@link ConnectionFailure}) is tried
+ * again until it gets an answer or the client's {@link CircuitBreaker} opens ({@value #UNREACHABLE_ATTEMPTS}
+ * attempts at most), so that a check of an endpoint that cannot be reached leaves the circuit open and the calls
+ * after it fail at once; any answer, even an error, is one attempt. Another {@link RetryPolicy}
+ * ({@link Builder#retryPolicy}) retries whatever it covers. Thread-safe.
  */
 public final class ModelRetirement {
 
     /** A classifier warns on first use when its model shuts down within this many days. */
     public static final int DEFAULT_WARNING_DAYS = 90;
+    /** How long one lookup may take in all: a models lookup answers in well under a second. */
+    public static final Duration DEFAULT_LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+    /** How long one lookup may take to connect (below {@link #DEFAULT_LOOKUP_TIMEOUT}, so it is what times out). */
+    public static final Duration DEFAULT_LOOKUP_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** Attempts of a lookup that cannot reach the provider: enough for the client's circuit breaker to open. */
+    public static final int UNREACHABLE_ATTEMPTS = CircuitBreaker.DEFAULT_THRESHOLD;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRetirement.class);
 
     private final ModelService models;
+    private final RequestOptions lookupOptions;
     private final OpenAiCalls calls;
+    private final OpenAiCalls.Retries retries;
     private final ModelCatalog catalog;
     private final Clock clock;
 
     private ModelRetirement(Builder b) {
         // The library owns retries: a view of the caller's client with the SDK's retries off (same connections).
         this.models = b.client.withOptions(options -> options.maxRetries(0)).models();
-        this.calls = OpenAiCalls.builder(b.client).retryPolicy(b.retry).clock(b.clock).sleeper(b.sleeper).build();
+        this.lookupOptions = RequestOptions.builder().timeout(b.lookupTimeout).build();
+        RetryPolicy retry = b.retry.orElse(RetryPolicy.defaults().withMaxAttempts(UNREACHABLE_ATTEMPTS));
+        this.retries = b.retry.isPresent() ? OpenAiCalls.Retries.WHAT_MAY_PASS
+                : OpenAiCalls.Retries.CONNECTION_FAILURES_ONLY;
+        this.calls = OpenAiCalls.builder(b.client).retryPolicy(retry).clock(b.clock).sleeper(b.sleeper).build();
         this.catalog = b.catalog;
         this.clock = b.clock;
     }
@@ -79,10 +101,10 @@ public final class ModelRetirement {
         AtomicReference<ProviderError> answer = new AtomicReference<>();
         Optional<LocalDate> providerDate;
         try {
-            OpenAiCalls.Call call = OpenAiCalls.Call.of("looking up model '" + id + "'");
+            OpenAiCalls.Call call = OpenAiCalls.Call.of("looking up model '" + id + "'").retrying(retries);
             providerDate = calls.run(known.map(call::model).orElse(call),
                     failure -> failure.provider().ifPresent(answer::set),
-                    attempt -> models.retrieve(id).shutdownDate());
+                    attempt -> models.retrieve(id, lookupOptions).shutdownDate());
         } catch (ClassificationException e) {
             ProviderError error = answer.get();
             LOG.debug("looking up model '{}' failed ({}); the model catalog answers", id,
@@ -99,6 +121,13 @@ public final class ModelRetirement {
         }
         return fromDate(id, catalogDate, replacement, catalogDate.isPresent() ? Source.CATALOG : Source.PROVIDER,
                 Optional.empty(), today);
+    }
+
+    /**
+     * A lookup's time-outs: {@link #DEFAULT_LOOKUP_CONNECT_TIMEOUT} to connect, {@link #DEFAULT_LOOKUP_TIMEOUT} in all.
+     */
+    public static Timeout defaultLookupTimeout() {
+        return Timeout.builder().connect(DEFAULT_LOOKUP_CONNECT_TIMEOUT).request(DEFAULT_LOOKUP_TIMEOUT).build();
     }
 
     /** The catalog the replacement (and the fallback date) come from. */
@@ -137,7 +166,8 @@ public final class ModelRetirement {
         private ModelCatalog catalog = ModelCatalog.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
-        private RetryPolicy retry = RetryPolicy.none();
+        private Optional<RetryPolicy> retry = Optional.empty();
+        private Timeout lookupTimeout = defaultLookupTimeout();
 
         private Builder(OpenAIClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -161,9 +191,23 @@ public final class ModelRetirement {
             return this;
         }
 
-        /** Retries of the lookup ({@link RetryPolicy#none()} unless set: a check should not hold a start-up up). */
+        /**
+         * Retries of the lookup, of whatever the policy covers. Unless set, only a lookup that cannot reach the
+         * provider is tried again ({@value #UNREACHABLE_ATTEMPTS} attempts at most): a check should not hold a
+         * start-up up, and should leave the circuit open when the endpoint cannot be reached.
+         */
         public Builder retryPolicy(RetryPolicy value) {
-            this.retry = Objects.requireNonNull(value, "retryPolicy");
+            this.retry = Optional.of(Objects.requireNonNull(value, "retryPolicy"));
+            return this;
+        }
+
+        /**
+         * The time-outs of one lookup, in place of the client's ({@link #defaultLookupTimeout()} unless set). Keep
+         * the connect time-out below the request's, so that a peer that never accepts is told from one that never
+         * answers.
+         */
+        public Builder lookupTimeout(Timeout value) {
+            this.lookupTimeout = Objects.requireNonNull(value, "lookupTimeout");
             return this;
         }
 

@@ -86,28 +86,47 @@ public final class OpenAiCalls {
         }
     }
 
+    /** Which failures of a call the {@link RetryPolicy} retries (always only while the circuit is closed). */
+    public enum Retries {
+        /** Everything that may pass: rate limits, 5xx, time-outs, dropped connections. */
+        WHAT_MAY_PASS,
+        /**
+         * Only failures to reach the provider ({@link ConnectionFailure}); any answer, even a 5xx, goes to the
+         * caller at once. For a quick lookup that must not hold its caller up, yet must give the
+         * {@link CircuitBreaker} its verdict on an endpoint that cannot be reached.
+         */
+        CONNECTION_FAILURES_ONLY
+    }
+
     /**
-     * What a call is: what it is for (in messages; never article text), the model it names, and how its errors
-     * are refined.
+     * What a call is: what it is for (in messages; never article text), the model it names, how its errors are
+     * refined, and which of its failures are retried.
      */
-    public record Call(String what, Optional<ModelProfile> model, Optional<ErrorRefiner> refiner) {
+    public record Call(String what, Optional<ModelProfile> model, Optional<ErrorRefiner> refiner, Retries retries) {
         public Call {
             Objects.requireNonNull(what, "what");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(refiner, "refiner");
+            Objects.requireNonNull(retries, "retries");
         }
 
+        /** A call retrying what may pass ({@link Retries#WHAT_MAY_PASS}). */
         public static Call of(String what) {
-            return new Call(what, Optional.empty(), Optional.empty());
+            return new Call(what, Optional.empty(), Optional.empty(), Retries.WHAT_MAY_PASS);
         }
 
         /** The model the call names: a 404 {@code model_not_found} then names its replacement. */
         public Call model(ModelProfile profile) {
-            return new Call(what, Optional.of(profile), refiner);
+            return new Call(what, Optional.of(profile), refiner, retries);
         }
 
         public Call refinedBy(ErrorRefiner value) {
-            return new Call(what, model, Optional.of(value));
+            return new Call(what, model, Optional.of(value), retries);
+        }
+
+        /** The call with these failures retried. */
+        public Call retrying(Retries value) {
+            return new Call(what, model, refiner, value);
         }
     }
 
@@ -190,6 +209,24 @@ public final class OpenAiCalls {
         }
     }
 
+    /**
+     * Fails at once, as {@link #run} would, while the circuit refuses calls ({@link CircuitBreaker#rejectIfOpen}):
+     * a caller can skip preparing a call (rendering its prompt, say) that would not be sent. The failure is reported
+     * to the listeners as run reports it. A call that passes here still goes through the circuit in run.
+     *
+     * @throws dev.classifier.api.UnavailableException when the circuit refuses calls now
+     */
+    public void failFastIfUnreachable(Call call, Listener callListener) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(callListener, "callListener");
+        try {
+            circuit.rejectIfOpen(call.what());
+        } catch (ClassificationException open) {
+            report(callListener, call, 1, Duration.ZERO, open, Optional.empty(), Optional.empty());
+            throw open;
+        }
+    }
+
     /** Maps a failed attempt, tells the circuit and the listener; returns the wait, or throws the error. */
     private Duration failed(Call call, Listener callListener, int attempt, OpenAIException e, Duration latency) {
         Optional<ConnectionFailure> unreachable = e instanceof OpenAIIoException ? ConnectionFailure.of(e)
@@ -208,8 +245,9 @@ public final class OpenAiCalls {
         if (error instanceof RateLimitedException limited) {
             limited.retryAfter().ifPresent(d -> limits.ifPresent(l -> l.pauseFor(d)));
         }
-        Optional<Duration> wait = circuit.state() == CircuitBreaker.State.CLOSED ? retryWait(error, attempt)
-                : Optional.empty();
+        boolean retried = circuit.state() == CircuitBreaker.State.CLOSED
+                && (call.retries() == Retries.WHAT_MAY_PASS || unreachable.isPresent());
+        Optional<Duration> wait = retried ? retryWait(error, attempt) : Optional.empty();
         report(callListener, call, attempt, latency, error, provider, wait);
         if (wait.isEmpty()) {
             throw error;

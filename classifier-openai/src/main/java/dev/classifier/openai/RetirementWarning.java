@@ -9,16 +9,22 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The warning a classifier gives on first use when its model is on its way out: the first call for a model on a
  * client runs a {@link ModelRetirement} check, and when the model shuts down within
  * {@link ModelRetirement#DEFAULT_WARNING_DAYS} days (or already has) logs one WARN naming the date and the
  * replacement. Once per model per client in the process: every classifier on the client shares the memory, and
- * later calls cost one set lookup. The first caller does the lookup; callers meanwhile go on without waiting.
+ * later calls cost one map lookup.
+ *
+ * <p>The first caller does the lookup, and callers for the same model on the client wait for it: the lookup is the
+ * classifier's first contact with the endpoint. It is quick ({@link ModelRetirement#defaultLookupTimeout()} per
+ * attempt), and one that cannot reach the provider is tried until the client's {@link CircuitBreaker} opens; so
+ * with an endpoint that cannot be reached (refused, a name that does not resolve, a peer that never answers) the
+ * calls after it fail at once, instead of each waiting out its own minute-long time-out.
  * <pre>{@code
  * private final RetirementWarning retirement = RetirementWarning.forClient(client, clock);
  * ...
@@ -30,8 +36,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RetirementWarning {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetirementWarning.class);
-    /** The models checked on each client; weak keys, so a closed and dropped client is forgotten. */
-    private static final Map<OpenAIClient, Set<String>> CHECKED = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The models checked on each client, each with a latch released when its check is done; weak keys, so a closed
+     * and dropped client is forgotten.
+     */
+    private static final Map<OpenAIClient, Map<String, CountDownLatch>> CHECKS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final OpenAIClient client;
     private final ModelRetirement retirement;
@@ -64,14 +74,19 @@ public final class RetirementWarning {
     }
 
     /**
-     * On the first call for this model on this client: checks it and warns when it needs action. Later calls (and
-     * calls while the first is checking) return at once.
+     * On the first call for this model on this client: checks it and warns when it needs action. Calls while the
+     * first is checking wait for its end; later calls return at once.
      *
-     * @return the status found by this call's check; empty when the model was checked before, or the check failed
+     * @return the status found by this call's check; empty when the model was checked by another call, or the check
+     *         failed
      */
     public Optional<RetirementStatus> checkOnce(String modelId) {
         Objects.requireNonNull(modelId, "modelId");
-        if (!CHECKED.computeIfAbsent(client, c -> ConcurrentHashMap.newKeySet()).add(modelId.strip())) {
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch first = CHECKS.computeIfAbsent(client, c -> new ConcurrentHashMap<>())
+                .putIfAbsent(modelId.strip(), mine);
+        if (first != null) {
+            awaitQuietly(first);
             return Optional.empty();
         }
         try {
@@ -82,6 +97,17 @@ public final class RetirementWarning {
             LOG.debug("the retirement check of model '{}' failed ({}); classification goes on", modelId,
                     e.getClass().getSimpleName());
             return Optional.empty();
+        } finally {
+            mine.countDown();
+        }
+    }
+
+    /** Waits for another call's check; an interrupted wait keeps the flag and lets the caller go on. */
+    private static void awaitQuietly(CountDownLatch check) {
+        try {
+            check.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

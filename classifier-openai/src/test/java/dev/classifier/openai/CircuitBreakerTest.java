@@ -108,6 +108,35 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void rejectIfOpenFailsAsACallWouldButLetsNothingThroughAndTakesNoProbe() {
+        assertThatCode(() -> circuit.rejectIfOpen("closed")).doesNotThrowAnyException();
+        fail();
+        fail();
+        fail();
+
+        assertThatThrownBy(() -> circuit.rejectIfOpen("classifying article 'a9'"))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageStartingWith("classifying article 'a9': not sent, the endpoint is unreachable since")
+                .hasMessageContaining("3 connection failures in a row");
+
+        clock.advance(Duration.ofSeconds(30)); // half-open: the check leaves the probe to the next call
+        assertThatCode(() -> circuit.rejectIfOpen("before the probe")).doesNotThrowAnyException();
+        assertThat(circuit.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        assertThatCode(() -> circuit.beforeCall("the probe")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> circuit.rejectIfOpen("while the probe is out"))
+                .isInstanceOf(UnavailableException.class);
+    }
+
+    @Test
+    void theCauseOfALayersFailureNamesItsKind() {
+        UnavailableException open = new UnavailableException("classifying article 'a1': not sent",
+                new RuntimeException(new ConnectException("Failed to connect")));
+
+        assertThat(ConnectionFailure.of(open)).contains(ConnectionFailure.REFUSED);
+        assertThat(ConnectionFailure.of(new UnavailableException("HTTP 503", null))).isEmpty();
+    }
+
+    @Test
     void onlyFailuresWithNoAnswerAtAllCount() {
         assertThat(ConnectionFailure.of(new RuntimeException(new UnknownHostException("x.invalid"))))
                 .contains(ConnectionFailure.UNKNOWN_HOST);

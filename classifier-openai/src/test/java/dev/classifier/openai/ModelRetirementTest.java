@@ -1,6 +1,7 @@
 package dev.classifier.openai;
 
 import com.openai.client.OpenAIClient;
+import com.openai.core.Timeout;
 import dev.classifier.openai.RetirementStatus.Source;
 import dev.classifier.openai.RetirementStatus.State;
 import dev.classifier.testkit.ManualClock;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -152,11 +154,11 @@ class ModelRetirementTest {
     }
 
     @Test
-    void anUnreachableHostDegradesToTheCatalog() {
+    void anUnreachableHostDegradesToTheCatalogAndLeavesTheClientsCircuitOpen() {
         try (UnreachableEndpoint endpoint = UnreachableEndpoint.refused()) {
             OpenAIClient unreachable = OpenAiClients.compatible(endpoint.baseUrl(), "sk-test");
             try {
-                RetirementStatus status = ModelRetirement.builder(unreachable).clock(clock).build()
+                RetirementStatus status = ModelRetirement.builder(unreachable).clock(clock).sleeper(clock).build()
                         .check("gpt-4.1-mini");
 
                 assertThat(status.state()).isEqualTo(State.RETIRING);
@@ -164,10 +166,53 @@ class ModelRetirementTest {
                 assertThat(status.lookupProblem()).hasValueSatisfying(p -> assertThat(p)
                         .startsWith("the provider could not be asked (looking up model 'gpt-4.1-mini'")
                         .contains("the connection was refused"));
+                // Tried until the circuit opened (two backoffs between three attempts): calls after it fail at once.
+                assertThat(clock.sleeps()).hasSize(ModelRetirement.UNREACHABLE_ATTEMPTS - 1);
+                assertThat(CircuitBreaker.sharedFor(unreachable, clock).state()).isEqualTo(CircuitBreaker.State.OPEN);
             } finally {
                 unreachable.close();
             }
         }
+    }
+
+    @Test
+    void aPeerThatNeverAnswersALookupIsGivenTheLookupsTimeOutNotTheClientsMinute() {
+        try (UnreachableEndpoint endpoint = UnreachableEndpoint.neverAnswers()) {
+            OpenAIClient silent = OpenAiClients.compatible(endpoint.baseUrl(), "sk-test"); // 60 s per call
+            try {
+                RetirementStatus status = ModelRetirement.builder(silent).clock(clock).sleeper(clock)
+                        .lookupTimeout(Timeout.builder().connect(Duration.ofSeconds(2)).request(Duration.ofMillis(300))
+                                .build())
+                        .build().check("gpt-4o-mini");
+
+                assertThat(status.source()).isEqualTo(Source.CATALOG);
+                assertThat(status.lookupProblem()).hasValueSatisfying(p -> assertThat(p)
+                        .contains("no answer came before the time-out"));
+                assertThat(endpoint.connections()).isEqualTo(ModelRetirement.UNREACHABLE_ATTEMPTS);
+                assertThat(CircuitBreaker.sharedFor(silent, clock).state()).isEqualTo(CircuitBreaker.State.OPEN);
+            } finally {
+                silent.close();
+            }
+        }
+    }
+
+    @Test
+    void theDefaultLookupTimeOutsAreSecondsAndConnectingTimesOutFirst() {
+        Timeout timeout = ModelRetirement.defaultLookupTimeout();
+
+        assertThat(timeout.connect()).isEqualTo(Duration.ofSeconds(3)).isLessThan(timeout.request());
+        assertThat(timeout.request()).isEqualTo(Duration.ofSeconds(5)).isLessThan(OpenAiClients.DEFAULT_TIMEOUT);
+    }
+
+    @Test
+    void aRetryPolicyGivenRetriesWhatItCovers() {
+        openAi.server().faults().onEndpoint("GET", MODEL).always().status(500);
+
+        RetirementStatus status = ModelRetirement.builder(client).clock(clock).sleeper(clock)
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2).withJitter(0)).build().check("gpt-4o-mini");
+
+        assertThat(status.lookupProblem()).hasValueSatisfying(p -> assertThat(p).contains("HTTP 500"));
+        assertThat(openAi.server().journal().count(MODEL)).isEqualTo(2);
     }
 
     @Test

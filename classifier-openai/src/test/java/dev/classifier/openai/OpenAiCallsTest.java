@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -238,6 +239,44 @@ class OpenAiCallsTest {
                 e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(10)));
         assertThat(statuses()).containsExactly(429);
         assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aCallRetryingOnlyConnectionFailuresGivesAnyAnswerToTheCallerAtOnce() {
+        openAi.server().faults().onEndpoint(CHAT).always().status(503);
+        OpenAiCalls.Call call = OpenAiCalls.Call.of("looking something up")
+                .retrying(OpenAiCalls.Retries.CONNECTION_FAILURES_ONLY);
+
+        assertThatThrownBy(() -> calls().build().run(call, attempt -> chat(client, "gpt-4o-mini")))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("HTTP 503");
+
+        assertThat(statuses()).containsExactly(503);
+        assertThat(clock.sleeps()).isEmpty();
+        assertThat(OpenAiCalls.Call.of("x").retries()).isEqualTo(OpenAiCalls.Retries.WHAT_MAY_PASS);
+    }
+
+    @Test
+    void anOpenCircuitFailsACallBeforeItIsPreparedAndTheListenerHearsIt() {
+        CircuitBreaker circuit = CircuitBreaker.builder().clock(clock).build();
+        List<OpenAiCalls.FailedAttempt> heard = new ArrayList<>();
+        OpenAiCalls calls = calls().circuitBreaker(circuit).build();
+        OpenAiCalls.Call call = OpenAiCalls.Call.of("classifying article 'a1'");
+
+        calls.failFastIfUnreachable(call, heard::add); // closed: nothing to say
+        for (int i = 0; i < CircuitBreaker.DEFAULT_THRESHOLD; i++) {
+            circuit.beforeCall("a call");
+            circuit.onConnectionFailure(ConnectionFailure.REFUSED, new ConnectException("refused"));
+        }
+
+        assertThatThrownBy(() -> calls.failFastIfUnreachable(call, heard::add))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageStartingWith("classifying article 'a1': not sent, the endpoint is unreachable since");
+        assertThat(heard).singleElement().satisfies(f -> {
+            assertThat(f.what()).isEqualTo("classifying article 'a1'");
+            assertThat(f.retryIn()).isEmpty();
+            assertThat(f.provider()).isEmpty();
+        });
+        assertThat(statuses()).isEmpty();
     }
 
     private static String stackTrace(Throwable e) {

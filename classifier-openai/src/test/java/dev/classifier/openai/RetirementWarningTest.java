@@ -1,17 +1,23 @@
 package dev.classifier.openai;
 
 import com.openai.client.OpenAIClient;
+import com.openai.core.Timeout;
 import dev.classifier.testkit.ManualClock;
+import dev.classifier.testkit.UnreachableEndpoint;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +121,36 @@ class RetirementWarningTest {
 
         assertThat(warningsOf(RetirementWarning.forClient(client, clock), "gpt-4o-mini")).singleElement()
                 .satisfies(line -> assertThat(line).contains("in 60 days").contains("date from the model catalog"));
+    }
+
+    @Test
+    void callsWhileTheFirstIsCheckingWaitForItsVerdictOnTheEndpoint() throws Exception {
+        try (UnreachableEndpoint endpoint = UnreachableEndpoint.neverAnswers()) {
+            OpenAIClient silent = OpenAiClients.compatible(endpoint.baseUrl(), "sk-test"); // 60 s per call
+            ModelRetirement check = ModelRetirement.builder(silent).clock(clock).sleeper(clock)
+                    .lookupTimeout(Timeout.builder().connect(Duration.ofSeconds(2)).request(Duration.ofMillis(300))
+                            .build())
+                    .build();
+            RetirementWarning warning = RetirementWarning.of(check, silent, ModelRetirement.DEFAULT_WARNING_DAYS);
+            ExecutorService first = Executors.newSingleThreadExecutor();
+            try {
+                Future<Optional<RetirementStatus>> firstCheck = first.submit(() -> warning.checkOnce("gpt-6-luna"));
+                while (endpoint.connections() == 0 && !firstCheck.isDone()) {
+                    Thread.onSpinWait(); // until the first lookup is on the wire
+                }
+
+                Optional<RetirementStatus> second = warning.checkOnce("gpt-6-luna");
+
+                // The second call returned only once the first had tried three times and opened the circuit.
+                assertThat(second).isEmpty();
+                assertThat(CircuitBreaker.sharedFor(silent, clock).state()).isEqualTo(CircuitBreaker.State.OPEN);
+                assertThat(firstCheck.get()).hasValueSatisfying(s -> assertThat(s.lookupProblem()).isPresent());
+                assertThat(endpoint.connections()).isEqualTo(ModelRetirement.UNREACHABLE_ATTEMPTS);
+            } finally {
+                first.shutdownNow();
+                silent.close();
+            }
+        }
     }
 
     @Test

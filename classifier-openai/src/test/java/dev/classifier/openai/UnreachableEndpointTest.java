@@ -113,6 +113,31 @@ class UnreachableEndpointTest {
     }
 
     @Test
+    void aCallRetryingOnlyConnectionFailuresTriesUntilTheCircuitOpens() {
+        try (UnreachableEndpoint endpoint = UnreachableEndpoint.refused()) {
+            OpenAIClient client = OpenAiClients.compatible(endpoint.baseUrl(), "sk-test");
+            AtomicInteger attempts = new AtomicInteger();
+            try {
+                OpenAiCalls calls = OpenAiCalls.builder(client).retryPolicy(RetryPolicy.defaults().withJitter(0))
+                        .clock(clock).sleeper(clock).build();
+                OpenAiCalls.Call call = OpenAiCalls.Call.of("looking up model 'gpt-6-luna'")
+                        .retrying(OpenAiCalls.Retries.CONNECTION_FAILURES_ONLY);
+
+                assertThatThrownBy(() -> calls.run(call, attempt -> {
+                    attempts.incrementAndGet();
+                    return client.models().retrieve("gpt-6-luna");
+                })).isInstanceOf(UnavailableException.class).hasMessageContaining("refused");
+
+                assertThat(attempts).as("the policy allows 5; the circuit opens at 3")
+                        .hasValue(CircuitBreaker.DEFAULT_THRESHOLD);
+                assertThat(calls.circuitBreaker().state()).isEqualTo(CircuitBreaker.State.OPEN);
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void theClientsConnectTimeoutIsWellBelowTheCallsTimeout() {
         Timeout timeout = OpenAiClients.defaultTimeout();
 

@@ -4,6 +4,7 @@ import com.openai.client.OpenAIClient;
 import dev.classifier.api.Article;
 import dev.classifier.api.Sleeper;
 import dev.classifier.openai.OpenAiCalls;
+import dev.classifier.openai.RetirementWarning;
 import dev.classifier.openai.RetryPolicy;
 import dev.classifier.openai.SpendingCap;
 import org.slf4j.Logger;
@@ -42,6 +43,11 @@ import java.util.stream.Stream;
  * the prompt classifier when {@link Builder#allowSynchronousRetry} is set. Finally the uploaded and result files
  * are deleted from the provider ({@link BatchListener#onFilesDeleted}).
  *
+ * <p>Like the prompt classifier, a run (or a resume) looks its model up once per client in the process, after its
+ * requests are written and before anything is uploaded ({@link RetirementWarning}), and logs a WARN when the model
+ * shuts down within 90 days, naming its replacement: a batch can take a day, and one submitted to a model on its
+ * way out should say so before it is paid for.
+ *
  * <h2>Restart</h2>
  * A state file in the work directory, rewritten atomically after every step, holds the batch and file ids.
  * {@link #resume} re-attaches to the batches it names, uploading or creating only what the crashed run had not;
@@ -74,6 +80,7 @@ public final class BatchClassifier {
     private static final Logger LOG = LoggerFactory.getLogger(BatchClassifier.class);
 
     private final PromptClassifier prompt;
+    private final RetirementWarning retirementWarning;
     private final BatchProvider provider;
     private final BatchRequestFiles files;
     private final CompletionReader reader;
@@ -86,6 +93,7 @@ public final class BatchClassifier {
             throw new IllegalStateException("a spending cap needs prices, and the model catalog has none for '"
                     + prompt.model() + "': give them to the prompt classifier with prices(PriceTable)");
         }
+        this.retirementWarning = RetirementWarning.forClient(b.client, b.clock);
         // The layer owns retries (as for the prompt classifier): a view of the caller's client with the SDK's off.
         OpenAIClient client = b.client.withOptions(options -> options.maxRetries(0));
         OpenAiCalls calls = OpenAiCalls.builder(b.client).retryPolicy(b.retry).clock(b.clock).sleeper(b.sleeper)
@@ -133,6 +141,8 @@ public final class BatchClassifier {
         written.forEach(f -> state.batches.add(new BatchState.Entry(0, f.getFileName().toString())));
         state.inputComplete = true;
         state.save(stateFile);
+        // First use, once the input is known good and before anything is uploaded: warns when the model retires.
+        retirementWarning.checkOnce(prompt.model());
         return driver().drive(state, stateFile, events);
     }
 
@@ -147,6 +157,7 @@ public final class BatchClassifier {
             throw new IllegalStateException("the run in " + stateFile + " stopped while writing its requests, before"
                     + " anything was sent: start it again with run() in an empty directory");
         }
+        retirementWarning.checkOnce(prompt.model());
         return driver().drive(state, stateFile, new BatchEvents(Objects.requireNonNull(listener, "listener")));
     }
 

@@ -58,19 +58,28 @@ final class ChatCaller {
     }
 
     /**
+     * Fails at once, as the call would, when the client's circuit is open: the article's prompt need not be
+     * rendered for a call that would not be sent.
+     *
+     * @throws dev.classifier.api.UnavailableException when the endpoint is taken as unreachable now
+     */
+    void failFastIfUnreachable(Article article) {
+        openAi.failFastIfUnreachable(spec(what(article)), failure -> events.onFailure(article.id(), failure));
+    }
+
+    /**
      * Classifies one article with its rendered prompt.
      *
      * @throws dev.classifier.api.BudgetExceededException when the call's estimate does not fit the spending cap:
      *                                                    the call is not made
      */
     Prediction call(Article article, RenderedPrompt prompt) {
-        String what = "classifying article '" + article.id() + "'";
+        String what = what(article);
         long estimatedPrompt = costs.promptTokens(prompt);
         long booked = estimatedPrompt + model.maxCompletionTokens(); // OpenAI counts max tokens against the limit
         ChatCompletionCreateParams params = requests.build(prompt);
         Optional<SpendingCap.Reservation> reservation = cap.map(c -> c.reserve(costs.callCostUsd(prompt), what));
-        OpenAiCalls.Call spec = OpenAiCalls.Call.of(what).model(model.profile())
-                .refinedBy((error, mapped) -> responseModeAdvice(what, error, mapped));
+        OpenAiCalls.Call spec = spec(what);
         try {
             Prediction prediction = openAi.run(spec, failure -> events.onFailure(article.id(), failure), attempt -> {
                 waitForLimits(article, booked);
@@ -89,6 +98,15 @@ final class ChatCaller {
         } finally {
             reservation.ifPresent(SpendingCap.Reservation::release); // no-op once settled by an answer
         }
+    }
+
+    private static String what(Article article) {
+        return "classifying article '" + article.id() + "'";
+    }
+
+    private OpenAiCalls.Call spec(String what) {
+        return OpenAiCalls.Call.of(what).model(model.profile())
+                .refinedBy((error, mapped) -> responseModeAdvice(what, error, mapped));
     }
 
     /** Books an answered call (cost, limits, cap, listener) and gives its prediction, or its bad-output error. */

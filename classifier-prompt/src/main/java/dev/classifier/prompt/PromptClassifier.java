@@ -78,7 +78,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The layer owns retries (the SDK's are off, in a derived view of the client that shares its connections): rate
  * limits, 5xx, time-outs and dropped connections are retried by the {@link RetryPolicy}, honouring
  * {@code retry-after-ms} and {@code Retry-After}; an exhausted quota and refused credentials never are. After a few
- * connection failures in a row the client's {@link CircuitBreaker} opens and the remaining articles fail at once.
+ * connection failures in a row the client's {@link CircuitBreaker} opens and the remaining articles fail at once,
+ * with no prompt rendered. The first call for the model on a client looks the model up ({@link RetirementWarning}:
+ * it warns when the model retires within 90 days) while the others wait: that quick lookup is the first contact,
+ * so an endpoint that cannot be reached opens the circuit within seconds, before any call waits out its time-out.
  * Failures reach the caller as the API's typed exceptions, whose messages never hold article text or the key.
  * {@link RateLimits} (by default those of the client) space requests and tokens per minute. {@link #classifyAll}
  * runs up to {@link Builder#concurrency(int)} calls at once and keeps the input's order. Waiting goes through the
@@ -176,7 +179,8 @@ public final class PromptClassifier implements Classifier {
         Objects.requireNonNull(article, "article");
         ensureOpen();
         PredictionCache.Lookup lookup = cache.get(keyOf(article), () -> {
-            retirementWarning.checkOnce(model.model()); // first use: warns when the model shuts down within 90 days
+            retirementWarning.checkOnce(model.model()); // first use, first contact: see the class comment
+            caller.failFastIfUnreachable(article); // no prompt rendered for a call that would not be sent
             return caller.call(article, render(article));
         });
         if (lookup.hit()) {

@@ -1,5 +1,6 @@
 package dev.classifier.prompt;
 
+import com.openai.client.OpenAIClient;
 import dev.classifier.api.Article;
 import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Outcome;
@@ -7,13 +8,18 @@ import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The real classifier on a retiring model, against the test server (gpt-4o-mini shuts down on 2027-01-14 there, as
  * at OpenAI): a warning on first use within 90 days of the date, none before; after the date the error names the
- * replacement; a server without a models endpoint never breaks classification.
+ * replacement; a server without a models endpoint never breaks classification. A batch run warns at its start, as
+ * the prompt classifier does on its first call.
  */
 class RetirementOnFirstUseTest {
 
@@ -75,6 +82,31 @@ class RetirementOnFirstUseTest {
         }
         assertThat(server.journal().count(MODEL)).as("looked up once").isEqualTo(1);
         assertThat(server.journal().count(CHAT)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchRunWarnsAtItsStartBeforeAnythingIsUploaded(@TempDir Path workDir) {
+        today(SHUTDOWN.minusDays(89));
+        OpenAIClient client = ServerFixture.client(server); // the batch's own client: the prompt classifier's is unused
+        try (PromptClassifier classifier = gpt4oMini()) {
+            BatchClassifier batch = BatchClassifier.builder(client, classifier).workDir(workDir).clock(clock)
+                    .sleeper(clock).pollInterval(Duration.ofMinutes(10)).build();
+            List<Outcome> outcomes = new ArrayList<>();
+
+            List<String> logged = warnings(() -> outcomes.addAll(batch.run(Stream.of(goal, election),
+                    BatchListener.none()).outcomes()));
+
+            assertThat(logged).singleElement().satisfies(line -> assertThat(line)
+                    .contains("gpt-4o-mini retires on 2027-01-14, in 89 days; its replacement is gpt-6-luna")
+                    .contains("model(\"gpt-6-luna\")"));
+            assertThat(outcomes).allMatch(Outcome::isSuccess);
+            // The lookup came first: before the request file went up.
+            assertThat(server.journal().entries().get(0).path()).isEqualTo("/v1/models/gpt-4o-mini");
+            assertThat(server.journal().count(MODEL)).as("looked up once for the batch's client").isEqualTo(1);
+            assertThat(server.journal().count(CHAT)).as("the batch path makes no chat call").isZero();
+        } finally {
+            client.close();
+        }
     }
 
     @Test

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.core.Timeout;
 import dev.classifier.api.Article;
+import dev.classifier.api.Feedback;
+import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Outcome;
+import dev.classifier.api.TextEmbedder;
 import dev.classifier.api.UnavailableException;
 import dev.classifier.openai.CircuitBreaker;
 import dev.classifier.openai.OpenAiClients;
@@ -98,6 +101,55 @@ class UnreachableEndpointTest {
         });
         assertThat(outcomes.stream().filter(o -> ((Outcome.Failure) o).error().getMessage()
                 .contains("not sent, the endpoint is unreachable since"))).hasSizeGreaterThanOrEqualTo(88 - MAX_ATTEMPTS);
+    }
+
+    @Test
+    void noPromptIsRenderedForAnArticleWhoseCallWouldNotBeSent() {
+        QueryCountingEmbedder embedder = new QueryCountingEmbedder();
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        store.add(Feedback.of(Article.of("f1", "Late goal", "The striker scored."), "sports", ""));
+        store.add(Feedback.of(Article.of("f2", "地方选举", "地方选举结果今天公布。"), "politics", ""));
+        ManualClock clock = ManualClock.create();
+        try (UnreachableEndpoint endpoint = UnreachableEndpoint.refused();
+             PromptClassifier classifier = PromptClassifier.builder(
+                             OpenAiClients.compatible(endpoint.baseUrl(), "sk-test-key-is-set"), ServerFixture.TAXONOMY)
+                     .feedback(store).window(FeedbackWindow.similar(2, embedder))
+                     .clock(clock).sleeper(clock).retryPolicy(RetryPolicy.defaults().withJitter(0))
+                     .closeClientOnClose(true).build()) {
+
+            List<Outcome> outcomes = classifier.classifyAll(ARTICLES.subList(0, 20));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(((Outcome.Failure) o).error())
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining("not sent, the endpoint is unreachable since"));
+            // The first call's model lookup opened the circuit; no article was embedded to choose its examples.
+            assertThat(embedder.queries).hasValue(0);
+        }
+    }
+
+    /** Counts the texts embedded one at a time: the articles whose examples are chosen (feedback goes in batches). */
+    private static final class QueryCountingEmbedder implements TextEmbedder {
+        final AtomicInteger queries = new AtomicInteger();
+
+        @Override
+        public float[] embed(String text) {
+            queries.incrementAndGet();
+            return vector(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return texts.stream().map(QueryCountingEmbedder::vector).toList();
+        }
+
+        private static float[] vector(String text) {
+            return new float[] {text.length() % 7 + 1f, 1f};
+        }
+
+        @Override
+        public String modelId() {
+            return "query-counting-test-embedder";
+        }
     }
 
     @Test
