@@ -172,6 +172,9 @@ public final class PromptClassifier implements Classifier {
     public Prediction classify(Article article) {
         Objects.requireNonNull(article, "article");
         ensureOpen();
+        if (!cache.enabled()) {
+            return caller.call(article, render(article)); // no key to compute: nothing is kept or shared
+        }
         PredictionCache.Lookup lookup = cache.get(keyOf(article), () -> caller.call(article, render(article)));
         if (lookup.hit()) {
             cacheHits.incrementAndGet();

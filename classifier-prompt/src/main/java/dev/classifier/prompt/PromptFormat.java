@@ -269,7 +269,7 @@ public final class PromptFormat {
     /** Title (cut to the article budget) and body (cut to what is left, at most {@code bodyTokens}), fenced. */
     private FencedArticle fence(Article article, int budget, int bodyTokens) {
         String titleText = ArticleText.title(article);
-        String bodyText = ArticleText.body(article);
+        String bodyText = ArticleText.body(article, titleText);
         TokenCounter.Head title;
         TokenCounter.Head body;
         if (fitsSurely(titleText, bodyText, budget, bodyTokens)) {
