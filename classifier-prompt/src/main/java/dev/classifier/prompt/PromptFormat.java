@@ -275,6 +275,10 @@ public final class PromptFormat {
         if (fitsSurely(titleText, bodyText, budget, bodyTokens)) {
             title = new TokenCounter.Head(titleText, 0, false);
             body = new TokenCounter.Head(bodyText, 0, false);
+        } else if (utf8Length(titleText) + bodyTokens <= budget) {
+            // The title fits whole and leaves the body all of its allowance, whatever its exact count.
+            title = new TokenCounter.Head(titleText, 0, false);
+            body = tokens.head(bodyText, bodyTokens);
         } else {
             title = tokens.head(titleText, budget);
             body = tokens.head(bodyText, Math.min(bodyTokens, budget - title.tokens()));
