@@ -191,7 +191,7 @@ public final class OpenAiCalls {
             try {
                 T result = attempt.call(n);
                 circuit.onAnswer();
-                if (retrying.getAndSet(false)) {
+                if (retrying.get() && retrying.getAndSet(false)) { // read first: no write shared by every call
                     LOG.info("{}: succeeded after retries; the next retry is logged at WARN again", call.what());
                 }
                 return result;

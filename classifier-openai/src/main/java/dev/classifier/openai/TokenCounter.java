@@ -27,9 +27,16 @@ public final class TokenCounter {
     public static final int TOKENS_PER_REQUEST = 3;
 
     private final Encoding encoding;
+    /** Tokens of each role's name, by {@link ChatMessage.Role} ordinal: counted once, not per message. */
+    private final int[] roleTokens;
 
     private TokenCounter(Encoding encoding) {
         this.encoding = encoding;
+        ChatMessage.Role[] roles = ChatMessage.Role.values();
+        this.roleTokens = new int[roles.length];
+        for (ChatMessage.Role role : roles) {
+            roleTokens[role.ordinal()] = count(role.wireName());
+        }
     }
 
     /** The shared counter for o200k_base (gpt-4o, gpt-4o-mini and their fine-tunes). */
@@ -90,7 +97,7 @@ public final class TokenCounter {
 
     /** Tokens one message costs in a chat request: its content, its role and the per-message overhead. */
     public int countMessage(ChatMessage message) {
-        return TOKENS_PER_MESSAGE + count(message.role().wireName()) + count(message.content());
+        return TOKENS_PER_MESSAGE + roleTokens[message.role().ordinal()] + count(message.content());
     }
 
     /** Tokens a whole chat request's messages cost, as OpenAI bills them. */

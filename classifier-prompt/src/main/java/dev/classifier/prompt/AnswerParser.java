@@ -32,7 +32,7 @@ final class AnswerParser {
     }
 
     static ParsedAnswer parse(String raw, Taxonomy taxonomy) {
-        String text = THINKING.matcher(raw).replaceAll("").strip();
+        String text = (raw.indexOf('<') < 0 ? raw : THINKING.matcher(raw).replaceAll("")).strip();
         Optional<JsonNode> json = findJson(text);
         if (json.isPresent() && json.get().isObject()) {
             JsonNode node = json.get();

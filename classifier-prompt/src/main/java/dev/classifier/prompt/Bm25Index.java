@@ -1,14 +1,11 @@
 package dev.classifier.prompt;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntPredicate;
 
@@ -27,6 +24,8 @@ final class Bm25Index {
     private boolean[] live = new boolean[1024];
     private int liveDocs;
     private long liveLength;
+    /** Counts adds and removals: a term's cached contributions are good for the count they were made at. */
+    private long edits;
     /** k1 * (1 - b + b * length / average length) per document, for the statistics it was computed at. */
     private volatile Norms norms = new Norms(-1, -1, new float[0]);
     /** Score accumulators, reused per thread: one float per document number. */
@@ -46,6 +45,7 @@ final class Bm25Index {
         live[doc] = true;
         liveDocs++;
         liveLength += terms.size();
+        edits++;
     }
 
     /** Removes a document; {@code terms} are the terms it was added with. */
@@ -56,6 +56,7 @@ final class Bm25Index {
         live[doc] = false;
         liveDocs--;
         liveLength -= length[doc];
+        edits++;
         for (String term : new LinkedHashSet<>(terms)) {
             Postings p = postings.get(term);
             if (p != null) {
@@ -83,29 +84,20 @@ final class Bm25Index {
         Scratch s = scratch.get();
         s.ensure(live.length);
         accumulate(queryTerms, s);
-        Comparator<Hit> better = Comparator.comparingDouble((Hit h) -> -h.score())
-                .thenComparing((a, b) -> tieBreak.applyAsInt(a.doc(), b.doc()));
-        // A heap whose head is the worst of the best k so far.
-        PriorityQueue<Hit> best = new PriorityQueue<>(k + 1, better.reversed());
+        TopHits best = new TopHits(k, tieBreak);
         for (int i = 0; i < s.touchedCount; i++) {
             int doc = s.touched[i];
             float score = s.scores[doc];
             s.scores[doc] = 0f;
-            if (best.size() == k && score < best.peek().score()) {
+            if (best.surelyOut(score)) {
                 continue; // cheap reject before the filter and the tie-break
             }
-            if (!accept.test(doc)) {
-                continue;
-            }
-            best.add(new Hit(doc, score));
-            if (best.size() > k) {
-                best.poll();
+            if (accept.test(doc)) {
+                best.offer(doc, score);
             }
         }
         s.touchedCount = 0;
-        List<Hit> hits = new ArrayList<>(best);
-        hits.sort(better);
-        return hits;
+        return best.best();
     }
 
     private record Norms(int liveDocs, long liveLength, float[] values) {
@@ -134,22 +126,44 @@ final class Bm25Index {
             if (p == null || p.liveDocFreq <= 0) {
                 continue;
             }
-            float idf = (float) Math.log(1 + (liveDocs - p.liveDocFreq + 0.5) / (p.liveDocFreq + 0.5));
-            float weight = idf * (K1 + 1);
+            float[] contribution = contributions(p, norm);
             int[] docs = p.docs;
-            int[] freqs = p.freqs;
             for (int i = 0, n = p.size; i < n; i++) {
                 int doc = docs[i];
                 if (!live[doc]) {
                     continue;
                 }
-                float tf = freqs[i];
                 if (scores[doc] == 0f) {
                     s.touched[s.touchedCount++] = doc;
                 }
-                scores[doc] += weight * tf / (tf + norm[doc]);
+                scores[doc] += contribution[i];
             }
         }
+    }
+
+    /**
+     * What each posting of a term adds to its document's score, {@code weight * tf / (tf + norm)}: the same float
+     * expression the loop would evaluate, computed once per term and kept until the index changes (a query's
+     * common words otherwise cost a division per document that holds them, on every query).
+     */
+    private float[] contributions(Postings p, float[] norm) {
+        Contributions cached = p.contributions;
+        if (cached != null && cached.edits() == edits) {
+            return cached.values();
+        }
+        float idf = (float) Math.log(1 + (liveDocs - p.liveDocFreq + 0.5) / (p.liveDocFreq + 0.5));
+        float weight = idf * (K1 + 1);
+        float[] values = new float[p.size];
+        for (int i = 0; i < values.length; i++) {
+            float tf = p.freqs[i];
+            values[i] = weight * tf / (tf + norm[p.docs[i]]);
+        }
+        p.contributions = new Contributions(edits, values); // racing readers compute the same values
+        return values;
+    }
+
+    /** A term's contributions, for the index as it was after {@code edits} adds and removals. */
+    private record Contributions(long edits, float[] values) {
     }
 
     private void ensureCapacity(int docs) {
@@ -166,6 +180,7 @@ final class Bm25Index {
         int[] freqs = new int[4];
         int size;
         int liveDocFreq;
+        volatile Contributions contributions;
 
         void add(int doc, int freq) {
             if (size == docs.length) {

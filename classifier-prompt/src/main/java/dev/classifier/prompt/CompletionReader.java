@@ -53,11 +53,13 @@ final class CompletionReader {
     private final PromptFormat format;
     private final Pricing prices;
     private final OnBadOutput onBadOutput;
+    private final LabelScores.LabelKeys labelKeys;
 
     CompletionReader(PromptFormat format, Pricing prices, OnBadOutput onBadOutput) {
         this.format = format;
         this.prices = prices;
         this.onBadOutput = onBadOutput;
+        this.labelKeys = new LabelScores.LabelKeys(format.taxonomy());
     }
 
     Read read(ChatCompletion completion, RenderedPrompt prompt, long estimatedPromptTokens, String articleId) {
@@ -105,7 +107,7 @@ final class CompletionReader {
         if (answer.resolution() == ParsedAnswer.Resolution.EXACT) {
             Optional<LabelScores.Result> read = choice.logprobs()
                     .flatMap(ChatCompletion.Choice.Logprobs::content)
-                    .flatMap(tokens -> LabelScores.read(tokens(tokens), answer.label(), taxonomy));
+                    .flatMap(tokens -> LabelScores.read(tokens(tokens), answer.label(), labelKeys));
             if (read.isPresent()) {
                 confidence = read.get().confidence();
                 scores = read.get().scores();

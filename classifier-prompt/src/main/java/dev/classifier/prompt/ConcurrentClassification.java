@@ -7,19 +7,27 @@ import dev.classifier.api.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
  * Runs a list of articles with up to {@code concurrency} at once and gives their outcomes in the input's order; one
  * failure loses no other result. Uses the caller's executor (never shut down here) or threads of its own, made on
  * first use and stopped by {@link #close()}.
+ *
+ * <p>Each run starts at most {@code concurrency} workers, and each worker takes the next article as soon as it is
+ * done with one: no thread hands work to another between calls (with a task per article, the calling thread had to
+ * wake up to submit each next article, and a pool thread to pick it up — two hand-offs that a busy machine makes
+ * slow). The bound holds across runs made at the same time on one classifier too: a worker holds one of
+ * {@code concurrency} permits while it classifies.
  */
 final class ConcurrentClassification implements AutoCloseable {
 
@@ -41,51 +49,82 @@ final class ConcurrentClassification implements AutoCloseable {
             articles.forEach(a -> outcomes.add(one.apply(a)));
             return outcomes;
         }
+        Run run = new Run(articles, one);
         ExecutorService executor = executor();
-        List<CompletableFuture<Outcome>> futures = new ArrayList<>(articles.size());
-        int submitted = 0;
+        int workers = Math.min(concurrency, articles.size());
+        List<Future<?>> started = new ArrayList<>(workers);
         try {
-            for (Article article : articles) {
-                slots.acquire();
-                try {
-                    futures.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return one.apply(article);
-                        } finally {
-                            slots.release();
-                        }
-                    }, executor));
-                } catch (RuntimeException e) {
-                    slots.release();
-                    throw e;
-                }
-                submitted++;
+            for (int w = 0; w < workers; w++) {
+                started.add(executor.submit(run::work));
+            }
+            for (Future<?> worker : started) {
+                worker.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            run.stop(started);
+        } catch (ExecutionException e) {
+            run.stop(started); // a worker catches every failure of an article: this is the executor's own
+        } catch (RuntimeException e) {
+            run.stop(started); // the executor refused a worker: those started stop after their article
+            throw e;
         }
-        List<Outcome> outcomes = new ArrayList<>(articles.size());
-        for (int i = 0; i < articles.size(); i++) {
-            outcomes.add(i < submitted ? await(futures.get(i), articles.get(i))
-                    : Outcome.failure(articles.get(i).id(), interrupted(articles.get(i))));
-        }
-        return outcomes;
+        return run.outcomes();
     }
 
     static ClassificationException interrupted(Article article) {
         return new ClassificationException("classifying article '" + article.id() + "' was interrupted");
     }
 
-    private static Outcome await(CompletableFuture<Outcome> future, Article article) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return Outcome.failure(article.id(), interrupted(article));
-        } catch (ExecutionException e) {
-            return Outcome.failure(article.id(), new ClassificationException("classifying article '" + article.id()
-                    + "' failed: " + e.getCause().getClass().getSimpleName(), e.getCause()));
+    /** One call of {@link #run}: the articles, the next one to take, and the outcomes as they come. */
+    private final class Run {
+        private final List<Article> articles;
+        private final Function<Article, Outcome> one;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final AtomicReferenceArray<Outcome> outcomes;
+
+        Run(List<Article> articles, Function<Article, Outcome> one) {
+            this.articles = articles;
+            this.one = one;
+            this.outcomes = new AtomicReferenceArray<>(articles.size());
+        }
+
+        /** Takes articles until none is left (or the run is stopped), holding a permit for each. */
+        void work() {
+            for (int i = next.getAndIncrement(); i < articles.size() && !stopped.get(); i = next.getAndIncrement()) {
+                Article article = articles.get(i);
+                try {
+                    slots.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // left without an outcome: reported as interrupted
+                }
+                try {
+                    outcomes.set(i, one.apply(article));
+                } catch (RuntimeException | Error e) {
+                    outcomes.set(i, Outcome.failure(article.id(), new ClassificationException("classifying article '"
+                            + article.id() + "' failed: " + e.getClass().getSimpleName(), e)));
+                } finally {
+                    slots.release();
+                }
+            }
+        }
+
+        /** No worker takes another article; those under way are interrupted. */
+        void stop(List<Future<?>> workers) {
+            stopped.set(true);
+            workers.forEach(worker -> worker.cancel(true));
+        }
+
+        /** Every article's outcome; an article left without one (the run was stopped) failed as interrupted. */
+        List<Outcome> outcomes() {
+            List<Outcome> in = new ArrayList<>(articles.size());
+            for (int i = 0; i < articles.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                in.add(outcome != null ? outcome : Outcome.failure(articles.get(i).id(), interrupted(articles.get(i))));
+            }
+            return in;
         }
     }
 

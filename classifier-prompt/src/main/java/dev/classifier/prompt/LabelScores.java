@@ -57,8 +57,25 @@ final class LabelScores {
     private LabelScores() {
     }
 
+    /** The bytes each label's value is written with, in the taxonomy's order: made once per taxonomy. */
+    static final class LabelKeys {
+        private final Map<String, byte[]> keys = new LinkedHashMap<>();
+
+        LabelKeys(Taxonomy taxonomy) {
+            for (String label : taxonomy.labels()) {
+                keys.put(label, valueKey(label));
+            }
+        }
+    }
+
     static Optional<Result> read(List<Token> tokens, String writtenLabel, Taxonomy taxonomy) {
-        if (tokens.isEmpty() || !taxonomy.contains(writtenLabel)) {
+        return read(tokens, writtenLabel, new LabelKeys(taxonomy));
+    }
+
+    /** {@link #read(List, String, Taxonomy)} with the taxonomy's label keys made before. */
+    static Optional<Result> read(List<Token> tokens, String writtenLabel, LabelKeys labelKeys) {
+        Map<String, byte[]> keys = labelKeys.keys;
+        if (tokens.isEmpty() || !keys.containsKey(writtenLabel)) {
             return Optional.empty();
         }
         byte[] content = concat(tokens);
@@ -68,10 +85,6 @@ final class LabelScores {
             return Optional.empty();
         }
         int valueStart = text.substring(0, m.end()).getBytes(StandardCharsets.UTF_8).length;
-        Map<String, byte[]> keys = new LinkedHashMap<>();
-        for (String label : taxonomy.labels()) {
-            keys.put(label, valueKey(label));
-        }
         if (!startsWith(content, valueStart, keys.get(writtenLabel))) {
             return Optional.empty();
         }
@@ -105,7 +118,11 @@ final class LabelScores {
             offset = end;
         }
         mass.merge(writtenLabel, before, Double::sum);
-        double total = mass.values().stream().mapToDouble(Double::doubleValue).sum();
+        double sum = 0;
+        for (double share : mass.values()) {
+            sum += share;
+        }
+        double total = sum;
         if (!(total > 0) || Double.isInfinite(total)) {
             return Optional.empty();
         }

@@ -39,6 +39,11 @@ final class PredictionCache {
         };
     }
 
+    /** Whether anything is kept (a size of 0 keeps nothing, and shares no call between duplicates). */
+    boolean enabled() {
+        return maxSize > 0;
+    }
+
     /** The prediction for {@code key}: from memory, from a call in flight for the same key, or from {@code call}. */
     Lookup get(String key, Supplier<Prediction> call) {
         if (maxSize == 0) {

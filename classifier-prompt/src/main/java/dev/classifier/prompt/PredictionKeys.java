@@ -8,48 +8,100 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Keys of the prediction cache: SHA-256 over everything that shapes the request and the answer, so that a key
  * names one answer. The article counts by its normalised title and body (NFKC, whitespace runs folded to one
  * space, trimmed: syndicated copies differ in little more), not by its id or metadata. The rest: the taxonomy's
  * fingerprint, the format's system message and budgets, the model with its reasoning effort and temperature,
- * the response mode, the window's policy and — when the window shows examples — the feedback store's last change-feed sequence, so new
- * or retracted feedback (which changes the examples) is never answered from before it.
+ * the response mode, the window's policy and — when the window shows examples — the feedback store's last
+ * change-feed sequence, so new or retracted feedback (which changes the examples) is never answered from before it.
+ *
+ * <p>The settings are the same for every key: they are hashed once, and each key continues from a copy of that
+ * digest (the system message alone is a kilobyte or more).
  */
 final class PredictionKeys {
 
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u3000]+");
+    private static final HexFormat HEX = HexFormat.of();
 
-    private final List<String> settings;
+    private final MessageDigest settingsDigest;
 
     /**
      * @param model what of the model shapes the answer: its id, reasoning effort and temperature
      */
     PredictionKeys(PromptFormat format, String model, ResponseMode mode, FeedbackWindow window) {
-        this.settings = List.of("prediction-key/v2", format.taxonomy().fingerprint(),
-                format.systemMessage().content(), format.toString(), model, mode.name(), window.toString());
+        try {
+            this.settingsDigest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+        for (String setting : List.of("prediction-key/v2", format.taxonomy().fingerprint(),
+                format.systemMessage().content(), format.toString(), model, mode.name(), window.toString())) {
+            update(settingsDigest, setting);
+        }
     }
 
     /** The key of an article, with the store's sequence when the window shows examples (else 0). */
     String key(Article article, long feedbackSequence) {
+        MessageDigest sha = copyOfSettings();
+        update(sha, Long.toString(feedbackSequence));
+        update(sha, normalise(article.title()));
+        update(sha, normalise(article.body()));
+        return HEX.formatHex(sha.digest());
+    }
+
+    private MessageDigest copyOfSettings() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String setting : settings) {
-                update(sha, setting);
-            }
-            update(sha, Long.toString(feedbackSequence));
-            update(sha, normalise(article.title()));
-            update(sha, normalise(article.body()));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            return (MessageDigest) settingsDigest.clone(); // the original is never updated after construction
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JVM's SHA-256 cannot be copied", e);
         }
     }
 
+    /**
+     * NFKC, then every run of whitespace (ASCII whitespace, no-break and ideographic spaces) as one space, then
+     * {@link String#strip()}. ASCII text is its own NFKC form, so it skips the normaliser.
+     */
     static String normalise(String text) {
-        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(" ").strip();
+        String nfkc = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder folded = null;
+        int n = nfkc.length();
+        for (int i = 0; i < n; i++) {
+            if (!isFoldedSpace(nfkc.charAt(i))) {
+                if (folded != null) {
+                    folded.append(nfkc.charAt(i));
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isFoldedSpace(nfkc.charAt(end))) {
+                end++;
+            }
+            if (folded == null) {
+                if (end == i + 1 && nfkc.charAt(i) == ' ') {
+                    continue; // a single plain space stays as it is
+                }
+                folded = new StringBuilder(n).append(nfkc, 0, i);
+            }
+            folded.append(' ');
+            i = end - 1;
+        }
+        return (folded == null ? nfkc : folded.toString()).strip();
+    }
+
+    /** {@code [\s\u00A0\u2007\u202F\u3000]}: what {@link #normalise} folds. */
+    private static boolean isFoldedSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00A0' || c == '\u2007' || c == '\u202F'
+                || c == '\u3000';
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void update(MessageDigest sha, String value) {

@@ -174,15 +174,21 @@ public final class PromptClassifier implements Classifier {
         return new Builder(client, taxonomy);
     }
 
+    /** One article's call: the first one looks the model up, and none is prepared that would not be sent. */
+    private Prediction callProvider(Article article) {
+        retirementWarning.checkOnce(model.model()); // first use, first contact: see the class comment
+        caller.failFastIfUnreachable(article); // no prompt rendered for a call that would not be sent
+        return caller.call(article, render(article));
+    }
+
     @Override
     public Prediction classify(Article article) {
         Objects.requireNonNull(article, "article");
         ensureOpen();
-        PredictionCache.Lookup lookup = cache.get(keyOf(article), () -> {
-            retirementWarning.checkOnce(model.model()); // first use, first contact: see the class comment
-            caller.failFastIfUnreachable(article); // no prompt rendered for a call that would not be sent
-            return caller.call(article, render(article));
-        });
+        if (!cache.enabled()) {
+            return callProvider(article); // no key to compute: nothing is kept or shared
+        }
+        PredictionCache.Lookup lookup = cache.get(keyOf(article), () -> callProvider(article));
         if (lookup.hit()) {
             cacheHits.incrementAndGet();
             events.onCacheHit(article.id());

@@ -269,12 +269,16 @@ public final class PromptFormat {
     /** Title (cut to the article budget) and body (cut to what is left, at most {@code bodyTokens}), fenced. */
     private FencedArticle fence(Article article, int budget, int bodyTokens) {
         String titleText = ArticleText.title(article);
-        String bodyText = ArticleText.body(article);
+        String bodyText = ArticleText.body(article, titleText);
         TokenCounter.Head title;
         TokenCounter.Head body;
         if (fitsSurely(titleText, bodyText, budget, bodyTokens)) {
             title = new TokenCounter.Head(titleText, 0, false);
             body = new TokenCounter.Head(bodyText, 0, false);
+        } else if (utf8Length(titleText) + bodyTokens <= budget) {
+            // The title fits whole and leaves the body all of its allowance, whatever its exact count.
+            title = new TokenCounter.Head(titleText, 0, false);
+            body = tokens.head(bodyText, bodyTokens);
         } else {
             title = tokens.head(titleText, budget);
             body = tokens.head(bodyText, Math.min(bodyTokens, budget - title.tokens()));

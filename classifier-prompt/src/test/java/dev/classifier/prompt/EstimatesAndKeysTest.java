@@ -29,4 +29,25 @@ class EstimatesAndKeysTest {
                 ResponseMode.JSON_SCHEMA, FeedbackWindow.none());
         assertThat(otherModel.key(a, 0)).isNotEqualTo(keys.key(a, 0));
     }
+
+    /** What normalise did before its fast paths: NFKC, then a regular expression. */
+    private static String normaliseByRegex(String text) {
+        return java.util.regex.Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u3000]+")
+                .matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).replaceAll(" ").strip();
+    }
+
+    @Test
+    void normalisingWithoutTheRegexGivesWhatTheRegexGave() {
+        String[] pieces = {"a", "Apple", "苹果", "Ａｐｐｌｅ", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0",
+                "\u2007", "\u202F", "\u3000", "\u2028", "\u1680", "\u2003", "\u001F", "ﬁ", "①", "é", "e\u0301", "😀"};
+        java.util.Random random = new java.util.Random(12);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(8); j > 0; j--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertThat(PredictionKeys.normalise(text.toString())).as("normalise(\"%s\")", text)
+                    .isEqualTo(normaliseByRegex(text.toString()));
+        }
+    }
 }
