@@ -2,11 +2,9 @@ package dev.classifier.embeddings;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.LabeledArticle;
+import dev.classifier.testkit.logging.LogCapture;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +27,7 @@ class EmbeddingTrainingLabelsTest {
         examples.add(labeled("x2", "明星婚礼", "Gossip"));
         examples.add(labeled("x3", "New galaxy found", "Astronomy"));
 
-        String log = stderrOf(() -> trainer.train(examples));
+        String log = logOf(() -> trainer.train(examples));
 
         List<String> leftOut = log.lines().filter(l -> l.contains("left out")).toList();
         assertThat(leftOut).singleElement().satisfies(line -> assertThat(line)
@@ -60,15 +58,8 @@ class EmbeddingTrainingLabelsTest {
         return new LabeledArticle(Article.of(id, title, ""), label);
     }
 
-    private static String stderrOf(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+    /** The lines logged while the work runs, one text. */
+    private static String logOf(Runnable work) {
+        return String.join("\n", LogCapture.linesOf(work));
     }
 }

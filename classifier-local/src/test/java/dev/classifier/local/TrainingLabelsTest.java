@@ -5,11 +5,9 @@ import dev.classifier.api.Feedback;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Prediction;
+import dev.classifier.testkit.logging.LogCapture;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ class TrainingLabelsTest {
         rows.add(new LabeledArticle(Article.of("x2", "红烧肉的做法", ""), "Cooking"));
         rows.add(new LabeledArticle(Article.of("x3", "Star seen at party", ""), "Gossip"));
 
-        String log = stderrOf(() -> TRAINER.train(rows, MiniCorpus.TAXONOMY));
+        String log = logOf(() -> TRAINER.train(rows, MiniCorpus.TAXONOMY));
 
         List<String> leftOut = log.lines().filter(l -> l.contains("left out")).toList();
         assertThat(leftOut).singleElement().satisfies(line -> assertThat(line)
@@ -59,13 +57,13 @@ class TrainingLabelsTest {
 
     @Test
     void theTrainingLogPrintsPlainNumbers() {
-        String calibrated = stderrOf(() -> TRAINER.train(MiniCorpus.rows(), MiniCorpus.TAXONOMY));
+        String calibrated = logOf(() -> TRAINER.train(MiniCorpus.rows(), MiniCorpus.TAXONOMY));
         String trainedLine = calibrated.lines().filter(l -> l.contains("cross-validated accuracy")).findFirst().orElseThrow();
         assertThat(trainedLine).doesNotContain("Optional").containsPattern("cross-validated accuracy 0\\.\\d{3}, ECE 0\\.\\d{3}");
 
         List<LabeledArticle> four = List.of(MiniCorpus.rows().get(0), MiniCorpus.rows().get(1),
                 MiniCorpus.rows().get(12), MiniCorpus.rows().get(13));
-        String uncalibrated = stderrOf(() -> TRAINER.train(four, MiniCorpus.TAXONOMY));
+        String uncalibrated = logOf(() -> TRAINER.train(four, MiniCorpus.TAXONOMY));
         assertThat(uncalibrated).contains("cross-validated accuracy n/a, ECE n/a").doesNotContain("Optional");
     }
 
@@ -77,7 +75,7 @@ class TrainingLabelsTest {
             store.add(Feedback.of(Article.of("a", "Striker scores twice", ""), "Sports", ""));
             store.add(Feedback.of(Article.of("g", "Star seen at party", ""), "Gossip", ""));
 
-            String log = stderrOf(() -> join(classifier));
+            String log = logOf(() -> join(classifier));
 
             assertThat(classifier.modelVersion()).as("one label is not enough for a model").isEmpty();
             Prediction p = classifier.classify(Article.of("b", "Goalkeeper saves a penalty", ""));
@@ -100,15 +98,8 @@ class TrainingLabelsTest {
     }
 
     /** Runs {@code work} with stderr captured. */
-    static String stderrOf(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+    /** The lines logged while the work runs, one text. */
+    static String logOf(Runnable work) {
+        return String.join("\n", LogCapture.linesOf(work));
     }
 }

@@ -2,6 +2,7 @@ package dev.classifier.openai;
 
 import dev.classifier.api.Usage;
 import dev.classifier.openai.ModelProfile.Temperature;
+import dev.classifier.testkit.logging.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -105,7 +106,7 @@ class ModelCatalogTest {
     void aModelWithNoKnownPriceWarnsOnceAndReportsAnUnknownCostNeverZero() {
         ModelProfile unknown = catalog.profile("qwen-plus-test-unknown-1");
 
-        List<String> log = LogCapture.stderrOf(() -> {
+        List<String> log = LogCapture.linesOf(() -> {
             Usage first = unknown.usage(1_000, 0, 0, 50, 0);
             Usage second = unknown.usage(2_000, 0, 0, 60, 0);
             assertThat(first.costKnown()).isFalse();

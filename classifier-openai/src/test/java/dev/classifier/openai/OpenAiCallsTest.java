@@ -9,6 +9,7 @@ import dev.classifier.api.RateLimitedException;
 import dev.classifier.api.UnauthorizedException;
 import dev.classifier.api.UnavailableException;
 import dev.classifier.testkit.ManualClock;
+import dev.classifier.testkit.logging.LogCapture;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +177,7 @@ class OpenAiCallsTest {
         }
         OpenAiCalls calls = calls().build();
 
-        List<String> log = LogCapture.stderrOf(() -> {
+        List<String> log = LogCapture.linesOf(() -> {
             chat(calls); // three failures, then an answer: one burst
             chat(calls); // two more, then an answer: a second burst
         });

@@ -4,6 +4,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.core.Timeout;
 import dev.classifier.testkit.ManualClock;
 import dev.classifier.testkit.UnreachableEndpoint;
+import dev.classifier.testkit.logging.LogCapture;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class RetirementWarningTest {
     }
 
     private List<String> warningsOf(RetirementWarning warning, String model) {
-        return LogCapture.stderrOf(() -> warning.checkOnce(model)).stream().filter(l -> l.contains("WARN")).toList();
+        return LogCapture.linesOf(() -> warning.checkOnce(model)).stream().filter(l -> l.contains("WARN")).toList();
     }
 
     @Test
@@ -70,7 +71,7 @@ class RetirementWarningTest {
         AtomicReference<Optional<RetirementStatus>> found = new AtomicReference<>();
         RetirementWarning warning = RetirementWarning.forClient(client, clock);
 
-        List<String> lines = LogCapture.stderrOf(() -> found.set(warning.checkOnce("gpt-4o-mini")));
+        List<String> lines = LogCapture.linesOf(() -> found.set(warning.checkOnce("gpt-4o-mini")));
 
         assertThat(lines).noneMatch(l -> l.contains("WARN"));
         assertThat(found.get()).hasValueSatisfying(s -> assertThat(s.daysLeft()).hasValue(91));

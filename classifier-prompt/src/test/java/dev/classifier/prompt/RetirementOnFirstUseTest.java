@@ -5,14 +5,12 @@ import dev.classifier.api.Article;
 import dev.classifier.api.ClassificationException;
 import dev.classifier.api.Outcome;
 import dev.classifier.testkit.ManualClock;
+import dev.classifier.testkit.logging.LogCapture;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,17 +53,9 @@ class RetirementOnFirstUseTest {
         return ServerFixture.classifier(server, clock).model("gpt-4o-mini").build();
     }
 
-    /** What slf4j-simple writes to stderr while the work runs, WARN lines only. */
+    /** The lines logged while the work runs, WARN lines only. */
     private static List<String> warnings(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("WARN")).toList();
+        return LogCapture.linesOf(work).stream().filter(l -> l.contains("WARN")).toList();
     }
 
     @Test

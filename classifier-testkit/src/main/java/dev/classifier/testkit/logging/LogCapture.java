@@ -52,6 +52,19 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /**
+     * The lines logged, by any thread, while some work runs.
+     *
+     * @param work what to run
+     * @return the lines, oldest first
+     */
+    public static List<String> linesOf(Runnable work) {
+        try (LogCapture capture = start()) {
+            work.run();
+            return capture.lines();
+        }
+    }
+
+    /**
      * The lines recorded so far, oldest first.
      *
      * @return a copy of the lines
