@@ -3,6 +3,7 @@ package dev.classifier.api;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,9 +16,15 @@ import java.util.Set;
  * @param reason     the model's short reason, or empty
  * @param model      the model and its version that answered
  * @param usage      tokens and cost of this prediction
+ * @param covers     the feedback store sequence that the answer covers: every change up to it was known to the
+ *                   answering model or its corrections; {@link #UNKNOWN_SEQUENCE} where no store is followed
+ * @param followed   the id of the feedback whose correction gave the label (see {@link Flag#CORRECTED}), or empty
  */
 public record Prediction(String label, double confidence, Map<String, Double> scores, Set<Flag> flags,
-                         String reason, String model, Usage usage) {
+                         String reason, String model, Usage usage, long covers, Optional<String> followed) {
+
+    /** The {@link #covers()} of a prediction from a classifier that follows no feedback store. */
+    public static final long UNKNOWN_SEQUENCE = -1;
 
     /** What happened on the way to a label. */
     public enum Flag {
@@ -28,7 +35,9 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
         /** The input was cut to fit a budget. */
         TRUNCATED,
         /** The model refused to answer. */
-        REFUSED
+        REFUSED,
+        /** A recent correction gave the label, not the model: {@link #followed()} names that feedback. */
+        CORRECTED
     }
 
     /**
@@ -42,12 +51,15 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
      * @param reason     the model's short reason, or empty
      * @param model      the model and version that answered
      * @param usage      tokens and cost
+     * @param covers     the store sequence the answer covers, {@code >= 0}, or {@link #UNKNOWN_SEQUENCE}
+     * @param followed   the id of the feedback a correction followed, or empty
      * @throws NullPointerException     if a part, or a score, is null
-     * @throws IllegalArgumentException if the label is blank, the confidence is neither NaN nor in [0,1], or a score
-     *                                  is outside [0,1]
+     * @throws IllegalArgumentException if the label is blank, the confidence is neither NaN nor in [0,1], a score
+     *                                  is outside [0,1], or the sequence is below {@link #UNKNOWN_SEQUENCE}
      */
     public Prediction {
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(followed, "followed");
         Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(reason, "reason");
@@ -62,7 +74,29 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
         if (!(scores instanceof LabelScores)) { // those are immutable and were checked when made
             scores = checkedCopy(scores);
         }
+        if (covers < UNKNOWN_SEQUENCE) {
+            throw new IllegalArgumentException("covered sequence must be >= -1, was " + covers);
+        }
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    /**
+     * A prediction from a classifier that follows no feedback store and applies no correction.
+     *
+     * @param label      one of the taxonomy's labels, not blank
+     * @param confidence in [0,1], or NaN
+     * @param scores     label to probability; may be empty
+     * @param flags      what happened on the way
+     * @param reason     the model's short reason, or empty
+     * @param model      the model and version that answered
+     * @param usage      tokens and cost
+     * @throws NullPointerException     if a part, or a score, is null
+     * @throws IllegalArgumentException if the label is blank, the confidence is neither NaN nor in [0,1], or a score
+     *                                  is outside [0,1]
+     */
+    public Prediction(String label, double confidence, Map<String, Double> scores, Set<Flag> flags,
+                      String reason, String model, Usage usage) {
+        this(label, confidence, scores, flags, reason, model, usage, UNKNOWN_SEQUENCE, Optional.empty());
     }
 
     private static Map<String, Double> checkedCopy(Map<String, Double> scores) {
@@ -108,6 +142,27 @@ public record Prediction(String label, double confidence, Map<String, Double> sc
      * @return a copy with every other part unchanged
      */
     public Prediction withUsage(Usage newUsage) {
-        return new Prediction(label, confidence, scores, flags, reason, model, newUsage);
+        return new Prediction(label, confidence, scores, flags, reason, model, newUsage, covers, followed);
+    }
+
+    /**
+     * The same prediction, saying which store sequence it covers.
+     *
+     * @param sequence the store sequence the answer covers, {@code >= 0}, or {@link #UNKNOWN_SEQUENCE}
+     * @return a copy with every other part unchanged
+     * @throws IllegalArgumentException if the sequence is below {@link #UNKNOWN_SEQUENCE}
+     */
+    public Prediction covering(long sequence) {
+        return new Prediction(label, confidence, scores, flags, reason, model, usage, sequence, followed);
+    }
+
+    /**
+     * Whether the answer covers a store sequence: the change with that sequence was known when it was made.
+     *
+     * @param sequence a store sequence
+     * @return true if {@link #covers()} is known and at least {@code sequence}
+     */
+    public boolean covers(long sequence) {
+        return covers != UNKNOWN_SEQUENCE && covers >= sequence;
     }
 }
