@@ -17,13 +17,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Imports labelled rows (JSONL or CSV) into any {@link FeedbackStore}: which columns hold the id, title, body,
@@ -61,6 +61,9 @@ public final class FeedbackImport {
     private final String idNamespace;
     private final boolean skipBadRows;
     private final char csvSeparator;
+    private final ImportListener listener;
+    private final boolean progressLog;
+    private final LongSupplier nanos;
 
     private FeedbackImport(Builder builder) {
         this.taxonomy = builder.taxonomy;
@@ -70,6 +73,9 @@ public final class FeedbackImport {
         this.idNamespace = builder.idNamespace;
         this.skipBadRows = builder.skipBadRows;
         this.csvSeparator = builder.csvSeparator;
+        this.listener = builder.listener;
+        this.progressLog = builder.progressLog;
+        this.nanos = builder.nanos;
     }
 
     /** An importer of rows labelled under this taxonomy; set the columns and options, then {@code build()}. */
@@ -121,7 +127,7 @@ public final class FeedbackImport {
 
     private ImportResult run(String source, String noun, Reading reading, FeedbackStore store) {
         Objects.requireNonNull(store, "store");
-        Checked checked = new Checked(source, new ImportRows(taxonomy, mapping, columns, idNamespace, Instant.now(),
+        CheckedImportRows checked = new CheckedImportRows(source, new ImportRows(taxonomy, mapping, columns, idNamespace, Instant.now(),
                 importedFrom(source), noun));
         boolean complete = reading.readInto(checked);
         checked.problems.sort(Comparator.comparingLong(ImportProblem::line));
@@ -134,6 +140,7 @@ public final class FeedbackImport {
         }
         int added = 0;
         int present = checked.repeats;
+        ImportListener progress = progressLog ? new ImportProgressLog(source, nanos) : ImportListener.none();
         for (int from = 0; from < checked.valid.size(); from += BATCH) {
             List<Feedback> batch = checked.valid.subList(from, Math.min(checked.valid.size(), from + BATCH));
             List<FeedbackReceipt> receipts = store.addAllWithReceipts(batch);
@@ -150,6 +157,9 @@ public final class FeedbackImport {
                     }
                 }
             }
+            int stored = from + batch.size();
+            listener.rowsStored(stored, checked.valid.size());
+            progress.rowsStored(stored, checked.valid.size());
         }
         ImportResult result = new ImportResult(source, added, present, checked.dropped, checked.problems);
         LOG.info("imported {}: {} added, {} already present, {} dropped by the label mapping, {} rejected", source,
@@ -170,50 +180,6 @@ public final class FeedbackImport {
         return clean.isEmpty() ? FeedbackSource.imported("unnamed") : FeedbackSource.imported(clean);
     }
 
-    /** The rows read so far, checked: valid feedback in order, repeats, drops and problems. */
-    private static final class Checked implements ImportRows.Sink {
-        private final String source;
-        private final ImportRows rows;
-        final List<Feedback> valid = new ArrayList<>();
-        final List<ImportProblem> problems = new ArrayList<>();
-        private final Map<String, Long> lineById = new HashMap<>();
-        private final Map<String, Feedback> byId = new HashMap<>();
-        int repeats;
-        int dropped;
-
-        Checked(String source, ImportRows rows) {
-            this.source = source;
-            this.rows = rows;
-        }
-
-        @Override
-        public void row(ImportRows.SourceRow row) {
-            ImportRows.Outcome outcome = rows.check(row);
-            if (outcome instanceof ImportRows.Bad bad) {
-                problem(new ImportProblem(source, row.line(), bad.message()));
-            } else if (outcome instanceof ImportRows.Dropped) {
-                dropped++;
-            } else {
-                Feedback feedback = ((ImportRows.Valid) outcome).feedback();
-                Feedback first = byId.putIfAbsent(feedback.id(), feedback);
-                if (first == null) {
-                    lineById.put(feedback.id(), row.line());
-                    valid.add(feedback);
-                } else if (first.equals(feedback)) {
-                    repeats++; // the same row twice: stored once
-                } else {
-                    problem(new ImportProblem(source, row.line(), "the same article id ('" + feedback.article().id()
-                            + "') as line " + lineById.get(feedback.id()) + ", with another text or label"));
-                }
-            }
-        }
-
-        @Override
-        public void problem(ImportProblem problem) {
-            problems.add(problem);
-        }
-    }
-
     /** Which columns to read and how; fails fast on settings that cannot work. */
     public static final class Builder {
         private final Taxonomy taxonomy;
@@ -229,6 +195,9 @@ public final class FeedbackImport {
         private String idNamespace = "feedback-import";
         private boolean skipBadRows;
         private char csvSeparator = ',';
+        private ImportListener listener = ImportListener.none();
+        private boolean progressLog = true;
+        private LongSupplier nanos = System::nanoTime;
 
         private Builder(Taxonomy taxonomy) {
             this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
@@ -314,6 +283,24 @@ public final class FeedbackImport {
                 throw new IllegalArgumentException("'" + separator + "' cannot separate CSV columns");
             }
             this.csvSeparator = separator;
+            return this;
+        }
+
+        /** Told of the rows stored, after each durable write; none by default. */
+        public Builder listener(ImportListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Whether a long import logs its progress at INFO (at most every 10 s), besides the listener; on by default. */
+        public Builder progressLog(boolean log) {
+            this.progressLog = log;
+            return this;
+        }
+
+        /** The clock of the progress log, for tests. */
+        Builder nanos(LongSupplier clock) {
+            this.nanos = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

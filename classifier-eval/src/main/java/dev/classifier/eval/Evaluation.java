@@ -33,11 +33,15 @@ public final class Evaluation {
 
     public static final int DEFAULT_BATCH_SIZE = 32;
 
+    /** A run logs its progress at INFO at most this often, unless {@link Builder#progressLog(boolean)} turns it off. */
+    public static final int PROGRESS_LOG_INTERVAL_SECONDS = 10;
+
     private final String name;
     private final Classifier classifier;
     private final int batchSize;
     private final Ticker ticker;
     private final EvaluationListener listener;
+    private final boolean progressLog;
 
     private Evaluation(Builder builder, String name) {
         this.name = name;
@@ -45,6 +49,7 @@ public final class Evaluation {
         this.batchSize = builder.batchSize;
         this.ticker = builder.ticker;
         this.listener = builder.listener;
+        this.progressLog = builder.progressLog;
     }
 
     public static Builder builder() {
@@ -62,6 +67,8 @@ public final class Evaluation {
         List<ArticleResult> results = new ArrayList<>(rows.size());
         int failures = 0;
         long started = ticker.nanos();
+        EvaluationListener progress = progressLog
+                ? new ProgressLog(name, ticker, PROGRESS_LOG_INTERVAL_SECONDS) : EvaluationListener.none();
         for (int from = 0; from < rows.size(); from += batchSize) {
             List<LabeledArticle> chunk = rows.subList(from, Math.min(rows.size(), from + batchSize));
             List<Article> articles = chunk.stream().map(LabeledArticle::article).toList();
@@ -77,6 +84,7 @@ public final class Evaluation {
                 results.add(ArticleResult.of(row, outcome, perArticle));
             }
             listener.chunkDone(results.size(), rows.size(), failures);
+            progress.chunkDone(results.size(), rows.size(), failures);
             LOG.debug("{}: {} of {} articles classified, {} failed", name, results.size(), rows.size(), failures);
         }
         long wall = ticker.nanos() - started;
@@ -134,6 +142,7 @@ public final class Evaluation {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Ticker ticker = Ticker.system();
         private EvaluationListener listener = EvaluationListener.none();
+        private boolean progressLog = true;
 
         private Builder() {
         }
@@ -170,6 +179,16 @@ public final class Evaluation {
 
         public Builder listener(EvaluationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether a run logs its progress at INFO (at most every {@value Evaluation#PROGRESS_LOG_INTERVAL_SECONDS}
+         * seconds, nothing for a shorter run), besides telling the listener; on by default. Turn it off when the
+         * listener shows progress itself (a progress bar, say).
+         */
+        public Builder progressLog(boolean log) {
+            this.progressLog = log;
             return this;
         }
 

@@ -3,7 +3,7 @@ package dev.classifier.micrometer;
 import dev.classifier.local.RefreshEvent;
 import dev.classifier.local.RefreshListener;
 import dev.classifier.local.RefreshingClassifier;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -29,6 +29,9 @@ public final class RefreshMetrics implements RefreshListener, MeterBinder {
     private final BoundRegistries registries = new BoundRegistries();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicReference<String> version = new AtomicReference<>(RefreshingClassifier.UNTRAINED);
+    // Counted here, not in the registries: a retrain at start-up comes before any registry is bound.
+    private final AtomicLong retrained = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     private RefreshMetrics(Tags tags) {
         this.tags = tags;
@@ -46,8 +49,8 @@ public final class RefreshMetrics implements RefreshListener, MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         registries.bind(registry, r -> {
-            refreshes(r, "retrained");
-            refreshes(r, "failed");
+            refreshes(r, "retrained", retrained);
+            refreshes(r, "failed", failed);
             duration(r);
             Gauge.builder(MeterNames.MODEL_GENERATION, generation, AtomicLong::get).tags(tags).strongReference(true)
                     .register(r);
@@ -59,9 +62,9 @@ public final class RefreshMetrics implements RefreshListener, MeterBinder {
     public void onEvent(RefreshEvent event) {
         if (event instanceof RefreshEvent.Retrained retrained) {
             generation.set(retrained.generation());
+            this.retrained.incrementAndGet();
             String previous = version.getAndSet(retrained.modelVersion());
             registries.each(r -> {
-                refreshes(r, "retrained").increment();
                 duration(r).record(retrained.took());
                 if (!previous.equals(retrained.modelVersion())) {
                     r.find(MeterNames.MODEL_INFO).tags(tags).tag("version", previous).meters().forEach(r::remove);
@@ -69,12 +72,13 @@ public final class RefreshMetrics implements RefreshListener, MeterBinder {
                 }
             });
         } else {
-            registries.each(r -> refreshes(r, "failed").increment());
+            failed.incrementAndGet();
         }
     }
 
-    private Counter refreshes(MeterRegistry registry, String result) {
-        return Counter.builder(MeterNames.REFRESHES).tags(tags).tag("result", result).register(registry);
+    private void refreshes(MeterRegistry registry, String result, AtomicLong count) {
+        FunctionCounter.builder(MeterNames.REFRESHES, count, AtomicLong::get).tags(tags).tag("result", result)
+                .register(registry);
     }
 
     private Timer duration(MeterRegistry registry) {

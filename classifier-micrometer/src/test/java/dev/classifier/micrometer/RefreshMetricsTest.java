@@ -40,8 +40,8 @@ class RefreshMetricsTest {
             String second = classifier.modelVersion().orElseThrow();
 
             assertThat(second).isNotEqualTo(first);
-            assertThat(registry.get(MeterNames.REFRESHES).tags("result", "retrained").counter().count()).isEqualTo(2);
-            assertThat(registry.get(MeterNames.REFRESHES).tags("result", "failed").counter().count()).isZero();
+            assertThat(registry.get(MeterNames.REFRESHES).tags("result", "retrained").functionCounter().count()).isEqualTo(2);
+            assertThat(registry.get(MeterNames.REFRESHES).tags("result", "failed").functionCounter().count()).isZero();
             assertThat(registry.get(MeterNames.REFRESH_DURATION).timer().count()).isEqualTo(2);
             assertThat(registry.get(MeterNames.MODEL_GENERATION).gauge().value()).isEqualTo(2);
             // One series for the version answering now: the earlier ones are gone.

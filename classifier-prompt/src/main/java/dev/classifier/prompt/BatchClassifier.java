@@ -86,6 +86,7 @@ public final class BatchClassifier {
     private final CompletionReader reader;
     private final Optional<Path> workDir;
     private final BatchDriver.Settings settings;
+    private final boolean progressLog;
 
     private BatchClassifier(Builder b) {
         this.prompt = b.prompt;
@@ -102,6 +103,7 @@ public final class BatchClassifier {
         this.files = new BatchRequestFiles(prompt, b.maxRequestsPerFile, b.maxBytesPerFile);
         this.reader = new CompletionReader(prompt.format(), prompt.profile()::batchUsage, prompt.onBadOutput());
         this.workDir = b.workDir;
+        this.progressLog = b.progressLog;
         this.settings = new BatchDriver.Settings(b.pollInterval, b.maxWait, b.maxRetryRounds, b.synchronousRetry,
                 b.cap, b.clock, b.sleeper);
     }
@@ -121,7 +123,7 @@ public final class BatchClassifier {
     /** Classifies the articles; see the class comment. Ids must be unique. */
     public BatchRun run(Iterator<Article> articles, BatchListener listener) {
         Objects.requireNonNull(articles, "articles");
-        BatchEvents events = new BatchEvents(Objects.requireNonNull(listener, "listener"));
+        BatchEvents events = new BatchEvents(Objects.requireNonNull(listener, "listener"), progressLog);
         Path dir = workDirectory();
         Path stateFile = dir.resolve(STATE_FILE);
         if (Files.exists(stateFile)) {
@@ -158,7 +160,8 @@ public final class BatchClassifier {
                     + " anything was sent: start it again with run() in an empty directory");
         }
         retirementWarning.checkOnce(prompt.model());
-        return driver().drive(state, stateFile, new BatchEvents(Objects.requireNonNull(listener, "listener")));
+        BatchEvents events = new BatchEvents(Objects.requireNonNull(listener, "listener"), progressLog);
+        return driver().drive(state, stateFile, events);
     }
 
     /**
@@ -217,6 +220,7 @@ public final class BatchClassifier {
         private Optional<SpendingCap> cap = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private boolean progressLog = true;
 
         private Builder(OpenAIClient client, PromptClassifier prompt) {
             this.client = Objects.requireNonNull(client, "client");
@@ -297,6 +301,16 @@ public final class BatchClassifier {
          */
         public Builder spendingCap(SpendingCap value) {
             this.cap = Optional.of(Objects.requireNonNull(value, "spendingCap"));
+            return this;
+        }
+
+        /**
+         * Whether a run logs its progress at INFO (files written, batches created, each batch's status when it
+         * changes, retries), besides telling the listener; on by default. Turn it off when the listener shows
+         * progress itself.
+         */
+        public Builder progressLog(boolean log) {
+            this.progressLog = log;
             return this;
         }
 

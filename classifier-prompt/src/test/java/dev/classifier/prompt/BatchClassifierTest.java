@@ -7,6 +7,7 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Usage;
 import dev.classifier.openai.RetryPolicy;
 import dev.classifier.testkit.ManualClock;
+import dev.classifier.testkit.logging.LogCapture;
 import dev.classifier.testkit.openai.JournalEntry;
 import dev.classifier.testkit.openai.OpenAiTestServer;
 import dev.classifier.testkit.openai.OpenAiTestServerExtension;
@@ -130,6 +131,20 @@ class BatchClassifierTest {
         // Inputs, outputs: all gone from the provider.
         assertThat(recorder.deleted).hasSize(4);
         assertThat(openAi.server().files().list()).isEmpty();
+    }
+
+    @Test
+    void aRunLogsItsProgressByDefaultAndNotWhenTurnedOff() {
+        List<String> lines = LogCapture.linesOf(() -> batch().build().run(ARTICLES.stream(), BatchListener.none()));
+        assertThat(lines.stream().filter(line -> line.contains("batch run:")))
+                .allMatch(line -> line.startsWith("INFO"))
+                .anyMatch(line -> line.contains("batch run: wrote 6 requests to requests-r0-000.jsonl"))
+                .anyMatch(line -> line.matches(".*batch run: batch \\S+ created$"))
+                .anyMatch(line -> line.matches(".*batch run: batch \\S+ is completed, 6 of 6 requests done, 0 failed$"));
+
+        List<String> quiet = LogCapture.linesOf(() -> batch().workDir(dir.resolve("quiet")).progressLog(false).build()
+                .run(ARTICLES.stream(), BatchListener.none()));
+        assertThat(quiet).noneMatch(line -> line.contains("batch run:"));
     }
 
     @Test
