@@ -1,13 +1,8 @@
 package dev.classifier.embeddings;
 
-import dev.classifier.api.Category;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.embeddings.EmbeddingClassifier.Method;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +13,22 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.CRC32C;
+
+import static dev.classifier.embeddings.ModelParts.count;
+import static dev.classifier.embeddings.ModelParts.readString;
+import static dev.classifier.embeddings.ModelParts.readSummary;
+import static dev.classifier.embeddings.ModelParts.readTaxonomy;
+import static dev.classifier.embeddings.ModelParts.bytesOf;
+import static dev.classifier.embeddings.ModelParts.writeLinear;
+import static dev.classifier.embeddings.ModelParts.writeString;
+import static dev.classifier.embeddings.ModelParts.writeSummary;
+import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
 
 /**
  * The versioned file an {@link EmbeddingClassifier} is saved in:
@@ -47,7 +50,8 @@ import java.util.zip.CRC32C;
  *   <li>{@code companion} and {@code companion-model} (absent without one): its kind ({@code local}), weight,
  *       blended temperature and model version, then the companion's own file ({@code LocalClassifier.save}).</li>
  * </ul>
- * <b>Adding a part</b> (say, description prototypes): give it a new name, write it in {@link #payload}, read it
+ * <b>Adding a part</b> (say, description prototypes): give it a new name, a codec in {@link ModelParts}, write
+ * it in {@link #payload}, read it
  * in {@link #read}, and raise {@link #FORMAT_VERSION}. A reader accepts every version up to its own and treats
  * a part an older file lacks as absent; a file of a newer version, or one holding a part the reader does not
  * know, is refused with a message that says so. The model version ({@link #fingerprint}) hashes every part but
@@ -80,18 +84,18 @@ final class EmbeddingModelFile {
     /** The parts in file order; {@code companionModel} is the companion's own file, when saving. */
     static byte[] payload(Contents contents, Optional<byte[]> companionModel) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(EMBEDDER, write(out -> writeString(out, contents.embedderId())));
-        parts.put(TAXONOMY, write(out -> writeTaxonomy(out, contents.taxonomy())));
-        parts.put(SUMMARY, write(out -> writeSummary(out, contents.summary())));
-        contents.linear().ifPresent(linear -> parts.put(LINEAR, write(out -> writeLinear(out, linear))));
-        contents.companion().ifPresent(c -> parts.put(COMPANION, write(out -> {
+        parts.put(EMBEDDER, bytesOf(out -> writeString(out, contents.embedderId())));
+        parts.put(TAXONOMY, bytesOf(out -> writeTaxonomy(out, contents.taxonomy())));
+        parts.put(SUMMARY, bytesOf(out -> writeSummary(out, contents.summary())));
+        contents.linear().ifPresent(linear -> parts.put(LINEAR, bytesOf(out -> writeLinear(out, linear))));
+        contents.companion().ifPresent(c -> parts.put(COMPANION, bytesOf(out -> {
             writeString(out, c.kind());
             out.writeDouble(c.weight());
             out.writeDouble(c.temperature());
             writeString(out, c.version());
         })));
         companionModel.ifPresent(bytes -> parts.put(COMPANION_MODEL, bytes));
-        return write(out -> {
+        return bytesOf(out -> {
             out.writeInt(parts.size());
             for (Map.Entry<String, byte[]> part : parts.entrySet()) {
                 writeString(out, part.getKey());
@@ -214,9 +218,9 @@ final class EmbeddingModelFile {
             String embedderId = readString(required(file, parts, EMBEDDER));
             Taxonomy taxonomy = readTaxonomy(required(file, parts, TAXONOMY));
             TrainingSummary summary = readSummary(required(file, parts, SUMMARY));
-            Optional<LinearModel> linear = parts.get(LINEAR).map(EmbeddingModelFile::readLinear);
-            Optional<CompanionPart> companion = parts.get(COMPANION).map(in -> new CompanionPart(readString(in),
-                    in.getDouble(), in.getDouble(), readString(in)));
+            Optional<LinearModel> linear = parts.get(LINEAR).map(ModelParts::readLinear);
+            Optional<CompanionPart> companion = parts.get(COMPANION)
+                    .map(in -> new CompanionPart(readString(in), in.getDouble(), in.getDouble(), readString(in)));
             if (companion.isPresent() != parts.get(COMPANION_MODEL).isPresent()) {
                 throw new IllegalArgumentException("the parts '" + COMPANION + "' and '" + COMPANION_MODEL
                         + "' come only together");
@@ -236,147 +240,4 @@ final class EmbeddingModelFile {
         return part.get();
     }
 
-    private static void writeTaxonomy(DataOutputStream out, Taxonomy taxonomy) throws IOException {
-        out.writeInt(taxonomy.categories().size());
-        for (Category category : taxonomy.categories()) {
-            writeString(out, category.label());
-            writeString(out, category.description());
-        }
-        writeString(out, taxonomy.fallback());
-    }
-
-    private static Taxonomy readTaxonomy(ByteBuffer in) {
-        int categories = count(in, "categories");
-        Taxonomy.Builder builder = Taxonomy.builder();
-        for (int i = 0; i < categories; i++) {
-            builder.category(readString(in), readString(in));
-        }
-        return builder.fallback(readString(in)).build();
-    }
-
-    private static void writeSummary(DataOutputStream out, TrainingSummary summary) throws IOException {
-        writeString(out, summary.method().name());
-        out.writeInt(summary.examples());
-        writeCounts(out, summary.examplesPerLabel());
-        writeCounts(out, summary.dropped());
-        Map<Method, Double> heldOut = new EnumMap<>(Method.class);
-        heldOut.putAll(summary.heldOutAccuracy());
-        out.writeInt(heldOut.size());
-        for (Map.Entry<Method, Double> e : heldOut.entrySet()) {
-            writeString(out, e.getKey().name());
-            out.writeDouble(e.getValue());
-        }
-        out.writeDouble(summary.l2());
-        out.writeDouble(summary.temperature());
-        out.writeDouble(summary.companionWeight());
-    }
-
-    private static TrainingSummary readSummary(ByteBuffer in) {
-        Method method = Method.valueOf(readString(in));
-        int examples = in.getInt();
-        Map<String, Integer> perLabel = readCounts(in);
-        Map<String, Integer> dropped = readCounts(in);
-        int methods = count(in, "held-out accuracies");
-        Map<Method, Double> heldOut = new EnumMap<>(Method.class);
-        for (int i = 0; i < methods; i++) {
-            heldOut.put(Method.valueOf(readString(in)), in.getDouble());
-        }
-        return new TrainingSummary(method, examples, perLabel, dropped, heldOut, in.getDouble(), in.getDouble(),
-                in.getDouble());
-    }
-
-    private static void writeLinear(DataOutputStream out, LinearModel linear) throws IOException {
-        out.writeInt(linear.labels().size());
-        for (String label : linear.labels()) {
-            writeString(out, label);
-        }
-        int dimension = linear.weights().length == 0 ? 0 : linear.weights()[0].length;
-        out.writeInt(dimension);
-        for (double[] row : linear.weights()) {
-            for (double w : row) {
-                out.writeDouble(w);
-            }
-        }
-        for (double b : linear.bias()) {
-            out.writeDouble(b);
-        }
-        out.writeDouble(linear.temperature());
-    }
-
-    private static LinearModel readLinear(ByteBuffer in) {
-        int classes = count(in, "classes");
-        java.util.List<String> labels = new java.util.ArrayList<>(classes);
-        for (int k = 0; k < classes; k++) {
-            labels.add(readString(in));
-        }
-        int dimension = count(in, "dimensions");
-        if ((long) classes * (dimension + 1) * Double.BYTES + Double.BYTES != in.remaining()) {
-            throw new IllegalArgumentException(classes + " classes of " + dimension + " dimensions need "
-                    + ((long) classes * (dimension + 1) * Double.BYTES + Double.BYTES) + " bytes of weights, the"
-                    + " part has " + in.remaining());
-        }
-        double[][] weights = new double[classes][dimension];
-        for (double[] row : weights) {
-            in.asDoubleBuffer().get(row);
-            in.position(in.position() + dimension * Double.BYTES);
-        }
-        double[] bias = new double[classes];
-        in.asDoubleBuffer().get(bias);
-        in.position(in.position() + classes * Double.BYTES);
-        return new LinearModel(labels, weights, bias, in.getDouble());
-    }
-
-    /** Writes to memory, which cannot fail. */
-    private interface Writing {
-        void to(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] write(Writing writing) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writing.to(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static int count(ByteBuffer in, String what) {
-        int n = in.getInt();
-        if (n < 0 || n > in.remaining()) {
-            throw new IllegalArgumentException("impossible number of " + what + ": " + n);
-        }
-        return n;
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(ByteBuffer in) {
-        byte[] bytes = new byte[count(in, "string bytes")];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** Sorted by key, so that equal models have equal bytes. */
-    private static void writeCounts(DataOutputStream out, Map<String, Integer> counts) throws IOException {
-        Map<String, Integer> sorted = new TreeMap<>(counts);
-        out.writeInt(sorted.size());
-        for (Map.Entry<String, Integer> e : sorted.entrySet()) {
-            writeString(out, e.getKey());
-            out.writeInt(e.getValue());
-        }
-    }
-
-    private static Map<String, Integer> readCounts(ByteBuffer in) {
-        int n = count(in, "counts");
-        Map<String, Integer> counts = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            counts.put(readString(in), in.getInt());
-        }
-        return counts;
-    }
 }
