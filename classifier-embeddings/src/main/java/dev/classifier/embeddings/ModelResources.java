@@ -1,10 +1,6 @@
 package dev.classifier.embeddings;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,8 +12,6 @@ import java.util.Map;
 
 /** The files of an {@link EmbeddingModel}: read from the class path, hashed, and the tokenizer made from one. */
 final class ModelResources {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ModelResources.class);
 
     private ModelResources() {
     }
@@ -47,11 +41,8 @@ final class ModelResources {
         }
     }
 
-    /**
-     * A tokenizer that adds the model's special tokens and, if {@code truncate}, keeps at most {@code maxTokens};
-     * on failure the session is closed (nothing else would close it) and the error names the file.
-     */
-    static HuggingFaceTokenizer tokenizer(byte[] json, EmbeddingModel model, boolean truncate, OrtSession session) {
+    /** A tokenizer that adds the model's special tokens and, if {@code truncate}, keeps at most {@code maxTokens}. */
+    static HuggingFaceTokenizer tokenizer(byte[] json, EmbeddingModel model, boolean truncate) {
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
                 "truncation", Boolean.toString(truncate),
@@ -60,11 +51,6 @@ final class ModelResources {
         try (InputStream in = new ByteArrayInputStream(json)) {
             return HuggingFaceTokenizer.newInstance(in, options);
         } catch (IOException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (OrtException closing) {
-                LOG.debug("closing an ONNX session failed", closing);
-            }
             throw new EmbeddingException("cannot load tokenizer " + model.tokenizerResource() + " of model "
                     + model.name() + ": " + e.getMessage(), e);
         }

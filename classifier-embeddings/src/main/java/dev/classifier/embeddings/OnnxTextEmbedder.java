@@ -2,22 +2,12 @@ package dev.classifier.embeddings;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import dev.classifier.api.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,13 +34,11 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
 
     private final EmbeddingModel model;
     private final String modelId;
-    private final OrtEnvironment environment;
-    private final OrtSession session;
+    private final OnnxEncoder encoder;
     private final HuggingFaceTokenizer tokenizer;
     /** Without truncation, for reading long text in windows; null when only the head is read. */
     private final HuggingFaceTokenizer wholeTokenizer;
     private final int maxWindows;
-    private final boolean wantsTokenTypes;
     private final int dimension;
     private final int threads;
     private final ExecutorService workers;
@@ -70,20 +58,15 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         // The id names how text is read: vectors of long text read in windows differ from its head's.
         this.modelId = model.name() + "@" + ModelResources.contentHash(onnx, tokenizerJson) + "/max"
                 + model.maxTokens() + (maxWindows > 1 ? "x" + maxWindows : "");
-        this.environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(builder.intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            this.session = environment.createSession(onnx, options);
-        } catch (OrtException e) {
-            throw new EmbeddingException("ONNX Runtime cannot load model " + model.name() + " from "
-                    + model.onnxResource() + ": " + e.getMessage(), e);
+        this.encoder = new OnnxEncoder(model, onnx, builder.intraOpThreads);
+        try {
+            this.tokenizer = ModelResources.tokenizer(tokenizerJson, model, true);
+            this.wholeTokenizer = maxWindows > 1 ? ModelResources.tokenizer(tokenizerJson, model, false) : null;
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
         }
-        this.tokenizer = ModelResources.tokenizer(tokenizerJson, model, true, session);
-        this.wholeTokenizer = maxWindows > 1 ? ModelResources.tokenizer(tokenizerJson, model, false, session) : null;
-        this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
-        this.dimension = outputDimension();
+        this.dimension = encoder.dimension();
         this.workers = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
         LOG.info("Loaded embedding model {} ({} dimensions) in {} ms", modelId, dimension,
                 (System.nanoTime() - started) / 1_000_000);
@@ -218,9 +201,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
             if (wholeTokenizer != null) {
                 wholeTokenizer.close();
             }
-            session.close();
-        } catch (OrtException e) {
-            throw new EmbeddingException("closing model " + model.name() + " failed: " + e.getMessage(), e);
+            encoder.close();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -251,7 +232,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         boolean cut = text.length() < fullText.length();
         if (wholeTokenizer == null) {
             Encoding encoding = tokenizer.encode(text);
-            return new Embedding(infer(encoding.getIds(), text), encoding.getIds().length,
+            return new Embedding(encoder.infer(encoding.getIds(), text.length()), encoding.getIds().length,
                     cut || encoding.exceedMaxLength());
         }
         // Long text in windows of maxTokens - 2 word pieces, each wrapped in the model's [CLS] and [SEP]; the
@@ -259,12 +240,12 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         long[] ids = wholeTokenizer.encode(text).getIds();
         List<long[]> windows = TextWindows.split(ids, model.maxTokens() - 2, maxWindows);
         if (windows.size() == 1) {
-            return new Embedding(infer(windows.get(0), text), windows.get(0).length, cut);
+            return new Embedding(encoder.infer(windows.get(0), text.length()), windows.get(0).length, cut);
         }
         float[] sum = new float[dimension];
         int read = 0;
         for (long[] window : windows) {
-            float[] vector = infer(window, text);
+            float[] vector = encoder.infer(window, text.length());
             int pieces = wordPieces(window);
             for (int d = 0; d < dimension; d++) {
                 sum[d] += pieces * vector[d];
@@ -280,30 +261,6 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         return Math.max(0, ids.length - 2);
     }
 
-    /** One model call on one token sequence: the pooled, unit-length vector. */
-    private float[] infer(long[] ids, String text) {
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1);
-        long[] shape = {1, ids.length};
-        try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-             OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-             OnnxTensor typeTensor = wantsTokenTypes
-                     ? OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape) : null) {
-            Map<String, OnnxTensor> inputs = typeTensor == null
-                    ? Map.of("input_ids", idTensor, "attention_mask", maskTensor)
-                    : Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor);
-            try (OrtSession.Result result = session.run(inputs)) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                float[] vector = pool(hidden, mask);
-                normalise(vector);
-                return vector;
-            }
-        } catch (OrtException e) {
-            throw new EmbeddingException("model " + model.name() + " failed on a text of " + text.length()
-                    + " chars: " + e.getMessage(), e);
-        }
-    }
-
     /** The first {@code chars} characters, not splitting a surrogate pair. */
     static String head(String text, int chars) {
         if (text.length() <= chars) {
@@ -311,30 +268,6 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         }
         int end = Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars;
         return text.substring(0, end);
-    }
-
-    /** Token vectors [tokens x dimension] to one vector. */
-    private float[] pool(FloatBuffer hidden, long[] mask) {
-        float[] vector = new float[dimension];
-        if (model.pooling() == Pooling.CLS) {
-            hidden.get(0, vector, 0, dimension);
-            return vector;
-        }
-        int counted = 0;
-        for (int token = 0; token < mask.length; token++) {
-            if (mask[token] == 0) {
-                continue;
-            }
-            counted++;
-            int offset = token * dimension;
-            for (int d = 0; d < dimension; d++) {
-                vector[d] += hidden.get(offset + d);
-            }
-        }
-        for (int d = 0; d < dimension; d++) {
-            vector[d] /= Math.max(1, counted);
-        }
-        return vector;
     }
 
     static void normalise(float[] vector) {
@@ -348,21 +281,6 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         float inverse = (float) (1.0 / Math.sqrt(sum));
         for (int d = 0; d < vector.length; d++) {
             vector[d] *= inverse;
-        }
-    }
-
-    private int outputDimension() {
-        try {
-            NodeInfo first = session.getOutputInfo().values().iterator().next();
-            long[] shape = ((TensorInfo) first.getInfo()).getShape();
-            long last = shape[shape.length - 1];
-            if (shape.length != 3 || last <= 0) {
-                throw new EmbeddingException("model " + model.name() + " does not output token vectors "
-                        + "[batch, tokens, dimension]; its first output has shape " + Arrays.toString(shape));
-            }
-            return (int) last;
-        } catch (OrtException e) {
-            throw new EmbeddingException("cannot read the outputs of model " + model.name(), e);
         }
     }
 

@@ -52,6 +52,8 @@ class LongTextTest {
         assertThat(windows.modelId()).endsWith("/max512x4")
                 .startsWith(SharedModel.get().modelId().replace("/max512", "/"));
         assertThat(SharedModel.get().maxWindows()).isEqualTo(OnnxTextEmbedder.DEFAULT_WINDOWS);
+        assertThat(windows.toString()).as("embedAll spreads texts over a worker per core by default")
+                .contains(", " + Runtime.getRuntime().availableProcessors() + " worker(s)]");
     }
 
     @Test
