@@ -36,6 +36,10 @@ import java.util.Set;
  *
  * <p>When the embedder fails, the article's classification fails with a {@link ClassificationException} (the
  * embedder's exception is its cause); a failing companion only leaves its voice out.
+ *
+ * <p>{@link #save(Path)} writes the whole trained model to one file and {@link #load(Path, TextEmbedder)} reads it
+ * back, refusing an embedder other than the one it was trained with. Every prediction names
+ * {@link #modelVersion()} as its model.
  */
 public final class EmbeddingClassifier implements TrainedClassifier {
 
