@@ -83,7 +83,8 @@ public final class ThroughputBench {
         long start = System.nanoTime();
         embed.accept(texts);
         double perSecond = texts.size() / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("| %s | %s | %.0f | %s | %.0f%% |%n", name, setting, perSecond,
+        System.out.printf("| %s | %s | %s | %s | %.0f%% |%n", name, setting,
+                String.format(perSecond < 20 ? "%.1f" : "%.0f", perSecond),
                 Double.isNaN(base) ? "1.00" : String.format("%.2f", perSecond / base), 100 * load.foreignShare());
         return perSecond;
     }
