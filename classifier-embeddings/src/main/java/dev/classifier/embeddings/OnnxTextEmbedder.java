@@ -23,8 +23,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * before the tokenizer is made (see {@link OfflineMode}).
  *
  * <p>Each text is one model call (batch 1): with int8 models, batching makes a vector depend on its batch mates,
- * and on two cores it is not faster. {@link #embedAll} spreads texts over {@code threads} workers. Vectors are
- * L2-normalised. Texts longer than the model reads keep their head (see {@link EmbeddingModel}).
+ * and on two cores it is not faster. {@link #embedAll} spreads texts over {@code threads} workers, one per core by
+ * default. Vectors are L2-normalised. Texts longer than the model reads keep their head (see
+ * {@link EmbeddingModel}), or, with {@link Builder#maxWindows} above 1, are read in windows whose vectors are
+ * averaged.
  *
  * <p>Safe for concurrent use. Holds native memory (about 200 MB for the bundled models): close it.
  */
