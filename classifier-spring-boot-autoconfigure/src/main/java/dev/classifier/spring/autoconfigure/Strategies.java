@@ -28,6 +28,9 @@ final class Strategies {
     static Classifier build(ClassifierProperties properties, Taxonomy taxonomy, FeedbackStore store,
                             ClassifierMeterBinders meters) {
         String name = properties.name();
+        if (name == null || name.isBlank()) {
+            throw new IllegalStateException("classifier.name is blank: give the classifier a name for its meters");
+        }
         Classifier classifier;
         String model;
         switch (properties.strategy()) {
@@ -48,9 +51,18 @@ final class Strategies {
             case CASCADE -> {
                 require("dev.classifier.prompt.PromptClassifier", "classifier-prompt", "cascade");
                 model = "local+" + properties.openai().model();
+                double threshold = properties.cascade().threshold();
+                if (!(threshold >= 0 && threshold <= 1)) {
+                    throw new IllegalStateException("classifier.cascade.threshold must be in [0, 1], was " + threshold);
+                }
                 Classifier first = local(properties, taxonomy, store, meters);
-                classifier = Classifiers.cascade(first, properties.cascade().threshold(),
-                        PromptStrategy.build(properties, taxonomy, store, meters));
+                try {
+                    classifier = Classifiers.cascade(first, threshold,
+                            PromptStrategy.build(properties, taxonomy, store, meters));
+                } catch (RuntimeException e) {
+                    first.close();   // its refresh thread must not outlive a failed start
+                    throw e;
+                }
             }
             default -> throw new IllegalStateException("unknown strategy " + properties.strategy());
         }

@@ -112,6 +112,18 @@ class ClassifierAutoConfigurationTest {
     }
 
     @Test
+    void theEmbeddingsStrategyTrainsOnTheStoreAtStart() {
+        runner.withPropertyValues(onlyClassifierProperties()).withPropertyValues("classifier.strategy=embeddings")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Classifier classifier = context.getBean(Classifier.class);
+                    assertThat(classifier.classify(Article.of("q-1", "国足晋级决赛", "")).label()).isEqualTo("Sports");
+                    assertThat(context.getBean(MeterRegistry.class).get("classifier.classifications")
+                            .tags("model", "embeddings", "outcome", "success").counter().count()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void beansTheApplicationDefinesWin() {
         runner.withUserConfiguration(OwnBeans.class).run(context -> {
             assertThat(context).hasNotFailed();
@@ -172,6 +184,14 @@ class ClassifierAutoConfigurationTest {
                 "classifier.refresh.retrain-after=0").run(context ->
                 assertThat(context).getFailure().rootCause()
                         .hasMessage("classifier.refresh.retrain-after must be at least 1, was 0"));
+    }
+
+    @Test
+    void aCascadeThresholdOutsideZeroToOneFailsNamingTheProperty() {
+        runner.withPropertyValues("classifier.taxonomy=" + taxonomyFile, "classifier.store.type=memory",
+                "classifier.strategy=cascade", "classifier.cascade.threshold=1.5").run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessage("classifier.cascade.threshold must be in [0, 1], was 1.5"));
     }
 
     @Test
