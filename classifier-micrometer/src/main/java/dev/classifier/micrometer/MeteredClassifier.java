@@ -103,6 +103,10 @@ public final class MeteredClassifier implements Classifier, MeterBinder {
                 }
             }
             return outcomes;
+        } catch (RuntimeException e) {
+            // The whole batch failed (a batch job refused, say): each of its articles failed.
+            articles.forEach(article -> recordFailure(e));
+            throw e;
         } finally {
             long took = System.nanoTime() - start;
             registries.each(r -> timer(r, "classifyAll").record(took, java.util.concurrent.TimeUnit.NANOSECONDS));

@@ -25,7 +25,7 @@ class MeteredClassifierTest {
             .category("Business", "Companies and markets").category("Sports", "Matches and players").build();
 
     /** Answers Business with a priced usage, the fallback for "?", and a rate limit for any id starting "limit". */
-    private static final class Scripted implements Classifier {
+    private static class Scripted implements Classifier {
         boolean closed;
 
         @Override
@@ -111,6 +111,23 @@ class MeteredClassifierTest {
 
         assertThat(count(MeterNames.CLASSIFICATIONS, "outcome", "success")).isEqualTo(1);
         assertThat(other.get(MeterNames.CLASSIFICATIONS).tags("outcome", "success").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchThatFailsAsAWholeCountsEachOfItsArticles() {
+        Classifier refusing = new Scripted() {
+            @Override
+            public List<Outcome> classifyAll(List<Article> articles) {
+                throw new dev.classifier.api.UnavailableException("batch job expired", null);
+            }
+        };
+        MeteredClassifier classifier = MeteredClassifier.wrap(refusing, "news", "scripted");
+        classifier.bindTo(registry);
+        assertThatThrownBy(() -> classifier.classifyAll(List.of(Article.of("a1", "一", ""), Article.of("a2", "二", ""))))
+                .hasMessage("batch job expired");
+
+        assertThat(count(MeterNames.FAILURES, "type", "UnavailableException")).isEqualTo(2);
+        assertThat(registry.get(MeterNames.LATENCY).tags("call", "classifyAll").timer().count()).isEqualTo(1);
     }
 
     @Test
