@@ -97,10 +97,10 @@ public final class ReviewServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    /** Stops serving; requests under way get a second to finish. */
+    /** Stops serving at once (a request under way may be cut off; its decision is then not reported saved). */
     @Override
     public void close() {
-        http.stop(1);
+        http.stop(0);
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
