@@ -2,21 +2,17 @@ package dev.classifier.review;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.Taxonomy;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one place where a reviewer's decision becomes {@link Feedback}, and where who made it is recorded and read
- * back. Until {@code Feedback} carries its own provenance, the reviewer's name travels in the stored article's
- * metadata under {@value #REVIEWER_KEY}; nothing else in this module knows where it is kept.
+ * The one place where a reviewer's decision becomes {@link Feedback}: who made it is the feedback's
+ * {@link FeedbackSource} (a person, by the reviewer's name), and is read back from there.
  */
 final class ReviewFeedback {
-
-    static final String REVIEWER_KEY = "classifier.review.by";
 
     private ReviewFeedback() {
     }
@@ -24,16 +20,16 @@ final class ReviewFeedback {
     /** The feedback for a decision: {@code label} equal to {@code predicted} is an accept, any other a correction. */
     static Feedback of(ReviewItemId item, Article article, String predicted, String label, String reason,
                        Reviewer reviewer, Taxonomy taxonomy, Instant at) {
-        Map<String, String> metadata = new HashMap<>(article.metadata());
-        metadata.put(REVIEWER_KEY, reviewer.name());
-        Article stamped = new Article(article.id(), article.title(), article.body(), metadata);
-        return new Feedback(item.feedbackId(), stamped, label, Optional.of(predicted), reason, Optional.empty(), at)
+        return new Feedback(item.feedbackId(), article, label, Optional.of(predicted), reason, Optional.empty(), at,
+                FeedbackSource.person(reviewer.name()))
                 .givenUnder(taxonomy);
     }
 
-    /** Who made a feedback, when the review page recorded it. */
+    /** Who made a feedback, when a person did and the store kept the name. */
     static Optional<String> reviewerOf(Feedback feedback) {
-        return Optional.ofNullable(feedback.article().metadata().get(REVIEWER_KEY));
+        FeedbackSource source = feedback.source();
+        return source.kind() == FeedbackSource.Kind.PERSON && !source.name().isEmpty()
+                ? Optional.of(source.name()) : Optional.empty();
     }
 
     /**

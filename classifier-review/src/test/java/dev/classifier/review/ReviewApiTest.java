@@ -127,7 +127,7 @@ class ReviewApiTest {
         assertThat(saved.json().get("feedbackId").asText()).isEqualTo(stored.id());
         assertThat(stored.label()).isEqualTo(predicted);
         assertThat(stored.isCorrection()).isFalse();
-        assertThat(ReviewFeedback.reviewerOf(stored)).contains("Alice");
+        assertThat(stored.source()).isEqualTo(dev.classifier.api.FeedbackSource.person("Alice"));
         assertThat(stored.taxonomyFingerprint()).contains(TestClassifier.TAXONOMY.fingerprint());
         // Reviewed: no longer handed out.
         JsonNode next = client.get("/api/items?limit=30", ALICE).json().get("items");
