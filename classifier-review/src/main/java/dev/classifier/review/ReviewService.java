@@ -25,6 +25,7 @@ final class ReviewService {
 
     static final int MAX_REASON_CHARS = 2_000;
     static final int SIMILAR_SHOWN = 3;
+    static final String UNDONE = "undone";
 
     private final Classifier classifier;
     private final FeedbackStore store;
@@ -124,12 +125,11 @@ final class ReviewService {
             throw new ReviewException(403, "not-yours", "only the reviewer who made a decision can undo it");
         }
         store.retract(feedbackId);
-        ReviewCandidate candidate = handedOut.get(item.articleId());
-        if (candidate == null) {
-            Article article = decision.feedback().article();
-            candidate = new ReviewCandidate(article, classifier.classify(article),
-                    new ReviewCandidate.Why("undone", ""));
-        }
+        // Shown again at once, with what the classifier answers now (it may have learnt from the undone decision).
+        ReviewCandidate shown = handedOut.get(item.articleId());
+        Article article = shown != null ? shown.article() : decision.feedback().article();
+        ReviewCandidate candidate = new ReviewCandidate(article, classifier.classify(article),
+                new ReviewCandidate.Why(UNDONE, ""));
         return item(candidate);
     }
 

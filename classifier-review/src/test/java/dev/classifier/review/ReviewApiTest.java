@@ -287,6 +287,7 @@ class ReviewApiTest {
                 .containsExactly(FeedbackChange.Kind.ADDED, FeedbackChange.Kind.RETRACTED);
         JsonNode again = undone.json().get("item");
         assertThat(again.get("id").asText()).isEqualTo("1:" + item.get("articleId").asText());
+        assertThat(again.get("why").get("code").asText()).isEqualTo("undone");
         assertThat(client.postJson("/api/undo", Map.of("feedbackId", feedbackId), ALICE).errorCode())
                 .isEqualTo("already-undone");
 
