@@ -13,7 +13,10 @@ window.REVIEW_TEXT = {
     failed: 'Not saved: {message}', noToken: 'Open the address the server printed: it carries your token.',
     unknown: 'unknown', modelSays: 'The model now says {label} for your last decision ({model})',
     noSimilar: 'None yet.', reviewer: 'Reviewer: {name}',
-    'why.least-confident': 'least confident', 'why.undone': 'undone, to review again'
+    'why.least-confident': 'least confident', 'why.undone': 'undone, to review again',
+    'why.queue-least-confidence': 'least confidence', 'why.queue-margin': 'smallest margin',
+    'why.queue-entropy': 'highest entropy', 'why.queue-disagreement': 'the classifiers disagree',
+    'why.queue-random': 'random sample'
   },
   zh: {
     title: '审阅', reviewedToday: '今日已审', accuracy: '已审准确率', notInModel: '尚未进入模型的更正',
@@ -25,6 +28,8 @@ window.REVIEW_TEXT = {
     failed: '未保存：{message}', noToken: '请打开服务器打印的地址：其中带有您的令牌。',
     unknown: '未知', modelSays: '模型现在对您上一条决定的判断是 {label}（{model}）',
     noSimilar: '暂无。', reviewer: '审阅人：{name}',
-    'why.least-confident': '置信度最低', 'why.undone': '已撤销，重新审阅'
+    'why.least-confident': '置信度最低', 'why.undone': '已撤销，重新审阅',
+    'why.queue-least-confidence': '置信度最低', 'why.queue-margin': '前两名差距最小',
+    'why.queue-entropy': '不确定性最高', 'why.queue-disagreement': '分类器意见不一', 'why.queue-random': '随机抽样'
   }
 };
