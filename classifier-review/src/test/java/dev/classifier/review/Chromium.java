@@ -16,7 +16,7 @@ import java.time.Duration;
  * Selenium Manager never runs. Where they are not installed the browser tests are skipped with one line, except
  * with {@code CI=true}, where a missing browser fails them.
  */
-final class Chromium {
+public final class Chromium {
 
     static final Path BROWSER = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
@@ -25,7 +25,7 @@ final class Chromium {
     }
 
     /** Skips (or, in CI, fails) the calling test when the browser or its driver is missing. */
-    static void require() {
+    public static void require() {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (present) {
             return;
@@ -39,7 +39,7 @@ final class Chromium {
     }
 
     /** A fresh headless browser with its own profile, kept off the network apart from 127.0.0.1. */
-    static ChromeDriver start(int width, int height) {
+    public static ChromeDriver start(int width, int height) {
         require();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
