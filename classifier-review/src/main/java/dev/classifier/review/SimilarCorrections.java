@@ -29,6 +29,13 @@ final class SimilarCorrections {
     private final Map<String, Feedback> byId = new HashMap<>();
     private final Map<String, Set<String>> termsById = new HashMap<>();
     private final Map<String, Set<String>> idsByTerm = new HashMap<>();
+    private final Map<String, CachedNorm> norms = new HashMap<>();
+
+    private record CachedNorm(double norm, int size) {
+    }
+
+    /** How many of the corrections sharing the most weight with an article get their cosine worked out. */
+    static final int SHORTLIST = 64;
 
     void add(Feedback correction) {
         remove(correction.id());
@@ -46,6 +53,7 @@ final class SimilarCorrections {
     void remove(String feedbackId) {
         Set<String> terms = termsById.remove(feedbackId);
         byId.remove(feedbackId);
+        norms.remove(feedbackId);
         if (terms == null) {
             return;
         }
@@ -87,13 +95,17 @@ final class SimilarCorrections {
         if (dot.isEmpty()) {
             return List.of();
         }
+        // Only the corrections sharing the most weight with the article can score highest: the cosine is worked
+        // out for those, so a look-up stays cheap when thousands of corrections share a term or two with it.
+        List<Map.Entry<String, Double>> best = new ArrayList<>(dot.entrySet());
+        best.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         List<Match> matches = new ArrayList<>();
-        for (Map.Entry<String, Double> e : dot.entrySet()) {
+        for (Map.Entry<String, Double> e : best.subList(0, Math.min(SHORTLIST, best.size()))) {
             Feedback correction = byId.get(e.getKey());
             if (correction.article().id().equals(article.id())) {
                 continue;
             }
-            double score = e.getValue() / Math.sqrt(queryNorm * norm(termsById.get(e.getKey())));
+            double score = e.getValue() / Math.sqrt(queryNorm * norm(e.getKey()));
             if (score >= minimum) {
                 matches.add(new Match(correction, Math.min(1.0, score)));
             }
@@ -101,6 +113,20 @@ final class SimilarCorrections {
         matches.sort(Comparator.comparingDouble(Match::score).reversed()
                 .thenComparing(m -> m.correction().id()));
         return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : List.copyOf(matches);
+    }
+
+    /**
+     * A correction's squared length under the current weights, kept until the number of corrections has changed by
+     * a tenth (the weights move little before that).
+     */
+    private double norm(String id) {
+        CachedNorm cached = norms.get(id);
+        if (cached != null && Math.abs(cached.size() - byId.size()) * 10 <= byId.size()) {
+            return cached.norm();
+        }
+        double norm = norm(termsById.get(id));
+        norms.put(id, new CachedNorm(norm, byId.size()));
+        return norm;
     }
 
     private double norm(Set<String> terms) {

@@ -135,12 +135,12 @@
       $('empty').hidden = state.fetching !== null;
       delete $('item').dataset.itemId;
     }
-    if (state.queue.length < 10 && !state.exhausted) fill();
+    if (state.queue.length < 25 && !state.exhausted) fill();   // well ahead of a fast reviewer
   }
 
   function fill() {
     if (state.fetching) return state.fetching;
-    const limit = Math.min(100, 40 + state.queue.length + state.skipped + (state.current ? 1 : 0));
+    const limit = Math.min(100, 50 + state.queue.length + state.skipped + (state.current ? 1 : 0));
     state.fetching = api('GET', '/api/items?limit=' + limit).then(({ status, json }) => {
       if (status !== 200) { problem(t('failed', { message: json && json.error ? json.error.message : status })); return; }
       let added = 0;

@@ -91,6 +91,7 @@ public final class ReviewPageBench {
         js.executeScript(PROBE);
         int total = WARM_UP + presses;
         for (int i = 0; i < total; i++) {
+            wait.until(d -> d.findElement(By.id("item")).getAttribute("data-item-id") != null);
             String before = browser.findElement(By.id("item")).getAttribute("data-item-id");
             new Actions(browser).sendKeys(Keys.ENTER).perform();
             wait.until(d -> !before.equals(d.findElement(By.id("item")).getAttribute("data-item-id")));
