@@ -21,6 +21,18 @@ public final class Chromium {
     static final Path BROWSER = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
 
+    /**
+     * Selenium looks for DevTools classes matching the browser's version on every start and warns when none are on
+     * the class path; these tests drive the browser through WebDriver only, so the warning says nothing. Held here
+     * so the level stays set.
+     */
+    private static final java.util.logging.Logger CDP_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_FINDER.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private Chromium() {
     }
 
