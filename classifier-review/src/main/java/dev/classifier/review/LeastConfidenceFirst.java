@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Review candidates from a pool of articles, least confident prediction first (an unknown confidence, NaN, counts as
- * the least). Predictions are kept while the classifier's model version stays the same, so asking again is cheap;
- * when the model changes (a retrained one answers) the pool is classified again.
+ * the least). Predictions are kept while the classifier's model version stays the same, so asking again is cheap:
+ * one classification of the pool's first article, to learn the version (mind it with a classifier that charges per
+ * call); when the model changes (a retrained one answers) the pool is classified again.
  */
 public final class LeastConfidenceFirst implements ReviewCandidates {
 

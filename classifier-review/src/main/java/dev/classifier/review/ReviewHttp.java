@@ -167,8 +167,11 @@ final class ReviewHttp implements HttpHandler {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ReviewException.badRequest("bad-json", "the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw ReviewException.badRequest("bad-json", "the body is not valid JSON" + where);
+        } catch (IOException e) {
+            throw ReviewException.badRequest("bad-json", "the body is not valid UTF-8 JSON");
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param name 1 to 64 characters, no control characters
  */
-public record Reviewer(String name) {
+record Reviewer(String name) {
 
     public Reviewer {
         Objects.requireNonNull(name, "name");

@@ -33,6 +33,9 @@ public final class Chromium {
         CDP_FINDER.setLevel(java.util.logging.Level.SEVERE);
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean SKIP_SAID =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private Chromium() {
     }
 
@@ -46,6 +49,9 @@ public final class Chromium {
                 + " (apt-get install chromium chromium-driver)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true and " + why);
+        }
+        if (!SKIP_SAID.getAndSet(true)) {
+            System.err.println("Skipping the browser tests: " + why);   // once, where the build log shows it
         }
         Assumptions.abort(why);
     }

@@ -206,6 +206,10 @@ class ReviewApiTest {
         Map<String, String> json = Map.of("X-Review-Token", ALICE, "Content-Type", "application/json");
         assertThat(client.post("/api/decisions", "{\"item\":", json).errorCode()).isEqualTo("bad-json");
         assertThat(client.post("/api/decisions", "[1,2]", json).errorCode()).isEqualTo("bad-json");
+        assertThat(client.post("/api/decisions", "[".repeat(20_000), json).errorCode()).isEqualTo("bad-json");
+        byte[] notUtf8 = {'{', '"', 'i', 't', 'e', 'm', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertThat(client.postBytes("/api/decisions", notUtf8, json).errorCode()).isEqualTo("bad-json");
+        assertThat(client.post("/api/decisions", "", json).errorCode()).isEqualTo("bad-json");
         assertThat(client.post("/api/decisions", "{\"item\":\"" + item + "\"}", json).errorCode())
                 .isEqualTo("missing-field");
         ReviewClient.Answer number = client.post("/api/decisions", "{\"item\":\"" + item + "\",\"label\":3}", json);

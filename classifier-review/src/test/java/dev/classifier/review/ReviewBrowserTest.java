@@ -7,7 +7,6 @@ import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.InMemoryFeedbackStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,9 +34,12 @@ class ReviewBrowserTest {
 
     static ChromeDriver browser;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Chromium.start(1280, 900);
+    /** One browser for the class, started by the first test that runs (none where Chromium is missing). */
+    static ChromeDriver browser() {
+        if (browser == null) {
+            browser = Chromium.start(1280, 900);
+        }
+        return browser;
     }
 
     @AfterAll
@@ -53,6 +55,8 @@ class ReviewBrowserTest {
 
     @BeforeEach
     void start() {
+        Chromium.require();
+        browser();
         store = new InMemoryFeedbackStore();
     }
 
@@ -61,7 +65,9 @@ class ReviewBrowserTest {
         if (server != null) {
             server.close();
         }
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     void open(List<Article> pool) {

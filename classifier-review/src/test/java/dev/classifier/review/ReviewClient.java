@@ -42,6 +42,13 @@ final class ReviewClient {
         return send(request.build());
     }
 
+    Answer postBytes(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     Answer postJson(String path, Object body, String token) {
         try {
             return post(path, MAPPER.writeValueAsString(body),
