@@ -184,7 +184,11 @@
       } else if (status === 409 && json.error.code === 'taken') {
         setStatus(t('taken', { by: json.error.by, label: json.error.label }), 'error');
       } else {
-        if (status >= 500) { state.queue.unshift(state.current); state.current = item; render(item); }
+        if (status >= 500) {   // not known to be saved: back on screen, to send again
+          if (state.current) state.queue.unshift(state.current);
+          state.current = item;
+          render(item);
+        }
         setStatus(t('failed', { message: json && json.error ? json.error.message : status }), 'error');
       }
     } catch (e) {
@@ -223,6 +227,7 @@
 
   function onKey(event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target instanceof HTMLButtonElement) return;   // Enter on a button is the button's
     if (event.target === $('reason')) {
       if (event.key === 'Enter') { event.preventDefault(); decide(state.chosen, $('reason').value); }
       else if (event.key === 'Escape') { event.preventDefault(); state.chosen = null; $('reason-box').hidden = true; render(state.current); }
