@@ -20,7 +20,7 @@ import java.time.Duration;
 
 /**
  * Saves the review page as a PNG (bench/review-screenshot.sh): the sample news, two accepts and a correction with
- * a reason made through the page, then the next item with its scores and similar past corrections.
+ * a reason made through the page, then on to an item with similar past corrections to show.
  */
 public final class ReviewScreenshot {
 
@@ -54,6 +54,12 @@ public final class ReviewScreenshot {
                     browser.findElement(By.id("reason")).sendKeys(Keys.ENTER);
                     wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Saved the correction"));
                     wait.until(d -> d.findElement(By.id("stats-today")).getText().equals("3"));
+                    // Skip on to an article with similar past corrections to show (the sample has them for most).
+                    for (int i = 0; i < 20 && browser.findElements(By.cssSelector("#similar .move")).isEmpty(); i++) {
+                        String before = browser.findElement(By.id("item")).getAttribute("data-item-id");
+                        new Actions(browser).sendKeys("s").perform();
+                        wait.until(d -> !before.equals(d.findElement(By.id("item")).getAttribute("data-item-id")));
+                    }
                     Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
                     Files.copy(shot, png, StandardCopyOption.REPLACE_EXISTING);
                     System.out.println("screenshot: " + png);
