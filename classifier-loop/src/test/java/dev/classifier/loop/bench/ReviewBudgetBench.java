@@ -5,7 +5,6 @@ import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.api.TextEmbedder;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.bench.BenchData;
 import dev.classifier.loop.Candidate;
@@ -53,10 +52,14 @@ public final class ReviewBudgetBench {
         int testSize = Integer.getInteger("bench.test", 2000);
         Set<String> strategies = Set.of(System.getProperty("bench.strategies", "local,embeddings").split(","));
         Set<String> sets = Set.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
+        List<ReviewPolicy> policies = java.util.Arrays.stream(System.getProperty("bench.policies",
+                "LEAST_CONFIDENCE,MARGIN,ENTROPY,DISAGREEMENT,RANDOM").split(",")).map(ReviewPolicy::valueOf).toList();
+        boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT);
         List<Result> results = new ArrayList<>();
         StringBuilder skipped = new StringBuilder();
         List<AutoCloseable> toClose = new ArrayList<>();
-        try (EmbeddingCache cache = EmbeddingCache.open(LoopSets.cacheFile())) {
+        // The cache file is locked while open: opened only when vectors are needed.
+        try (EmbeddingCache cache = needsVectors ? EmbeddingCache.open(LoopSets.cacheFile()) : null) {
             for (LoopSets.Corpus corpus : LoopSets.ALL) {
                 if (!sets.contains(corpus.dataset())) {
                     continue;
@@ -67,9 +70,9 @@ public final class ReviewBudgetBench {
                 }
                 List<LabeledArticle> test = sample(BenchData.test(corpus.dataset()), testSize);
                 Taxonomy taxonomy = BenchData.taxonomy(test);
-                TextEmbedder embedder = LoopSets.cachedEmbedder(cache, corpus, toClose);
                 Strategy local = Strategy.local(taxonomy);
-                Strategy embeddings = Strategy.embeddings(taxonomy, embedder, corpus.model().name());
+                Strategy embeddings = needsVectors ? Strategy.embeddings(taxonomy,
+                        LoopSets.cachedEmbedder(cache, corpus, toClose), corpus.model().name()) : null;
                 List<Plan> plans = new ArrayList<>();
                 if (strategies.contains("local")) {
                     plans.add(new Plan(local, embeddings, 200, 20));
@@ -79,7 +82,7 @@ public final class ReviewBudgetBench {
                 }
                 for (Plan plan : plans) {
                     Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
-                    for (ReviewPolicy policy : ReviewPolicy.values()) {
+                    for (ReviewPolicy policy : policies) {
                         double[] mean = new double[budget / plan.perBatch() + 1];
                         for (int seed = 0; seed < seeds; seed++) {
                             double[] curve = simulate(corpus.dataset(), plan, policy, taxonomy, test, seed, budget);
@@ -199,7 +202,7 @@ public final class ReviewBudgetBench {
             double target = random[random.length - 1];
             int randomNeeds = reached(random, r.perBatch(), target);
             double best = Double.POSITIVE_INFINITY;
-            for (ReviewPolicy policy : ReviewPolicy.values()) {
+            for (ReviewPolicy policy : r.curves().keySet()) {
                 double[] curve = r.curves().get(policy);
                 int needs = reached(curve, r.perBatch(), target);
                 double ratio = needs < 0 ? Double.NaN : (double) needs / randomNeeds;
@@ -222,7 +225,7 @@ public final class ReviewBudgetBench {
         for (Result r : results) {
             LineChart chart = LineChart.titled(r.set() + ", " + r.strategy() + ": test accuracy against items reviewed"
                     + " (mean of " + seeds + " seeds)", "items reviewed", "test accuracy");
-            for (ReviewPolicy policy : ReviewPolicy.values()) {
+            for (ReviewPolicy policy : r.curves().keySet()) {
                 double[] curve = r.curves().get(policy);
                 double[] xs = new double[curve.length];
                 for (int i = 0; i < xs.length; i++) {
