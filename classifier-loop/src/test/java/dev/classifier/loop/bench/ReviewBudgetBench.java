@@ -32,8 +32,10 @@ import java.util.Set;
  * are means over seeds (seed = the few-shot draw and the stream order). Disagreement pits the strategy against the
  * other one trained on the same rows. Reported: the reviewed items each policy needs to reach the accuracy random
  * order reaches at the end of its budget, and the ratio to what random order needs.
- * Properties: bench.seeds (default 3), bench.budget (reviewed items, default 1000), bench.strategies (local,
- * embeddings), bench.sets (agnews,thucnews), bench.test (test items measured, default 2000).
+ * Properties: bench.seeds (default 3), bench.budget (reviewed items, default 1000), bench.batch (streamed articles
+ * per round, a tenth reviewed; default 200), bench.strategies (local,embeddings), bench.policies, bench.sets
+ * (agnews,thucnews), bench.test (test items measured, default 2000), bench.localFolds (the local model's
+ * calibration folds; default: its own choice).
  */
 public final class ReviewBudgetBench {
 
@@ -70,15 +72,17 @@ public final class ReviewBudgetBench {
                 }
                 List<LabeledArticle> test = sample(BenchData.test(corpus.dataset()), testSize);
                 Taxonomy taxonomy = BenchData.taxonomy(test);
-                Strategy local = Strategy.local(taxonomy);
+                Strategy local = Strategy.local(taxonomy, Integer.getInteger("bench.localFolds", -1));
                 Strategy embeddings = needsVectors ? Strategy.embeddings(taxonomy,
                         LoopSets.cachedEmbedder(cache, corpus, toClose), corpus.model().name()) : null;
                 List<Plan> plans = new ArrayList<>();
+                int batch = Integer.getInteger("bench.batch", 200);
+                int perBatch = batch / 10;
                 if (strategies.contains("local")) {
-                    plans.add(new Plan(local, embeddings, 200, 20));
+                    plans.add(new Plan(local, embeddings, batch, perBatch));
                 }
-                if (strategies.contains("embeddings")) { // each retrain costs seconds: larger batches, same share
-                    plans.add(new Plan(embeddings, local, 400, 40));
+                if (strategies.contains("embeddings")) {
+                    plans.add(new Plan(embeddings, local, batch, perBatch));
                 }
                 for (Plan plan : plans) {
                     Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);

@@ -17,8 +17,13 @@ import java.util.function.Function;
 /** A classifier strategy under test: a name and how it trains on labelled rows. */
 record Strategy(String name, Function<List<LabeledArticle>, Classifier> trainer) {
 
-    static Strategy local(Taxonomy taxonomy) {
-        LocalTrainer trainer = LocalTrainer.builder().build();
+    /** The local model; {@code calibrationFolds} below 0 keeps its own choice. */
+    static Strategy local(Taxonomy taxonomy, int calibrationFolds) {
+        LocalTrainer.Builder builder = LocalTrainer.builder();
+        if (calibrationFolds >= 0) {
+            builder.calibrationFolds(calibrationFolds);
+        }
+        LocalTrainer trainer = builder.build();
         return new Strategy("local", rows -> trainer.train(rows, taxonomy));
     }
 
