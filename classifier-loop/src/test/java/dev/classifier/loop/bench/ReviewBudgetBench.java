@@ -45,6 +45,10 @@ public final class ReviewBudgetBench {
     private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves, int perBatch) {
     }
 
+    /** The queue's diversity for every policy but random (bench.diversity; default: the queue's default). */
+    private static final double DIVERSITY = Double.parseDouble(System.getProperty("bench.diversity",
+            Double.toString(ReviewQueue.DEFAULT_DIVERSITY)));
+
     private ReviewBudgetBench() {
     }
 
@@ -117,7 +121,7 @@ public final class ReviewBudgetBench {
         List<LabeledArticle> rows = new ArrayList<>(BenchData.fewShot(dataset, 8, BenchData.DRAWS.get(seed % 5)));
         List<LabeledArticle> stream = LoopSets.stream(dataset, rows, seed);
         ReviewQueue queue = ReviewQueue.builder(taxonomy).policy(policy).seed(seed)
-                .diversity(policy == ReviewPolicy.RANDOM ? 0 : ReviewQueue.DEFAULT_DIVERSITY).build();
+                .diversity(policy == ReviewPolicy.RANDOM ? 0 : DIVERSITY).build();
         boolean twoModels = policy == ReviewPolicy.DISAGREEMENT;
         double[] curve = new double[budget / plan.perBatch() + 1];
         Set<String> reviewed = new HashSet<>();
@@ -198,7 +202,8 @@ public final class ReviewBudgetBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Review budget: reviewed items to reach the accuracy random order"
                 + " reaches after %d reviewed (mean over %d seeds; start 8 per class; a tenth of each batch"
-                + " reviewed; accuracy on %d test items)%n", budget, seeds, testSize));
+                + " reviewed; diversity %.1f; accuracy on the test split, at most %d items of it)%n", budget, seeds,
+                DIVERSITY, testSize));
         out.append("| set | strategy | policy | accuracy at 0 | at the end | reviewed to reach random's end | ratio to"
                 + " random |\n|---|---|---|---:|---:|---:|---:|\n");
         for (Result r : results) {
