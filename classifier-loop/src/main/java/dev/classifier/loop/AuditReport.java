@@ -70,7 +70,20 @@ public record AuditReport(int feedbackCount, List<Feedback> live, List<AuditFind
      * @return the latest label of each article, without those
      */
     public List<LabeledArticle> rowsWithout(Set<AuditFinding.Kind> kinds) {
-        Set<String> out = ids(kinds);
+        return rowsWithout(kinds, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The rows to retrain on without the findings of some kinds whose score is at least {@code minScore}: only the
+     * clearest, e.g. {@code rowsWithout(Set.of(Kind.LIKELY_WRONG), 0.5)}.
+     *
+     * @param kinds    the kinds of finding to leave out
+     * @param minScore the least score of a finding left out
+     * @return the latest label of each article, without those
+     */
+    public List<LabeledArticle> rowsWithout(Set<AuditFinding.Kind> kinds, double minScore) {
+        Set<String> out = findings.stream().filter(f -> kinds.contains(f.kind()) && f.score() >= minScore)
+                .map(AuditFinding::feedbackId).collect(Collectors.toSet());
         return live.stream().filter(f -> !out.contains(f.id())).map(Feedback::toLabeled).toList();
     }
 }

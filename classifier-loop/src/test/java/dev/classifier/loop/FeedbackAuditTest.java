@@ -58,6 +58,11 @@ class FeedbackAuditTest {
         assertThat(cleaner).hasSize(120 - flagged.size())
                 .noneMatch(r -> flagged.containsKey(r.article().id()));
         assertThat(report.rowsWithout(Set.of())).hasSize(120);
+        double topScore = report.of(AuditFinding.Kind.LIKELY_WRONG).get(0).score();
+        long clearest = report.of(AuditFinding.Kind.LIKELY_WRONG).stream().filter(f -> f.score() >= topScore).count();
+        assertThat(report.rowsWithout(Set.of(AuditFinding.Kind.LIKELY_WRONG), topScore)).hasSize(120 - (int) clearest)
+                .noneMatch(r -> r.article().id().equals(top.feedback().article().id()));
+        assertThat(report.rowsWithout(Set.of(AuditFinding.Kind.LIKELY_WRONG), 1.01)).hasSize(120);
     }
 
     @Test
