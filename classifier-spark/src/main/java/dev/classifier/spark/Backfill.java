@@ -88,7 +88,7 @@ public final class Backfill {
         partitions.add(versionColumn);
         partitions.addAll(partitionColumns);
         for (int slice = 0; slice < slices; slice++) {
-            Dataset<Row> part = slices == 1 ? todo : todo.filter(slice(todo.col(id)).equalTo(slice));
+            Dataset<Row> part = slices == 1 ? todo : todo.filter(sliceOf(todo.col(id), slices).equalTo(slice));
             classifier.classify(part, Optional.of(counters)).write().mode(SaveMode.Append)
                     .partitionBy(partitions.toArray(String[]::new)).parquet(output);
             LOG.info("backfill of model {} into {}: slice {} of {} committed", version, output, slice + 1, slices);
@@ -96,7 +96,8 @@ public final class Backfill {
         return new BackfillResult(version, skipped, classified.value(), failed.value(), slices);
     }
 
-    private Column slice(Column id) {
+    /** The slice of a row: a hash of its id as a string, so the same id falls in the same slice in every run. */
+    static Column sliceOf(Column id, int slices) {
         return functions.pmod(functions.xxhash64(id.cast("string")), functions.lit(slices));
     }
 
