@@ -3,10 +3,6 @@ package dev.classifier.spark;
 import dev.classifier.api.Classifier;
 import org.apache.spark.sql.SparkSession;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.NotSerializableException;
-import java.io.ObjectOutputStream;
 import java.util.Objects;
 
 /**
@@ -22,23 +18,7 @@ final class FactoryModelSource implements ModelSource {
 
     FactoryModelSource(ClassifierFactory factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
-        this.contentHash = ContentHash.of(serialize(factory));
-    }
-
-    private static byte[] serialize(ClassifierFactory factory) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(factory);
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the classifier factory " + factory.getClass().getName()
-                    + " cannot be sent to the executors: it holds an object of " + e.getMessage()
-                    + ", which is not serializable; keep paths and settings in the factory and build the classifier"
-                    + " in create()", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the classifier factory " + factory.getClass().getName()
-                    + " cannot be serialized: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
+        this.contentHash = ContentHash.of(Serialized.bytes(factory, "classifier factory"));
     }
 
     @Override

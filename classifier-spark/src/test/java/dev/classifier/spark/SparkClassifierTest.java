@@ -153,7 +153,7 @@ class SparkClassifierTest {
         ModelSource original = ModelSources.localModel(Fixtures.modelFile());
         ModelSource copied = ModelSources.localModel(copy);
 
-        assertThat(copied.key()).isEqualTo(original.key()).startsWith("local-file:");
+        assertThat(copied.key()).isEqualTo(original.key()).startsWith("file:");
         SparkClassifier.builder(original).build().classify(TestSpark.articles(Fixtures.articles(), 2)).count();
         int models = ExecutorModels.size();
         SparkClassifier.builder(copied).build().classify(TestSpark.articles(Fixtures.articles(), 2)).count();

@@ -1,7 +1,6 @@
 package dev.classifier.spark;
 
 import dev.classifier.api.Classifier;
-import dev.classifier.local.LocalClassifier;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.sql.SparkSession;
 
@@ -9,15 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A saved {@link LocalClassifier} file. The driver hashes it, stages a copy named after the hash and adds that with
- * {@code SparkContext.addFile}, so each executor fetches the file once; executors load it from there (or from the
- * original path, when it is on a file system they share with the same content).
+ * A saved model file and the loader that reads it. The driver hashes the file, stages a copy named after the hash
+ * and adds that with {@code SparkContext.addFile}, so each executor fetches the file once; executors load it from
+ * there (or from the original path, when it is on a file system they share with the same content). The key is the
+ * file's hash with the loader's (a file read with another embedder is another model).
  */
-final class LocalModelSource implements ModelSource {
+final class FileModelSource implements ModelSource {
 
     private static final long serialVersionUID = 1L;
     /** Files added per application, so a second job does not add (and Spark warn about) the same file again. */
@@ -26,11 +27,15 @@ final class LocalModelSource implements ModelSource {
     private final String driverPath;
     private final String contentHash;
     private final String shippedName;
+    private final SavedModelLoader loader;
+    private final String loaderHash;
 
-    LocalModelSource(Path file) throws IOException {
+    FileModelSource(Path file, SavedModelLoader loader) throws IOException {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.loaderHash = ContentHash.of(Serialized.bytes(loader, "model loader"));
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new IllegalArgumentException("the local model file " + absolute + " does not exist or is not a file");
+            throw new IllegalArgumentException("the model file " + absolute + " does not exist or is not a file");
         }
         this.driverPath = absolute.toString();
         this.contentHash = ContentHash.of(absolute);
@@ -39,7 +44,7 @@ final class LocalModelSource implements ModelSource {
 
     @Override
     public String key() {
-        return "local-file:" + contentHash;
+        return "file:" + contentHash + "/" + loaderHash.substring(0, 16);
     }
 
     @Override
@@ -53,7 +58,7 @@ final class LocalModelSource implements ModelSource {
             spark.sparkContext().addFile(staged.toString());
             ADDED.add(application + "/" + shippedName);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot stage the local model file " + driverPath + " for the executors: "
+            throw new IllegalStateException("cannot stage the model file " + driverPath + " for the executors: "
                     + e.getMessage(), e);
         }
     }
@@ -73,20 +78,20 @@ final class LocalModelSource implements ModelSource {
     }
 
     @Override
-    public Classifier open() throws IOException {
+    public Classifier open() throws Exception {
         Path original = Path.of(driverPath);
         if (Files.isRegularFile(original) && contentHash.equals(ContentHash.of(original))) {
-            return LocalClassifier.load(original);
+            return loader.load(original);
         }
         Path shipped = Path.of(SparkFiles.get(shippedName));
         requireSameContent(shipped);
-        return LocalClassifier.load(shipped);
+        return loader.load(shipped);
     }
 
     private void requireSameContent(Path file) throws IOException {
         String found = ContentHash.of(file);
         if (!contentHash.equals(found)) {
-            throw new IllegalStateException("the local model file " + file + " has the content hash " + found
+            throw new IllegalStateException("the model file " + file + " has the content hash " + found
                     + ", not " + contentHash + " as " + driverPath + " had when the job was planned: was the file"
                     + " replaced while the job ran?");
         }
@@ -94,6 +99,6 @@ final class LocalModelSource implements ModelSource {
 
     @Override
     public String describe() {
-        return "the local model file " + driverPath + " (sha256 " + contentHash.substring(0, 16) + "…)";
+        return "the model file " + driverPath + " (sha256 " + contentHash.substring(0, 16) + "…)";
     }
 }
