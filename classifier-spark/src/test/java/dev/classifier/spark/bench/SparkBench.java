@@ -118,13 +118,26 @@ public final class SparkBench {
         out("local[2]: %.1f s and %.1f s (%,.0f rows/s at best; first task done after %.1f s and %.1f s)",
                 spark1, spark2, rows / Math.min(spark1, spark2), firstTask1, firstTask.seconds());
         out("one thread: %.1f s and %.1f s (%,.0f rows/s at best)", single1, single2, rows / Math.min(single1, single2));
-        out("local model, best of two each: %.2fx (goal >= 1.6x on two otherwise idle cores)",
+        out("local model, local[2] against the bare thread (which neither reads nor writes), best of two each: %.2fx",
                 Math.min(single1, single2) / Math.min(spark1, spark2));
         out("peak heap of the executor JVM during a local[2] run: %.0f MB of -Xmx %d MB (driver and executor are one"
                 + " JVM in local mode)", peak / 1e6, Runtime.getRuntime().maxMemory() >> 20);
 
         embeddings(spark, shared, work, firstTask);
         spark.stop();
+
+        // The same job on one thread: Spark local[1], same input, model and output (the model stays loaded: one JVM).
+        SparkSession one = SparkSession.builder().master("local[1]").appName("classifier-spark bench, one thread")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        FirstTask oneTask = new FirstTask();
+        one.sparkContext().addSparkListener(oneTask);
+        Dataset<Row> sameArchive = one.read().parquet(input.toString());
+        SparkClassifier sameClassifier = SparkClassifier.builder(source).build();
+        double one1 = runSpark(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
+        double one2 = runSpark(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
+        out("local[1], the same job on one thread: %.1f s and %.1f s; local[2] against it, best of two each: %.2fx",
+                one1, one2, Math.min(one1, one2) / Math.min(spark1, spark2));
+        one.stop();
     }
 
     private static void embeddings(SparkSession spark, Path shared, Path work, FirstTask firstTask) throws Exception {
@@ -146,6 +159,7 @@ public final class SparkBench {
                 + " %d distinct test headlines", train.size(), test.select("text").distinct().count());
         System.gc();
         heapBefore = usedHeap();
+        long rssBefore = rss();
         SparkClassifier classifier = SparkClassifier.builder(
                 ModelSources.embeddingModel(file, SparkBench::oneThread)).bodyColumn("text").build();
         long started = System.nanoTime();
@@ -153,8 +167,9 @@ public final class SparkBench {
         out("embedding: time to first result (model and ONNX session opened on the driver, one task): %.2f s (%s)",
                 seconds(System.nanoTime() - started), first.getAs("label"));
         System.gc();
-        out("embedding: heap held by the classifier and its embedder (after GC): %.1f MB (the ONNX session's native"
-                + " memory is not in it)", (usedHeap() - heapBefore) / 1e6);
+        out("embedding: the classifier and its embedder hold %.1f MB of heap (after GC) and the process grew by %.0f MB"
+                + " (resident; the ONNX session and model are native memory)", (usedHeap() - heapBefore) / 1e6,
+                (rss() - rssBefore) / 1e6);
         List<Article> articles = new ArrayList<>();
         for (Row row : test.collectAsList()) {
             articles.add(Article.of(row.getString(0), "", row.getString(1)));
@@ -211,6 +226,16 @@ public final class SparkBench {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
+    }
+
+    /** The process's resident memory, from /proc (Linux). */
+    private static long rss() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
     }
 
     private static long usedHeap() {
