@@ -3,13 +3,17 @@ package dev.classifier.spring.autoconfigure;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.loop.ReviewQueue;
 import dev.classifier.micrometer.FeedbackStoreMetrics;
+import dev.classifier.micrometer.ReviewQueueMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 
@@ -75,5 +79,17 @@ public class ClassifierAutoConfiguration {
                                                      ObjectProvider<FeedbackStore> stores) {
         return registry -> stores.ifUnique(store -> new FeedbackStoreMetrics(store, properties.name())
                 .bindTo(registry));
+    }
+
+    /** The size of the application's {@link ReviewQueue} (classifier-loop), when it has one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.classifier.loop.ReviewQueue")
+    static class ReviewQueueMeters {
+
+        @Bean
+        MeterBinder classifierReviewQueueMeters(ClassifierProperties properties, ObjectProvider<ReviewQueue> queues) {
+            return registry -> queues.ifUnique(queue -> new ReviewQueueMetrics(properties.name(), queue::size)
+                    .bindTo(registry));
+        }
     }
 }

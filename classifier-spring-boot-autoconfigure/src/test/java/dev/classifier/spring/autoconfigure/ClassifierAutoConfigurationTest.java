@@ -7,7 +7,10 @@ import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.Usage;
 import dev.classifier.dataset.JsonlFeedbackStore;
+import dev.classifier.loop.Candidate;
+import dev.classifier.loop.ReviewQueue;
 import dev.classifier.micrometer.MeteredClassifier;
 import dev.classifier.store.jdbc.JdbcFeedbackStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +31,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +140,21 @@ class ClassifierAutoConfigurationTest {
             // The application's store is measured all the same.
             assertThat(context.getBean(MeterRegistry.class).get("classifier.feedback.size").gauge().value())
                     .isZero();
+        });
+    }
+
+    @Test
+    void theApplicationsReviewQueueIsMeasured() {
+        Taxonomy taxonomy = Taxonomy.builder().category("Sports", "Matches").category("Business", "Markets").build();
+        ReviewQueue queue = ReviewQueue.builder(taxonomy).build();
+        runner.withPropertyValues(onlyClassifierProperties()).withBean(ReviewQueue.class, () -> queue).run(context -> {
+            assertThat(context).hasNotFailed();
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("classifier.review.queue.size").tags("queue", "newsroom").gauge().value())
+                    .isZero();
+            queue.offer(Candidate.of(Article.of("q-1", "国足晋级决赛", ""), new Prediction("Sports", 0.55,
+                    Map.of("Sports", 0.55, "Business", 0.45), Set.of(), "", "m", Usage.NONE)));
+            assertThat(registry.get("classifier.review.queue.size").gauge().value()).isEqualTo(1);
         });
     }
 
