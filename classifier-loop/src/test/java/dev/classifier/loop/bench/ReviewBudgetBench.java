@@ -32,10 +32,13 @@ import java.util.Set;
  * are means over seeds (seed = the few-shot draw and the stream order). Disagreement pits the strategy against the
  * other one trained on the same rows. Reported: the reviewed items each policy needs to reach the accuracy random
  * order reaches at the end of its budget, and the ratio to what random order needs.
- * Properties: bench.seeds (default 3), bench.budget (reviewed items, default 1000), bench.batch (streamed articles
- * per round, a tenth reviewed; default 200), bench.strategies (local,embeddings), bench.policies, bench.sets
- * (agnews,thucnews), bench.test (test items measured, default 2000), bench.localFolds (the local model's
- * calibration folds; default: its own choice).
+ * Properties (defaults: what fits this busy 2-core machine in minutes, and what the README's figures used):
+ * bench.seeds (2), bench.budget (reviewed items, 1000), bench.batch (streamed articles per round, a tenth reviewed;
+ * 400), bench.strategies (local,embeddings), bench.policies (for the local model; LEAST_CONFIDENCE,MARGIN,ENTROPY,
+ * RANDOM; add DISAGREEMENT to pit it against the embedding classifier, which trains every round),
+ * bench.embeddingPolicies (MARGIN,RANDOM: each embedding retrain takes seconds), bench.sets (agnews,thucnews),
+ * bench.test (test items measured, 2000), bench.localFolds (the local model's calibration folds, 3; -1 for its own
+ * choice), bench.diversity (the queue's, 0.3).
  */
 public final class ReviewBudgetBench {
 
@@ -53,14 +56,14 @@ public final class ReviewBudgetBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int seeds = Integer.getInteger("bench.seeds", 3);
         int budget = Integer.getInteger("bench.budget", 1000);
         int testSize = Integer.getInteger("bench.test", 2000);
         Set<String> strategies = Set.of(System.getProperty("bench.strategies", "local,embeddings").split(","));
         Set<String> sets = Set.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
-        List<ReviewPolicy> policies = java.util.Arrays.stream(System.getProperty("bench.policies",
-                "LEAST_CONFIDENCE,MARGIN,ENTROPY,DISAGREEMENT,RANDOM").split(",")).map(ReviewPolicy::valueOf).toList();
+        List<ReviewPolicy> policies = policies("bench.policies", "LEAST_CONFIDENCE,MARGIN,ENTROPY,RANDOM");
+        List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,RANDOM");
         boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT);
+        int seeds = Integer.getInteger("bench.seeds", 2);
         List<Result> results = new ArrayList<>();
         StringBuilder skipped = new StringBuilder();
         List<AutoCloseable> toClose = new ArrayList<>();
@@ -76,11 +79,11 @@ public final class ReviewBudgetBench {
                 }
                 List<LabeledArticle> test = sample(BenchData.test(corpus.dataset()), testSize);
                 Taxonomy taxonomy = BenchData.taxonomy(test);
-                Strategy local = Strategy.local(taxonomy, Integer.getInteger("bench.localFolds", -1));
+                Strategy local = Strategy.local(taxonomy, Integer.getInteger("bench.localFolds", 3));
                 Strategy embeddings = needsVectors ? Strategy.embeddings(taxonomy,
                         LoopSets.cachedEmbedder(cache, corpus, toClose), corpus.model().name()) : null;
                 List<Plan> plans = new ArrayList<>();
-                int batch = Integer.getInteger("bench.batch", 200);
+                int batch = Integer.getInteger("bench.batch", 400);
                 int perBatch = batch / 10;
                 if (strategies.contains("local")) {
                     plans.add(new Plan(local, embeddings, batch, perBatch));
@@ -90,7 +93,7 @@ public final class ReviewBudgetBench {
                 }
                 for (Plan plan : plans) {
                     Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
-                    for (ReviewPolicy policy : policies) {
+                    for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
                         double[] mean = new double[budget / plan.perBatch() + 1];
                         for (int seed = 0; seed < seeds; seed++) {
                             double[] curve = simulate(corpus.dataset(), plan, policy, taxonomy, test, seed, budget);
@@ -176,6 +179,11 @@ public final class ReviewBudgetBench {
                 .filter(r -> !reviewed.contains(r.article().id())).toList());
         Collections.shuffle(rest, new Random(seed));
         return rest;
+    }
+
+    private static List<ReviewPolicy> policies(String property, String defaults) {
+        return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
+                .map(ReviewPolicy::valueOf).toList();
     }
 
     /** A seeded sample of the test split, so that a round's measure stays quick on THUCNews' 10,000. */
