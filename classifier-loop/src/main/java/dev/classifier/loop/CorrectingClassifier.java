@@ -156,6 +156,11 @@ public final class CorrectingClassifier implements Classifier {
         return state.seen();
     }
 
+    /** The rules learnt so far, for tests. */
+    RuleBook rules() {
+        return state.rules();
+    }
+
     /** Closes the wrapped classifier (not the store); closing again does nothing. */
     @Override
     public void close() {

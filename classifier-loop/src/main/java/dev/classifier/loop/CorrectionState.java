@@ -83,8 +83,7 @@ final class CorrectionState {
             newest = Math.max(newest, change.sequence());
         }
         if (correctionsChanged) {
-            RuleBook learnt = learner.learn(index.recentCorrections(recentCorrections), index::termCount,
-                    index.liveCount());
+            RuleBook learnt = learner.learn(index.recentCorrections(recentCorrections), index);
             if (LOG.isDebugEnabled() && learnt.rules().size() != rules.rules().size()) {
                 LOG.debug("{} rules learnt from the corrections up to sequence {}", learnt.rules().size(), newest);
             }

@@ -25,12 +25,17 @@ final class FeedbackIndex {
     private final Taxonomy taxonomy;
     private final Map<String, Known> live = new HashMap<>();
     private final Map<Long, List<Known>> byKey = new HashMap<>();
-    private final Map<Long, Integer> termCounts = new HashMap<>();
+    private final Map<String, Integer> labelIndex = new HashMap<>();
+    /** Per term: how many live feedback hold it, then how many of them have each label of the taxonomy. */
+    private final Map<Long, int[]> termCounts = new HashMap<>();
     private final NavigableMap<Long, Known> corrections = new TreeMap<>();
     private final NearDuplicates nearDuplicates = new NearDuplicates();
 
     FeedbackIndex(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        for (String label : taxonomy.labels()) {
+            labelIndex.put(label, labelIndex.size());
+        }
     }
 
     /**
@@ -50,12 +55,18 @@ final class FeedbackIndex {
     private boolean add(Feedback feedback, long sequence) {
         boolean correction = feedback.isCorrection() && taxonomy.contains(feedback.label());
         TextSignals signals = TextSignals.of(feedback.article().text());
-        Known known = new Known(feedback.id(), feedback.label(), sequence, correction, signals.key(),
+        Known known = new Known(feedback.id(), feedback.label(), feedback.predicted().orElse(""), sequence, correction,
+                signals.key(),
                 signals.terms(), correction ? signals.shingles() : new long[0]);
         live.put(known.id(), known);
         byKey.computeIfAbsent(known.key(), k -> new ArrayList<>(1)).add(known);
+        int label = labelIndex(known.label());
         for (long term : known.terms()) {
-            termCounts.merge(term, 1, Integer::sum);
+            int[] counts = termCounts.computeIfAbsent(term, t -> new int[1 + labelIndex.size()]);
+            counts[0]++;
+            if (label >= 0) {
+                counts[1 + label]++;
+            }
         }
         if (correction) {
             corrections.put(sequence, known);
@@ -72,8 +83,14 @@ final class FeedbackIndex {
                 byKey.remove(known.key());
             }
         }
+        int label = labelIndex(known.label());
         for (long term : known.terms()) {
-            termCounts.computeIfPresent(term, (t, n) -> n == 1 ? null : n - 1);
+            int[] counts = termCounts.get(term);
+            if (counts != null && --counts[0] == 0) {
+                termCounts.remove(term);
+            } else if (counts != null && label >= 0) {
+                counts[1 + label]--;
+            }
         }
         if (known.correction()) {
             corrections.remove(known.sequence());
@@ -94,7 +111,24 @@ final class FeedbackIndex {
 
     /** How many live feedback hold a term. */
     int termCount(long term) {
-        return termCounts.getOrDefault(term, 0);
+        int[] counts = termCounts.get(term);
+        return counts == null ? 0 : counts[0];
+    }
+
+    /** How many live feedback holding a term have a label; 0 for a label outside the taxonomy. */
+    int termCount(long term, String label) {
+        int[] counts = termCounts.get(term);
+        int i = labelIndex(label);
+        return counts == null || i < 0 ? 0 : counts[1 + i];
+    }
+
+    /** How many labels the taxonomy has. */
+    int labelCount() {
+        return labelIndex.size();
+    }
+
+    private int labelIndex(String label) {
+        return labelIndex.getOrDefault(label, -1);
     }
 
     /** The newest live corrections, at most {@code limit}, oldest first. */

@@ -3,7 +3,7 @@ package dev.classifier.loop;
 /**
  * A rule learnt from corrections: articles holding every one of these terms take this label.
  *
- * @param terms      the term hashes an article must all hold, sorted; one unless corrections could not yet tell
+ * @param terms      the term hashes an article must all hold, sorted; one, unless the corrections cannot yet tell
  *                   co-occurring terms apart
  * @param label      the label the corrections gave
  * @param support    how many corrections to the label hold the terms, since the rule began

@@ -20,9 +20,11 @@ import java.util.Map;
  *   <li><b>agreement</b>: corrections to another label holding the term since the rule began count against it,
  *       so a newer rule change wins over an older one, and an older rule that newer corrections contradict
  *       fades;</li>
- *   <li><b>coverage first</b>: among the terms with enough evidence, the one that explains the most corrections,
- *       then the more general one; terms that explain exactly the same corrections join it (all must be held),
- *       until more corrections tell them apart.</li>
+ *   <li><b>coverage first</b>: among the terms with enough evidence, the one that explains the most corrections;</li>
+ *   <li><b>fit of the old labels</b>: among terms that explain the same corrections (all of them hold "oil" and
+ *       "prices", say), the one whose background feedback carries the labels the corrections overturned: a rule
+ *       change overturns what the model learnt from the term's articles. Terms that fit about as well join it
+ *       (an article must hold all of them) until more corrections tell them apart.</li>
  * </ul>
  * No keyword, pattern or list of words is given to it.
  */
@@ -32,6 +34,11 @@ final class RuleLearner {
     static final int MIN_SUPPORT = 2;
     /** The least share of the corrections holding a term, since the rule began, that went to the rule's label. */
     static final double MIN_AGREEMENT = 2.0 / 3.0;
+    /**
+     * Terms whose fit of the overturned labels is within this many nats of the best's join its rule: only terms the
+     * background cannot tell apart (on AG News, "software" and "Microsoft" differ by 0.05 over three corrections).
+     */
+    static final double FIT_MARGIN = 0.03;
 
     private final double minEvidence;
 
@@ -44,10 +51,9 @@ final class RuleLearner {
      * Learns the rules of a window of corrections.
      *
      * @param window     the recent live corrections, oldest first
-     * @param background how many feedback hold a term (see {@link FeedbackIndex#termCount(long)})
-     * @param liveCount  how many live feedback there are
+     * @param background the index of every live feedback, for the background counts of terms
      */
-    RuleBook learn(List<Known> window, TermCounts background, int liveCount) {
+    RuleBook learn(List<Known> window, FeedbackIndex background) {
         if (window.size() < MIN_SUPPORT) {
             return RuleBook.EMPTY;
         }
@@ -60,7 +66,8 @@ final class RuleLearner {
                 occurrences.computeIfAbsent(term, t -> new ArrayList<>(2)).add(i);
             }
         }
-        Window w = new Window(window, occurrences, background, Math.max(1, liveCount - window.size()));
+        Window w = new Window(window, occurrences, background,
+                Math.max(1, background.liveCount() - window.size()));
         List<Rule> rules = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> label : byLabel.entrySet()) {
             if (label.getValue().size() >= MIN_SUPPORT) {
@@ -70,24 +77,32 @@ final class RuleLearner {
         return new RuleBook(rules);
     }
 
-    /** Interface of the background counts, so the learner needs no index. */
-    @FunctionalInterface
-    interface TermCounts {
-        int count(long term);
-    }
-
-    private record Window(List<Known> corrections, Map<Long, List<Integer>> occurrences, TermCounts background,
+    private record Window(List<Known> corrections, Map<Long, List<Integer>> occurrences, FeedbackIndex background,
                           int backgroundSize) {
 
         /** The rate at which a background feedback (not one of the window's corrections) holds the term. */
         double rate(long term) {
-            int outside = Math.max(0, background.count(term) - occurrences.get(term).size());
+            int outside = Math.max(0, background.termCount(term) - occurrences.get(term).size());
             return (outside + 1.0) / (backgroundSize + 2.0);
+        }
+
+        /**
+         * How well the term's background feedback not already under the label explains the labels the supporting
+         * corrections overturned: the log-likelihood of those labels, add-one smoothed.
+         */
+        double fit(long term, String label, int[] support) {
+            int others = background.termCount(term) - background.termCount(term, label);
+            double denominator = Math.max(0, others) + background.labelCount() + 1.0;
+            double fit = 0;
+            for (int i : support) {
+                fit += Math.log((background.termCount(term, corrections.get(i).from()) + 1.0) / denominator);
+            }
+            return fit;
         }
     }
 
-    /** A term's case for a rule: the corrections it explains from its onset, and its weight. */
-    private record Evaluation(long term, int[] support, int against, double rate, double evidence) {
+    /** A term's case for a rule: the corrections it explains from its onset, and its weights. */
+    private record Evaluation(long term, int[] support, int against, double rate, double fit) {
     }
 
     private void learnLabel(Window w, String label, List<Rule> rules) {
@@ -123,7 +138,7 @@ final class RuleLearner {
             }
             List<Long> terms = new ArrayList<>();
             for (Evaluation e : passing) {
-                if (Arrays.equals(e.support(), best.support())) {
+                if (Arrays.equals(e.support(), best.support()) && e.fit() >= best.fit() - FIT_MARGIN) {
                     terms.add(e.term());
                 }
             }
@@ -147,15 +162,15 @@ final class RuleLearner {
         return from;
     }
 
-    /** More corrections explained first, then the more general term, then the stronger evidence. */
+    /** More corrections explained first, then the better fit of the overturned labels, then the rarer term. */
     private static boolean better(Evaluation a, Evaluation b) {
         if (a.support().length != b.support().length) {
             return a.support().length > b.support().length;
         }
-        if (a.rate() != b.rate()) {
-            return a.rate() > b.rate();
+        if (a.fit() != b.fit()) {
+            return a.fit() > b.fit();
         }
-        return a.evidence() > b.evidence();
+        return a.rate() < b.rate();
     }
 
     /** The term's best case for a rule to the label, over every onset; null if it has none. */
@@ -183,13 +198,11 @@ final class RuleLearner {
             int k = count - j;
             int m = unexplainedFrom[support[j]];
             int against = others - againstBefore[j];
-            if (k < MIN_AGREEMENT * (k + against)) {
+            if (k < MIN_AGREEMENT * (k + against) || chernoff(k, m, rate) < minEvidence) {
                 continue;
             }
-            double evidence = chernoff(k, m, rate);
-            if (evidence >= minEvidence) {
-                return new Evaluation(term, Arrays.copyOfRange(support, j, count), against, rate, evidence);
-            }
+            int[] explains = Arrays.copyOfRange(support, j, count);
+            return new Evaluation(term, explains, against, rate, w.fit(term, label, explains));
         }
         return null;
     }
