@@ -20,11 +20,13 @@ import java.util.Map;
  *   <li><b>agreement</b>: corrections to another label holding the term since the rule began count against it,
  *       so a newer rule change wins over an older one, and an older rule that newer corrections contradict
  *       fades;</li>
+ *   <li><b>share</b>: the term must be held by at least half of the corrections to the label since it began;</li>
  *   <li><b>coverage first</b>: among the terms with enough evidence, the one that explains the most corrections;</li>
- *   <li><b>fit of the old labels</b>: among terms that explain the same corrections (all of them hold "oil" and
- *       "prices", say), the one whose background feedback carries the labels the corrections overturned: a rule
- *       change overturns what the model learnt from the term's articles. Terms that fit about as well join it
- *       (an article must hold all of them) until more corrections tell them apart.</li>
+ *   <li><b>fit of the old labels</b>: a rule change overturns what the term's articles were, so the term's feedback
+ *       under other labels must mostly carry the labels the corrections overturned (a word that merely goes with
+ *       a topic was under every label); among terms that explain the same corrections (all of them hold "oil" and
+ *       "prices", say), the best fit wins, and terms that fit about as well join it (an article must hold all of
+ *       them) until more corrections tell them apart.</li>
  * </ul>
  * No keyword, pattern or list of words is given to it.
  */
@@ -32,13 +34,26 @@ final class RuleLearner {
 
     /** A rule needs at least this many corrections: one correction says nothing about which of its words counts. */
     static final int MIN_SUPPORT = 2;
+    /**
+     * The least share of the corrections to the label since the rule began (those no earlier rule explains) that
+     * hold its term: a rule is what the corrections agree on. A new category's articles share a topic, not a word
+     * (on AG News, Business corrections hold "company", "percent" or "shares", each in a few), and a rule for each
+     * of those words would take articles of every other label with it.
+     */
+    static final double MIN_SHARE = 0.5;
+    /**
+     * The least mean probability, among the term's feedback under other labels, of the labels its corrections
+     * overturned: a rule change overturns what the term's articles were ("Microsoft" articles were Sci/Tech, 89%
+     * of them), while a word that merely goes with a topic ("Reuters", "company") was under every label.
+     */
+    static final double MIN_FIT = 0.5;
     /** The least share of the corrections holding a term, since the rule began, that went to the rule's label. */
     static final double MIN_AGREEMENT = 2.0 / 3.0;
     /**
-     * Terms whose fit of the overturned labels is within this many nats of the best's join its rule: only terms the
-     * background cannot tell apart (on AG News, "software" and "Microsoft" differ by 0.05 over three corrections).
+     * Terms whose fit of the overturned labels is within this much of the best's join its rule: only terms the
+     * background cannot tell apart (on AG News, "software" and "Microsoft" differ by about 0.02).
      */
-    static final double FIT_MARGIN = 0.03;
+    static final double FIT_MARGIN = 0.01;
 
     private final double minEvidence;
 
@@ -87,17 +102,18 @@ final class RuleLearner {
         }
 
         /**
-         * How well the term's background feedback not already under the label explains the labels the supporting
-         * corrections overturned: the log-likelihood of those labels, add-one smoothed.
+         * How well the term's feedback not already under the label explains the labels the supporting corrections
+         * overturned: the mean probability of those labels (one odd correction costs a third of three, not all),
+         * smoothed so that a term no feedback held before (nothing to overturn) fits perfectly.
          */
         double fit(long term, String label, int[] support) {
             int others = background.termCount(term) - background.termCount(term, label);
-            double denominator = Math.max(0, others) + background.labelCount() + 1.0;
+            double denominator = Math.max(0, others) + 1.0;
             double fit = 0;
             for (int i : support) {
-                fit += Math.log((background.termCount(term, corrections.get(i).from()) + 1.0) / denominator);
+                fit += (background.termCount(term, corrections.get(i).from()) + 1.0) / denominator;
             }
-            return fit;
+            return fit / support.length;
         }
     }
 
@@ -198,11 +214,14 @@ final class RuleLearner {
             int k = count - j;
             int m = unexplainedFrom[support[j]];
             int against = others - againstBefore[j];
-            if (k < MIN_AGREEMENT * (k + against) || chernoff(k, m, rate) < minEvidence) {
+            if (k < MIN_SHARE * m || k < MIN_AGREEMENT * (k + against) || chernoff(k, m, rate) < minEvidence) {
                 continue;
             }
             int[] explains = Arrays.copyOfRange(support, j, count);
-            return new Evaluation(term, explains, against, rate, w.fit(term, label, explains));
+            double fit = w.fit(term, label, explains);
+            if (fit >= MIN_FIT) {
+                return new Evaluation(term, explains, against, rate, fit);
+            }
         }
         return null;
     }
