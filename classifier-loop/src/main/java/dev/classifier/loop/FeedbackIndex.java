@@ -28,6 +28,8 @@ final class FeedbackIndex {
     private final Map<String, Integer> labelIndex = new HashMap<>();
     /** Per term: how many live feedback hold it, then how many of them have each label of the taxonomy. */
     private final Map<Long, int[]> termCounts = new HashMap<>();
+    /** How many live feedback have each label of the taxonomy. */
+    private final int[] labelCounts;
     private final NavigableMap<Long, Known> corrections = new TreeMap<>();
     private final NearDuplicates nearDuplicates = new NearDuplicates();
 
@@ -36,6 +38,7 @@ final class FeedbackIndex {
         for (String label : taxonomy.labels()) {
             labelIndex.put(label, labelIndex.size());
         }
+        labelCounts = new int[labelIndex.size()];
     }
 
     /**
@@ -61,6 +64,9 @@ final class FeedbackIndex {
         live.put(known.id(), known);
         byKey.computeIfAbsent(known.key(), k -> new ArrayList<>(1)).add(known);
         int label = labelIndex(known.label());
+        if (label >= 0) {
+            labelCounts[label]++;
+        }
         for (long term : known.terms()) {
             int[] counts = termCounts.computeIfAbsent(term, t -> new int[1 + labelIndex.size()]);
             counts[0]++;
@@ -84,6 +90,9 @@ final class FeedbackIndex {
             }
         }
         int label = labelIndex(known.label());
+        if (label >= 0) {
+            labelCounts[label]--;
+        }
         for (long term : known.terms()) {
             int[] counts = termCounts.get(term);
             if (counts != null && --counts[0] == 0) {
@@ -120,6 +129,12 @@ final class FeedbackIndex {
         int[] counts = termCounts.get(term);
         int i = labelIndex(label);
         return counts == null || i < 0 ? 0 : counts[1 + i];
+    }
+
+    /** The share of the live feedback with a label, add-one smoothed (so never 0). */
+    double labelShare(String label) {
+        int i = labelIndex(label);
+        return ((i < 0 ? 0 : labelCounts[i]) + 1.0) / (live.size() + labelCounts.length + 1.0);
     }
 
     /** How many labels the taxonomy has. */

@@ -43,10 +43,15 @@ final class RuleLearner {
     static final double MIN_SHARE = 0.5;
     /**
      * The least mean probability, among the term's feedback under other labels, of the labels its corrections
-     * overturned: a rule change overturns what the term's articles were ("Microsoft" articles were Sci/Tech, 89%
+     * overturned (or see {@link #MIN_FIT_LIFT}): a rule change overturns what the term's articles were ("Microsoft" articles were Sci/Tech, 89%
      * of them), while a word that merely goes with a topic ("Reuters", "company") was under every label.
      */
     static final double MIN_FIT = 0.5;
+    /**
+     * Or the least lift of that probability over the labels' share of all feedback: with many labels, a term may
+     * have been split between two ("手机", phone, was science or game news on THUCNews) and still be a rule.
+     */
+    static final double MIN_FIT_LIFT = 2.0;
     /** The least share of the corrections holding a term, since the rule began, that went to the rule's label. */
     static final double MIN_AGREEMENT = 2.0 / 3.0;
     /**
@@ -103,17 +108,22 @@ final class RuleLearner {
 
         /**
          * How well the term's feedback not already under the label explains the labels the supporting corrections
-         * overturned: the mean probability of those labels (one odd correction costs a third of three, not all),
-         * smoothed so that a term no feedback held before (nothing to overturn) fits perfectly.
+         * overturned: the mean probability of those labels among it (one odd correction costs a third of three, not
+         * all), smoothed so that a term no feedback held before (nothing to overturn) fits perfectly; and that
+         * probability's mean lift over the labels' share of all feedback.
          */
-        double fit(long term, String label, int[] support) {
+        double[] fit(long term, String label, int[] support) {
             int others = background.termCount(term) - background.termCount(term, label);
             double denominator = Math.max(0, others) + 1.0;
             double fit = 0;
+            double lift = 0;
             for (int i : support) {
-                fit += (background.termCount(term, corrections.get(i).from()) + 1.0) / denominator;
+                String from = corrections.get(i).from();
+                double p = (background.termCount(term, from) + 1.0) / denominator;
+                fit += p;
+                lift += p / background.labelShare(from);
             }
-            return fit / support.length;
+            return new double[] {fit / support.length, lift / support.length};
         }
     }
 
@@ -218,9 +228,9 @@ final class RuleLearner {
                 continue;
             }
             int[] explains = Arrays.copyOfRange(support, j, count);
-            double fit = w.fit(term, label, explains);
-            if (fit >= MIN_FIT) {
-                return new Evaluation(term, explains, against, rate, fit);
+            double[] fit = w.fit(term, label, explains);
+            if (fit[0] >= MIN_FIT || fit[1] >= MIN_FIT_LIFT) {
+                return new Evaluation(term, explains, against, rate, fit[0]);
             }
         }
         return null;

@@ -131,6 +131,34 @@ class CorrectingClassifierTest {
     }
 
     @Test
+    void aWordThatGoesWithATopicUnderEveryLabelIsNoRule() {
+        // "Contoso" was news under every label: corrections that share it do not change what it means.
+        String[][] before = {{"Sports", "Contoso sponsors the derby"}, {"Sports", "Contoso stadium sold out"},
+                {"World", "Contoso staff evacuated from the border"}, {"World", "Contoso fined by ministers"},
+                {"Technology", "Contoso shows a new phone"}};
+        for (int i = 0; i < before.length; i++) {
+            store.add(Feedback.of(Article.of("old-" + i, before[i][1], ""), before[i][0], "").withId("old-" + i));
+        }
+        correct("fb-1", "Contoso opens a research lab in Oslo", "Business");
+        correct("fb-2", "Analysts upgrade Contoso after the product event", "Business");
+        correct("fb-3", "Contoso ships tablets to schools", "Business");
+
+        assertThat(classify("Contoso hires a new chief designer").label()).isEqualTo("Technology");
+        assertThat(classify("Contoso ships tablets to schools").label()).isEqualTo("Business");
+    }
+
+    @Test
+    void aTermHeldByFewOfTheCorrectionsIsNoRule() {
+        correct("fb-1", "Contoso opens a research lab in Oslo", "Business");
+        correct("fb-2", "Contoso ships tablets to schools", "Business");
+        correct("fb-3", "Retail sales slow before the holidays", "Business");
+        correct("fb-4", "Mortgage rates edge higher again", "Business");
+        correct("fb-5", "Steel output falls for a second month", "Business");
+        assertThat(classify("Contoso hires a new chief designer").label())
+                .as("two of five corrections to Business hold Contoso").isEqualTo("Technology");
+    }
+
+    @Test
     void newerCorrectionsOutweighOlderOnesThatContradictThem() {
         correct("fb-1", "Contoso opens a research lab in Oslo", "Business");
         correct("fb-2", "Analysts upgrade Contoso after the product event", "Business");

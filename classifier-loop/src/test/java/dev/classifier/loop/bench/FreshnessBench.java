@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * of a random stored article is added, and the next {@code classify()} of that article, and of a near-duplicate,
  * is timed and checked to give the corrected label. Beside it: the same classify without a new change, the store's
  * own {@code lastSequence()} and {@code changes(seq)} for one new change, and the time to read the whole feed when
- * the classifier is built. For the in-memory store and the JSONL store.
+ * the classifier is built. For the in-memory store and the JSONL store, after one warm-up run (whose figures the first
+ * row would otherwise carry: the JIT compiling the code of the first corrections).
  */
 public final class FreshnessBench {
 
@@ -57,6 +58,7 @@ public final class FreshnessBench {
         Taxonomy taxonomy = SharedSets.taxonomy(agTrain);
         List<Run> runs = new ArrayList<>();
         try (Classifier local = SharedSets.local(agTrain, taxonomy)) {
+            measure("warm-up", SIZES[0], InMemoryFeedbackStore::new, items.subList(0, SIZES[0]), local); // JIT
             for (int size : SIZES) {
                 List<LabeledArticle> stored = items.subList(0, size);
                 runs.add(measure("in memory", size, InMemoryFeedbackStore::new, stored, local));

@@ -12,7 +12,7 @@ final class RuleChangeReport {
     private RuleChangeReport() {
     }
 
-    static void write(List<RuleChangeBench.Row> rows) {
+    static void write(List<RuleChangeBench.Row> rows, String part) {
         int[] ns = RuleChangeBench.NS;
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<section><h2>Rule change</h2>\n<p>")
@@ -65,7 +65,7 @@ final class RuleChangeReport {
         }
         html.append("</section>\n");
         System.out.print(text);
-        BenchOutput.write("rule-change", text.toString(), html.toString());
+        BenchOutput.write(part, text.toString(), html.toString());
     }
 
     private static String intro() {
