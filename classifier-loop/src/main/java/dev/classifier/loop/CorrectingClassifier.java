@@ -28,10 +28,12 @@ import java.util.Set;
  *       count);</li>
  *   <li><b>its near-duplicates</b>: texts whose character 3-gram shingles have at least the
  *       {@linkplain Builder#nearDuplicateSimilarity(double) set Jaccard similarity} to its own, Chinese included;</li>
- *   <li><b>the articles that share what made it a correction</b>: from the recent corrections alone, terms (words;
- *       for Chinese, character bigrams) that the corrections to a label share far more often than the other
- *       feedback in the store holds them become rules, more surely as more corrections agree. One correction makes
- *       no rule; a rule needs two or more. No keyword, pattern or rule is given.</li>
+ *   <li><b>the articles that share what made it a correction</b>: from the recent corrections alone, a term (a word;
+ *       for Chinese, a character bigram) becomes a rule when the corrections to a label share it far more often
+ *       than the other feedback in the store holds it (more surely as more corrections agree), at least half of
+ *       the corrections to that label since the rule began hold it, and the term's older feedback carried the
+ *       labels the corrections overturn (a rule change; a word that merely goes with a topic was under every
+ *       label). One correction makes no rule; a rule needs two or more. No keyword, pattern or rule is given.</li>
  * </ul>
  * <p>Newer feedback outweighs older feedback that contradicts it: of all that applies, the newest decides (a rule
  * dates from its newest correction), corrections to another label holding a rule's terms count against it, and
