@@ -43,10 +43,11 @@ final class RuleLearner {
     static final double MIN_SHARE = 0.5;
     /**
      * The least mean probability, among the term's feedback under other labels, of the labels its corrections
-     * overturned (or see {@link #MIN_FIT_LIFT}): a rule change overturns what the term's articles were ("Microsoft" articles were Sci/Tech, 89%
-     * of them), while a word that merely goes with a topic ("Reuters", "company") was under every label.
+     * overturned (or see {@link #MIN_FIT_LIFT}): a rule change overturns what the term's articles were
+     * ("Microsoft" articles were Sci/Tech, 89% of them), while a word that merely goes with a topic ("Reuters",
+     * "AP", "company") was under every label (AP, half of it World news, made a rule at 0.5).
      */
-    static final double MIN_FIT = 0.5;
+    static final double MIN_FIT = 0.6;
     /**
      * Or the least lift of that probability over the labels' share of all feedback: with many labels, a term may
      * have been split between two ("手机", phone, was science or game news on THUCNews) and still be a rule.
