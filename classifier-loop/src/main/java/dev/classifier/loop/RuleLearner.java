@@ -45,7 +45,8 @@ final class RuleLearner {
      * The least mean probability, among the term's feedback under other labels, of the labels its corrections
      * overturned (or see {@link #MIN_FIT_LIFT}): a rule change overturns what the term's articles were
      * ("Microsoft" articles were Sci/Tech, 89% of them), while a word that merely goes with a topic ("Reuters",
-     * "AP", "company") was under every label (AP, half of it World news, made a rule at 0.5).
+     * "company") was under every label. At 0.5, Sports added to AG News as a new category cost 1.55 points of
+     * accuracy on the other classes after 100 corrections; at 0.6, 0.27 (the rule-change figures are the same).
      */
     static final double MIN_FIT = 0.6;
     /**
