@@ -4,9 +4,12 @@
 #   accuracy    8/32/128 examples per class (mean ± sd over 5 draws) and the full split, per strategy, beside the
 #               local n-gram model; compare with the lexical peers in ../shared/data/BASELINES.md. Then a side
 #               check of how much the 32-per-class centroid figure depends on the items tested.
-#   throughput  texts/s with 1 and 2 workers (and 2 ONNX threads), load time and memory, one JVM per model
+#   throughput  texts/s with 1 and 2 workers (and 2 ONNX threads), load time and memory, one JVM per model; short
+#               texts, then long ones (same-label test items joined) read head only or in 4 windows
+#   long        accuracy of reading long text head only vs in windows (LongTextBench: a narrow window on real
+#               texts, and joined same-label items at the real 512-token window)
 #   search      VectorIndex (float, int8, 1 or 2 threads) against a brute-force float scan at 10k and 100k vectors
-# Usage: bench/embeddings.sh [all|warm|accuracy|throughput|search]    Output: bench/out/embeddings-<part>.txt
+# Usage: bench/embeddings.sh [all|warm|accuracy|throughput|long|search]    Output: bench/out/embeddings-<part>.txt
 source "$(dirname "$0")/lib.sh"
 
 MODULE=classifier-embeddings
@@ -30,7 +33,8 @@ case "$PART" in
   all|throughput)
     part throughput-zh 1g ThroughputBench zh
     part throughput-en 1g ThroughputBench en ;;&
+  all|long) part long 2g LongTextBench ;;&
   all|search) part search 2g SearchBench "$CACHE" ;;
-  warm|accuracy|throughput) ;;
-  *) echo "unknown part '$PART': all, warm, accuracy, throughput or search" >&2; exit 2 ;;
+  warm|accuracy|throughput|long) ;;
+  *) echo "unknown part '$PART': all, warm, accuracy, throughput, long or search" >&2; exit 2 ;;
 esac

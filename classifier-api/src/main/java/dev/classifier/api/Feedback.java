@@ -12,8 +12,12 @@ import java.util.Optional;
  * <p>Check the labels where feedback comes in: {@link #givenUnder(Taxonomy)} fails on a label the taxonomy does
  * not have, and records the rules the feedback was given under.
  *
+ * <p>Say where it came from with {@link #by(String)} (a person, by name) or {@link #withSource(FeedbackSource)}:
+ * an import, or a library component recording a person's decision. Feedback is what people said: nothing the
+ * library infers by itself (a prediction, a pseudo-label) is ever stored as feedback (see {@link FeedbackSource}).
+ *
  * <pre>{@code
- * Feedback fixed = Feedback.correction(article).from("Technology").to("Business")
+ * Feedback fixed = Feedback.correction(article).from("Technology").to("Business").by("alice")
  *         .because("a tech firm's results are Business").givenUnder(taxonomy);
  * }</pre>
  *
@@ -24,9 +28,11 @@ import java.util.Optional;
  * @param reason              why, in the person's words; may be empty
  * @param taxonomyFingerprint {@link Taxonomy#fingerprint()} of the rules the feedback was given under, if known
  * @param createdAt           when the feedback was given
+ * @param source              where the feedback came from: a person, an import, a library component acting for
+ *                            a person, or {@link FeedbackSource#UNKNOWN}
  */
 public record Feedback(String id, Article article, String label, Optional<String> predicted, String reason,
-                       Optional<String> taxonomyFingerprint, Instant createdAt) {
+                       Optional<String> taxonomyFingerprint, Instant createdAt, FeedbackSource source) {
 
     /**
      * Checks the parts of a piece of feedback.
@@ -38,6 +44,7 @@ public record Feedback(String id, Article article, String label, Optional<String
      * @param reason              why, in the person's words; may be empty
      * @param taxonomyFingerprint the fingerprint of the rules the feedback was given under, if known
      * @param createdAt           when the feedback was given
+     * @param source              where the feedback came from
      * @throws NullPointerException     if a part is null
      * @throws IllegalArgumentException if the id, the label or a present predicted label is blank
      */
@@ -49,6 +56,7 @@ public record Feedback(String id, Article article, String label, Optional<String
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(taxonomyFingerprint, "taxonomyFingerprint");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(source, "source");
         if (id.isBlank()) {
             throw new IllegalArgumentException("feedback id is blank");
         }
@@ -61,7 +69,27 @@ public record Feedback(String id, Article article, String label, Optional<String
     }
 
     /**
-     * A person's label for an article, with a new time-sortable id.
+     * Feedback that does not say where it came from ({@link FeedbackSource#UNKNOWN}): the form of releases before
+     * provenance was kept.
+     *
+     * @param id                  the feedback's id; not blank
+     * @param article             the article the feedback is about
+     * @param label               the label the person says is right; not blank
+     * @param predicted           the label the classifier had given, for a correction
+     * @param reason              why, in the person's words; may be empty
+     * @param taxonomyFingerprint the fingerprint of the rules the feedback was given under, if known
+     * @param createdAt           when the feedback was given
+     * @throws NullPointerException     if a part is null
+     * @throws IllegalArgumentException if the id, the label or a present predicted label is blank
+     */
+    public Feedback(String id, Article article, String label, Optional<String> predicted, String reason,
+                    Optional<String> taxonomyFingerprint, Instant createdAt) {
+        this(id, article, label, predicted, reason, taxonomyFingerprint, createdAt, FeedbackSource.UNKNOWN);
+    }
+
+    /**
+     * A label for an article, with a new time-sortable id; the source is {@link FeedbackSource#UNKNOWN} until
+     * {@link #by(String)} or {@link #withSource(FeedbackSource)} says.
      *
      * @param article the article
      * @param label   the label the person gives it
@@ -70,7 +98,7 @@ public record Feedback(String id, Article article, String label, Optional<String
      */
     public static Feedback of(Article article, String label, String reason) {
         return new Feedback(FeedbackIds.next(), article, label, Optional.empty(), reason, Optional.empty(),
-                Instant.now());
+                Instant.now(), FeedbackSource.UNKNOWN);
     }
 
     /**
@@ -79,7 +107,7 @@ public record Feedback(String id, Article article, String label, Optional<String
      *
      * @param article the article the classifier got wrong
      * @return a builder that needs {@link Correction#from}, {@link Correction#to} and then
-     *         {@link Correction#because}
+     *         {@link Correction#because}; {@link Correction#by} says who
      */
     public static Correction correction(Article article) {
         return new Correction(article);
@@ -126,7 +154,7 @@ public record Feedback(String id, Article article, String label, Optional<String
         }
         Optional<String> newPredicted = predicted.map(p -> mapping.map(p).orElse(p));
         return new Feedback(id, article, newLabel, newPredicted, reason, Optional.of(taxonomy.fingerprint()),
-                createdAt);
+                createdAt, source);
     }
 
     /**
@@ -138,7 +166,7 @@ public record Feedback(String id, Article article, String label, Optional<String
      * @throws IllegalArgumentException if the id is blank
      */
     public Feedback withId(String newId) {
-        return new Feedback(newId, article, label, predicted, reason, taxonomyFingerprint, createdAt);
+        return new Feedback(newId, article, label, predicted, reason, taxonomyFingerprint, createdAt, source);
     }
 
     /**
@@ -148,7 +176,28 @@ public record Feedback(String id, Article article, String label, Optional<String
      * @return the feedback with that label
      */
     public Feedback withLabel(String newLabel) {
-        return new Feedback(id, article, newLabel, predicted, reason, taxonomyFingerprint, createdAt);
+        return new Feedback(id, article, newLabel, predicted, reason, taxonomyFingerprint, createdAt, source);
+    }
+
+    /**
+     * The same feedback, recorded as coming from this source.
+     *
+     * @param newSource where the feedback came from
+     * @return the feedback with that source
+     */
+    public Feedback withSource(FeedbackSource newSource) {
+        return new Feedback(id, article, label, predicted, reason, taxonomyFingerprint, createdAt, newSource);
+    }
+
+    /**
+     * The same feedback, recorded as given by this person: {@code withSource(FeedbackSource.person(who))}.
+     *
+     * @param who whoever the application knows the person by; not blank
+     * @return the feedback with the person as its source
+     * @throws IllegalArgumentException if the name is blank or not one line (see {@link FeedbackSource})
+     */
+    public Feedback by(String who) {
+        return withSource(FeedbackSource.person(who));
     }
 
     /**
@@ -171,12 +220,14 @@ public record Feedback(String id, Article article, String label, Optional<String
 
     /**
      * Builds a correction with each label named by its role, so that the classifier's label and the person's
-     * cannot be swapped unnoticed. {@link #because(String)} ends it.
+     * cannot be swapped unnoticed; {@link #by(String)} or {@link #withSource(FeedbackSource)} says who gave it.
+     * {@link #because(String)} ends it.
      */
     public static final class Correction {
         private final Article article;
         private String predicted;
         private String label;
+        private FeedbackSource source = FeedbackSource.UNKNOWN;
 
         private Correction(Article article) {
             this.article = Objects.requireNonNull(article, "article");
@@ -207,6 +258,30 @@ public record Feedback(String id, Article article, String label, Optional<String
         }
 
         /**
+         * The person who made the correction: {@code withSource(FeedbackSource.person(who))}.
+         *
+         * @param who whoever the application knows the person by; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if the name is blank or not one line (see {@link FeedbackSource})
+         */
+        public Correction by(String who) {
+            this.source = FeedbackSource.person(who);
+            return this;
+        }
+
+        /**
+         * Where the correction came from, when it is not simply a person's ({@link FeedbackSource}); without this
+         * or {@link #by(String)} the source is {@link FeedbackSource#UNKNOWN}.
+         *
+         * @param correctionSource where the correction came from
+         * @return this builder
+         */
+        public Correction withSource(FeedbackSource correctionSource) {
+            this.source = Objects.requireNonNull(correctionSource, "source");
+            return this;
+        }
+
+        /**
          * Ends the correction with the person's reason.
          *
          * @param reason why the person's label is right; may be empty
@@ -224,7 +299,7 @@ public record Feedback(String id, Article article, String label, Optional<String
                         + "': say which label is right with to(...)");
             }
             return new Feedback(FeedbackIds.next(), article, label, Optional.of(predicted), reason, Optional.empty(),
-                    Instant.now());
+                    Instant.now(), source);
         }
 
         private String requireLabel(String value, String role) {

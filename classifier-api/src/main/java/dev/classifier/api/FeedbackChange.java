@@ -57,8 +57,14 @@ public record FeedbackChange(long sequence, Kind kind, Feedback feedback) {
     }
 
     /**
-     * What a purge leaves of feedback: its id, its article's id, the labels, the taxonomy fingerprint and the time;
-     * the article's title (empty) and body ({@link #PURGED_TEXT}), its metadata and the reason are gone.
+     * What a purge leaves of feedback: its id, its article's id, the labels, the taxonomy fingerprint, the time and
+     * the {@linkplain FeedbackSource#kind() kind} of its source; the article's title (empty) and body ({@link
+     * #PURGED_TEXT}), its metadata, the reason and the source's name are gone.
+     *
+     * <p>The source's name goes because it is personal data too (a person's name, or a file named after one), and
+     * a purge is the one way the library removes data for good: what it leaves must be what following the feed
+     * needs (ids, labels, times), nothing that says who. A reason, the person's own words, goes for the same
+     * reason. The kind stays, so an audit can still tell a person's label from an import's.
      *
      * @param feedback feedback as stored, or already a tombstone
      * @return the tombstone of the feedback
@@ -66,7 +72,7 @@ public record FeedbackChange(long sequence, Kind kind, Feedback feedback) {
     public static Feedback tombstone(Feedback feedback) {
         Objects.requireNonNull(feedback, "feedback");
         return tombstone(feedback.id(), feedback.article().id(), feedback.label(), feedback.predicted(),
-                feedback.taxonomyFingerprint(), feedback.createdAt());
+                feedback.taxonomyFingerprint(), feedback.createdAt(), feedback.source().kind());
     }
 
     /**
@@ -78,23 +84,44 @@ public record FeedbackChange(long sequence, Kind kind, Feedback feedback) {
      * @param predicted           the label the classifier had given, if it was a correction
      * @param taxonomyFingerprint the fingerprint of the taxonomy it was given under, if known
      * @param createdAt           when the feedback was made
-     * @return feedback whose article has no text but {@link #PURGED_TEXT}, and whose reason is empty
+     * @return feedback whose article has no text but {@link #PURGED_TEXT}, whose reason is empty, and whose source
+     *         is {@link FeedbackSource#UNKNOWN}
      */
     public static Feedback tombstone(String feedbackId, String articleId, String label, Optional<String> predicted,
                                      Optional<String> taxonomyFingerprint, Instant createdAt) {
+        return tombstone(feedbackId, articleId, label, predicted, taxonomyFingerprint, createdAt,
+                FeedbackSource.Kind.UNKNOWN);
+    }
+
+    /**
+     * The tombstone of purged feedback from the fields a store keeps of it, with the kind of its source.
+     *
+     * @param feedbackId          the purged feedback's id
+     * @param articleId           the id of the article it was about
+     * @param label               the label it gave
+     * @param predicted           the label the classifier had given, if it was a correction
+     * @param taxonomyFingerprint the fingerprint of the taxonomy it was given under, if known
+     * @param createdAt           when the feedback was made
+     * @param sourceKind          the kind of source it came from (a tombstone keeps no name)
+     * @return feedback whose article has no text but {@link #PURGED_TEXT}, whose reason is empty, and whose source
+     *         has the kind and no name
+     */
+    public static Feedback tombstone(String feedbackId, String articleId, String label, Optional<String> predicted,
+                                     Optional<String> taxonomyFingerprint, Instant createdAt,
+                                     FeedbackSource.Kind sourceKind) {
         return new Feedback(feedbackId, new Article(articleId, "", PURGED_TEXT, Map.of()), label, predicted, "",
-                taxonomyFingerprint, createdAt);
+                taxonomyFingerprint, createdAt, new FeedbackSource(sourceKind, ""));
     }
 
     /**
      * Whether feedback is a tombstone: what {@link #tombstone(Feedback)} makes, and nothing more.
      *
      * @param feedback any feedback
-     * @return true if it carries no text but the purge marker
+     * @return true if it carries no text but the purge marker, and no source name
      */
     public static boolean isTombstone(Feedback feedback) {
         Article article = feedback.article();
         return article.title().isEmpty() && article.body().equals(PURGED_TEXT) && article.metadata().isEmpty()
-                && feedback.reason().isEmpty();
+                && feedback.reason().isEmpty() && feedback.source().name().isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.classifier.api;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -10,7 +11,12 @@ import java.util.stream.Stream;
  * Where feedback is kept. The asset the product learns from: an implementation never loses what it acknowledged.
  *
  * <p>Every change (an add, a retraction or a purge) gets the next sequence number, so an index built from the store
- * can follow it, also when other processes write: read {@link #changes(long)} from the last sequence seen.
+ * can follow it, also when other processes write: read {@link #changes(long)} from the last sequence seen. The
+ * {@code ...WithReceipt} forms of {@link #addWithReceipt add} and {@link #retractWithReceipt retract} say at which
+ * sequence a caller's change is, so that it can wait until a model covers it ({@link Prediction#covers()}).
+ *
+ * <p>Feedback is what people said, with its {@link Feedback#source() source}; a store keeps the source as it keeps
+ * every other part. Nothing the library infers by itself (a prediction, a pseudo-label) belongs in a store.
  *
  * <p>Failures of the storage (a file that cannot be read or written, a database that went away) are
  * {@link FeedbackStoreException}s, thrown by every method that reads or writes: {@link #add}, {@link #addAll},
@@ -41,6 +47,37 @@ public interface FeedbackStore extends AutoCloseable {
      * @throws FeedbackStoreException if the store cannot write; adding the same again is safe
      */
     List<Feedback> addAll(Collection<Feedback> feedback);
+
+    /**
+     * Stores the feedback as {@link #add} does, and says at which sequence of the change feed it was added, so that
+     * the caller can wait until a model covers it ({@link FeedbackReceipt#isCoveredBy(Prediction)}). For an id stored
+     * already (or retracted, or purged) nothing changes, and the receipt carries what is stored and the sequence of
+     * the original add.
+     *
+     * <p>The default adds, then reads the change feed after the sequence it saw before the add, and the whole feed
+     * only for ids stored before: it works for any store, but costs a read of the feed. It cannot tell two writers
+     * that add the same new id at the same moment apart (both get {@code changed}); the library's stores override it
+     * with an exact answer and no extra read.
+     *
+     * @param feedback the feedback to keep
+     * @return what is stored under the feedback's id, the sequence of its add, and whether this call added it
+     * @throws FeedbackStoreException if the store cannot write or read; adding again is safe
+     */
+    default FeedbackReceipt addWithReceipt(Feedback feedback) {
+        return addAllWithReceipts(List.of(feedback)).get(0);
+    }
+
+    /**
+     * Stores many in one durable write, as {@link #addAll} does, with a receipt for each (see {@link
+     * #addWithReceipt}). An id given twice is added once: the first receipt says {@code changed}, the second not.
+     *
+     * @param feedback the feedback to keep, in order
+     * @return a receipt for each, in order
+     * @throws FeedbackStoreException if the store cannot write or read; adding the same again is safe
+     */
+    default List<FeedbackReceipt> addAllWithReceipts(Collection<Feedback> feedback) {
+        return FeedbackReceipts.addAll(this, feedback);
+    }
 
     /**
      * The newest live feedback first, by the store's own order.
@@ -107,6 +144,23 @@ public interface FeedbackStore extends AutoCloseable {
      * @throws FeedbackStoreException if the store cannot write
      */
     boolean retract(String feedbackId);
+
+    /**
+     * Retracts as {@link #retract} does, and says from which sequence the feedback no longer teaches, so that the
+     * caller can wait until a model covers the undo: the sequence of this retraction, or of the retraction or purge
+     * that undid the feedback before (then {@link FeedbackReceipt#changed()} is false).
+     *
+     * <p>The default retracts, then reads the change feed after the sequence it saw before, or the whole feed when
+     * the feedback was undone before: it works for any store; the library's stores override it without the read.
+     *
+     * @param feedbackId the id of the feedback to undo
+     * @return the receipt, with the feedback as stored (a tombstone if purged); empty if the store has no feedback
+     *         with this id
+     * @throws FeedbackStoreException if the store cannot write or read
+     */
+    default Optional<FeedbackReceipt> retractWithReceipt(String feedbackId) {
+        return FeedbackReceipts.retract(this, feedbackId);
+    }
 
     /**
      * Removes the text of every feedback about these articles, live or retracted, from the store for good: the

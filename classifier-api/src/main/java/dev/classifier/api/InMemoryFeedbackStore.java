@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -23,6 +24,10 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     private final Map<String, Feedback> byId = new HashMap<>();
     private final LinkedHashMap<String, Feedback> live = new LinkedHashMap<>();
     private final Set<String> purged = new HashSet<>();
+    /** The sequence of each id's add. */
+    private final Map<String, Long> addedAt = new HashMap<>();
+    /** The sequence from which each undone id stopped teaching: its retraction, or its purge while live. */
+    private final Map<String, Long> undoneAt = new HashMap<>();
     private boolean closed;
 
     /** An empty store. */
@@ -30,26 +35,38 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public synchronized Feedback add(Feedback feedback) {
+    public Feedback add(Feedback feedback) {
+        return addWithReceipt(feedback).feedback();
+    }
+
+    @Override
+    public synchronized FeedbackReceipt addWithReceipt(Feedback feedback) {
         Objects.requireNonNull(feedback, "feedback");
         ensureOpen();
         Feedback stored = byId.get(feedback.id());
         if (stored != null) {
-            return stored;
+            return new FeedbackReceipt(stored, addedAt.get(feedback.id()), false);
         }
+        long sequence = changes.size() + 1L;
         byId.put(feedback.id(), feedback);
         live.put(feedback.id(), feedback);
-        changes.add(new FeedbackChange(changes.size() + 1L, FeedbackChange.Kind.ADDED, feedback));
-        return feedback;
+        addedAt.put(feedback.id(), sequence);
+        changes.add(new FeedbackChange(sequence, FeedbackChange.Kind.ADDED, feedback));
+        return new FeedbackReceipt(feedback, sequence, true);
     }
 
     @Override
     public synchronized List<Feedback> addAll(Collection<Feedback> feedback) {
-        List<Feedback> stored = new ArrayList<>(feedback.size());
+        return addAllWithReceipts(feedback).stream().map(FeedbackReceipt::feedback).toList();
+    }
+
+    @Override
+    public synchronized List<FeedbackReceipt> addAllWithReceipts(Collection<Feedback> feedback) {
+        List<FeedbackReceipt> receipts = new ArrayList<>(feedback.size());
         for (Feedback f : feedback) {
-            stored.add(add(f));
+            receipts.add(addWithReceipt(f));
         }
-        return stored;
+        return receipts;
     }
 
     @Override
@@ -86,13 +103,23 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
 
     @Override
     public synchronized boolean retract(String feedbackId) {
+        return retractWithReceipt(feedbackId).map(FeedbackReceipt::changed).orElse(false);
+    }
+
+    @Override
+    public synchronized Optional<FeedbackReceipt> retractWithReceipt(String feedbackId) {
+        Objects.requireNonNull(feedbackId, "feedbackId");
         ensureOpen();
         Feedback removed = live.remove(feedbackId);
         if (removed == null) {
-            return false;
+            Long undone = undoneAt.get(feedbackId);
+            return undone == null ? Optional.empty()
+                    : Optional.of(new FeedbackReceipt(byId.get(feedbackId), undone, false));
         }
-        changes.add(new FeedbackChange(changes.size() + 1L, FeedbackChange.Kind.RETRACTED, removed));
-        return true;
+        long sequence = changes.size() + 1L;
+        undoneAt.put(feedbackId, sequence);
+        changes.add(new FeedbackChange(sequence, FeedbackChange.Kind.RETRACTED, removed));
+        return Optional.of(new FeedbackReceipt(removed, sequence, true));
     }
 
     /** Replaces every change about purged feedback with its tombstone, then records the purges. */
@@ -119,10 +146,12 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
             }
         }
         for (Feedback tombstone : tombstones.values()) {
+            long sequence = changes.size() + 1L;
             byId.put(tombstone.id(), tombstone);
             live.remove(tombstone.id());
             purged.add(tombstone.id());
-            changes.add(new FeedbackChange(changes.size() + 1L, FeedbackChange.Kind.PURGED, tombstone));
+            undoneAt.putIfAbsent(tombstone.id(), sequence); // a retraction before the purge stays what undid it
+            changes.add(new FeedbackChange(sequence, FeedbackChange.Kind.PURGED, tombstone));
         }
         return List.copyOf(tombstones.keySet());
     }

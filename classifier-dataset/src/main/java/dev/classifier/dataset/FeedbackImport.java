@@ -1,6 +1,8 @@
 package dev.classifier.dataset;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackReceipt;
+import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.Taxonomy;
@@ -27,7 +29,9 @@ import java.util.Set;
  * Imports labelled rows (JSONL or CSV) into any {@link FeedbackStore}: which columns hold the id, title, body,
  * label, reason and predicted label; a {@link LabelMapping} for labels named otherwise in the source; the taxonomy
  * every label must be in (after the mapping). Rows get stable feedback ids, derived from the row's id (or, for
- * sources without one, from its text), so importing the same rows again adds nothing.
+ * sources without one, from its text), so importing the same rows again adds nothing. Every row's source is
+ * {@link FeedbackSource#imported(String)} with the file's name (without its directory; for a stream, the last part
+ * of the name given).
  *
  * <pre>{@code
  * FeedbackImport importer = FeedbackImport.builder(taxonomy)
@@ -118,7 +122,7 @@ public final class FeedbackImport {
     private ImportResult run(String source, String noun, Reading reading, FeedbackStore store) {
         Objects.requireNonNull(store, "store");
         Checked checked = new Checked(source, new ImportRows(taxonomy, mapping, columns, idNamespace, Instant.now(),
-                noun));
+                importedFrom(source), noun));
         boolean complete = reading.readInto(checked);
         checked.problems.sort(Comparator.comparingLong(ImportProblem::line));
         if (!complete) {
@@ -132,16 +136,17 @@ public final class FeedbackImport {
         int present = checked.repeats;
         for (int from = 0; from < checked.valid.size(); from += BATCH) {
             List<Feedback> batch = checked.valid.subList(from, Math.min(checked.valid.size(), from + BATCH));
-            List<Feedback> stored = store.addAll(batch);
+            List<FeedbackReceipt> receipts = store.addAllWithReceipts(batch);
             for (int i = 0; i < batch.size(); i++) {
-                if (stored.get(i).equals(batch.get(i))) {
+                Feedback stored = receipts.get(i).feedback();
+                if (receipts.get(i).changed()) {
                     added++;
                 } else {
                     present++;
-                    if (!stored.get(i).label().equals(batch.get(i).label())) {
+                    if (!stored.label().equals(batch.get(i).label())) {
                         LOG.warn("{}: article '{}' is stored with label '{}', the source now says '{}'; the store keeps"
                                         + " the first (retract it, then import again, to change it)", source,
-                                batch.get(i).article().id(), stored.get(i).label(), batch.get(i).label());
+                                batch.get(i).article().id(), stored.label(), batch.get(i).label());
                     }
                 }
             }
@@ -150,6 +155,19 @@ public final class FeedbackImport {
         LOG.info("imported {}: {} added, {} already present, {} dropped by the label mapping, {} rejected", source,
                 added, present, checked.dropped, checked.problems.size());
         return result;
+    }
+
+    /**
+     * The source of the rows of a file or stream: its last path element, as one line of at most the length a source
+     * name may have (a name that cannot be one is made one, rather than failing the import).
+     */
+    static FeedbackSource importedFrom(String name) {
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        String clean = (last.isEmpty() ? name.strip() : last).replaceAll("\\p{Cntrl}", "?");
+        if (clean.length() > FeedbackSource.MAX_NAME_LENGTH) {
+            clean = clean.substring(0, FeedbackSource.MAX_NAME_LENGTH).strip();
+        }
+        return clean.isEmpty() ? FeedbackSource.imported("unnamed") : FeedbackSource.imported(clean);
     }
 
     /** The rows read so far, checked: valid feedback in order, repeats, drops and problems. */

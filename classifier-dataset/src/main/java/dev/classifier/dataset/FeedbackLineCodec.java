@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,14 +28,19 @@ import java.util.TreeMap;
  *
  * <pre>
  * {"v":1,"op":"add","id":"...","article":{"id":"...","title":"...","body":"...","metadata":{"k":"v"}},
- *  "label":"...","predicted":"...","reason":"...","taxonomy":"...","created_at":"2026-01-02T03:04:05.678Z"}
+ *  "label":"...","predicted":"...","reason":"...","taxonomy":"...","created_at":"2026-01-02T03:04:05.678Z",
+ *  "source":{"kind":"person","name":"..."}}
  * {"v":1,"op":"retract","id":"...","at":"2026-01-02T03:04:05.678Z"}
  * {"v":2,"op":"purged","id":"...","article_id":"...","label":"...","predicted":"...","taxonomy":"...",
- *  "created_at":"..."}
+ *  "created_at":"...","source":{"kind":"person"}}
  * {"v":2,"op":"purge","id":"...","at":"2026-01-02T03:04:05.678Z"}
  * </pre>
  *
- * {@code predicted} and {@code taxonomy} are left out when absent. A {@code purged} line takes the place of the add
+ * {@code predicted} and {@code taxonomy} are left out when absent, and so is {@code source} when it is unknown: a
+ * line without it (every line written before the store kept sources) reads as {@link FeedbackSource#UNKNOWN}. Its
+ * {@code kind} is {@code person}, {@code import} or {@code library}; a tombstone's has no {@code name}. Adds with a
+ * source stay at version 1: a release that does not know the field skips it, as it skips any unknown field, and
+ * reads the rest. A {@code purged} line takes the place of the add
  * of purged feedback (it has no text); a {@code purge} line records the purge as a change. Unknown fields are
  * ignored, so a later version may add fields that this reader skips; a newer {@code "v"} is refused.
  */
@@ -110,6 +116,7 @@ final class FeedbackLineCodec {
             g.writeStringField("taxonomy", f.taxonomyFingerprint().get());
         }
         g.writeStringField("created_at", f.createdAt().toString());
+        FeedbackSourceField.write(g, f.source());
     }
 
     private static void writeChange(JsonGenerator g, String op, String id, Instant at) throws IOException {
@@ -130,6 +137,7 @@ final class FeedbackLineCodec {
             g.writeStringField("taxonomy", f.taxonomyFingerprint().get());
         }
         g.writeStringField("created_at", f.createdAt().toString());
+        FeedbackSourceField.write(g, f.source());
     }
 
     /**
@@ -165,6 +173,7 @@ final class FeedbackLineCodec {
                     case "created_at" -> fields.createdAt = text(p, name);
                     case "at" -> fields.at = text(p, name);
                     case "article_id" -> fields.articleId = text(p, name);
+                    case "source" -> fields.source = FeedbackSourceField.read(p);
                     case "title", "body", "text" -> {
                         fields.labelledRowField = true; // a labelled row's fields: not a store line
                         p.skipChildren();
@@ -350,6 +359,7 @@ final class FeedbackLineCodec {
         String createdAt;
         String at;
         String articleId;
+        FeedbackSource source = FeedbackSource.UNKNOWN;
         boolean labelledRowField;
 
         FeedbackLine toLine() throws BadLine {
@@ -383,7 +393,7 @@ final class FeedbackLineCodec {
         private Feedback tombstone(String id) throws BadLine {
             return FeedbackChange.tombstone(id, required(articleId, "article_id"), required(label, "label"),
                     Optional.ofNullable(predicted), Optional.ofNullable(taxonomy),
-                    instant(required(createdAt, "created_at"), "created_at"));
+                    instant(required(createdAt, "created_at"), "created_at"), source.kind());
         }
 
         private Feedback feedback(String id) throws BadLine {
@@ -396,7 +406,7 @@ final class FeedbackLineCodec {
                     article.metadata == null ? Map.of() : article.metadata);
             return new Feedback(id, a, required(label, "label"), Optional.ofNullable(predicted),
                     reason == null ? "" : reason, Optional.ofNullable(taxonomy),
-                    instant(required(createdAt, "created_at"), "created_at"));
+                    instant(required(createdAt, "created_at"), "created_at"), source);
         }
     }
 }

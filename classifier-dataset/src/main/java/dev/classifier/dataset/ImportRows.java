@@ -2,6 +2,7 @@ package dev.classifier.dataset;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.Taxonomy;
 
@@ -79,16 +80,18 @@ final class ImportRows {
     private final Columns columns;
     private final String namespace;
     private final Instant importedAt;
+    private final FeedbackSource source;
     /** "field" for JSONL, "column" for CSV: what the messages call a missing one. */
     private final String noun;
 
     ImportRows(Taxonomy taxonomy, LabelMapping mapping, Columns columns, String namespace, Instant importedAt,
-               String noun) {
+               FeedbackSource source, String noun) {
         this.taxonomy = taxonomy;
         this.mapping = mapping;
         this.columns = columns;
         this.namespace = namespace;
         this.importedAt = importedAt;
+        this.source = source;
         this.noun = noun;
     }
 
@@ -117,7 +120,7 @@ final class ImportRows {
         try {
             return new Valid(new Feedback(stableId(namespace, articleId), new Article(articleId, title, body.get(),
                     Map.of()), mapped.get(), optional(row, columns.predicted()), optional(row, columns.reason())
-                    .orElse(""), Optional.of(taxonomy.fingerprint()), importedAt));
+                    .orElse(""), Optional.of(taxonomy.fingerprint()), importedAt, source));
         } catch (IllegalArgumentException e) {
             return new Bad(e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.classifier.dataset;
 
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackReceipt;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.FeedbackStoreException;
 
@@ -27,13 +28,17 @@ import java.util.stream.Stream;
  *
  * <pre>
  * {"v":1,"op":"add","id":"...","article":{"id":"...","title":"...","body":"...","metadata":{"k":"v"}},
- *  "label":"...","predicted":"...","reason":"...","taxonomy":"...","created_at":"2026-01-02T03:04:05.678Z"}
+ *  "label":"...","predicted":"...","reason":"...","taxonomy":"...","created_at":"2026-01-02T03:04:05.678Z",
+ *  "source":{"kind":"person","name":"..."}}
  * {"v":1,"op":"retract","id":"...","at":"2026-01-02T03:04:05.678Z"}
- * {"v":2,"op":"purged","id":"...","article_id":"...","label":"...","created_at":"..."}   (in place of a purged add)
+ * {"v":2,"op":"purged","id":"...","article_id":"...","label":"...","created_at":"...","source":{"kind":"person"}}
+ *                                                                                     (in place of a purged add)
  * {"v":2,"op":"purge","id":"...","at":"2026-01-02T03:04:05.678Z"}
  * </pre>
  *
- * ({@code predicted} and {@code taxonomy} are left out when absent.)
+ * ({@code predicted}, {@code taxonomy} and {@code source} are left out when absent; a line without {@code source},
+ * as every line written before the store kept it, reads as {@link dev.classifier.api.FeedbackSource#UNKNOWN}. A
+ * tombstone keeps the source's kind, not its name.)
  *
  * <ul>
  *   <li>{@link #add} returns only when its line is synced to disk; adds of many threads share one sync
@@ -158,18 +163,29 @@ public final class JsonlFeedbackStore implements FeedbackStore {
 
     @Override
     public Feedback add(Feedback feedback) {
+        return addWithReceipt(feedback).feedback();
+    }
+
+    /** An id the index knows already costs a read of its line, and no write. */
+    @Override
+    public FeedbackReceipt addWithReceipt(Feedback feedback) {
         Objects.requireNonNull(feedback, "feedback");
         ensureOpen();
-        Optional<Feedback> stored = reads.storedIfKnown(feedback.id());
+        Optional<FeedbackReceipt> stored = reads.storedIfKnown(feedback.id());
         if (stored.isPresent()) {
             return stored.get();
         }
         byte[] line = FeedbackLineCodec.encode(new FeedbackLine.Added(feedback));
-        return (Feedback) writer.commit(List.of(new JsonlFeedbackStoreWriter.AddOp(feedback, line)))[0];
+        return (FeedbackReceipt) writer.commit(List.of(new JsonlFeedbackStoreWriter.AddOp(feedback, line)))[0];
     }
 
     @Override
     public List<Feedback> addAll(Collection<Feedback> feedback) {
+        return addAllWithReceipts(feedback).stream().map(FeedbackReceipt::feedback).toList();
+    }
+
+    @Override
+    public List<FeedbackReceipt> addAllWithReceipts(Collection<Feedback> feedback) {
         ensureOpen();
         List<JsonlFeedbackStoreWriter.Op> ops = new ArrayList<>(feedback.size());
         for (Feedback f : feedback) {
@@ -180,18 +196,30 @@ public final class JsonlFeedbackStore implements FeedbackStore {
             return List.of();
         }
         Object[] results = writer.commit(ops);
-        List<Feedback> stored = new ArrayList<>(results.length);
+        List<FeedbackReceipt> receipts = new ArrayList<>(results.length);
         for (Object result : results) {
-            stored.add((Feedback) result);
+            receipts.add((FeedbackReceipt) result);
         }
-        return stored;
+        return receipts;
     }
 
     @Override
     public boolean retract(String feedbackId) {
         Objects.requireNonNull(feedbackId, "feedbackId");
         ensureOpen();
-        return (Boolean) writer.commit(List.of(new JsonlFeedbackStoreWriter.RetractOp(feedbackId)))[0];
+        return (Boolean) writer.commit(List.of(new JsonlFeedbackStoreWriter.RetractOp(feedbackId, false)))[0];
+    }
+
+    /**
+     * Costs a read of the feedback's line besides the retraction; for feedback undone before, also a walk of the
+     * index after its add.
+     */
+    @Override
+    public Optional<FeedbackReceipt> retractWithReceipt(String feedbackId) {
+        Objects.requireNonNull(feedbackId, "feedbackId");
+        ensureOpen();
+        Object result = writer.commit(List.of(new JsonlFeedbackStoreWriter.RetractOp(feedbackId, true)))[0];
+        return ((Optional<?>) result).map(FeedbackReceipt.class::cast);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.classifier.dataset;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,10 +10,9 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * One group commit of adds and retractions to a store file: decides, under the store lock, what each change
@@ -33,7 +33,8 @@ final class JsonlFeedbackStoreAppend {
     private final List<Integer> retractedSequences = new ArrayList<>();
     private final Map<String, Integer> sequenceByNewId = new HashMap<>();
     private final Map<String, Feedback> feedbackByNewId = new HashMap<>();
-    private final Set<Integer> retractedHere = new HashSet<>();
+    /** The add sequences retracted by this append, with the sequence of their retraction. */
+    private final Map<Integer, Integer> retractedHere = new HashMap<>();
     private int nextSequence;
 
     JsonlFeedbackStoreAppend(JsonlFeedbackStoreFile file, JsonlFeedbackStore.Syncer syncer, ByteBuffer writeBuffer) {
@@ -45,44 +46,64 @@ final class JsonlFeedbackStoreAppend {
 
     /**
      * Plans an add, whose line the caller's thread encoded: returns what is stored for it (the new feedback, or
-     * what the file holds under its id).
+     * what the file holds under its id) and the sequence of its add.
      */
-    Feedback add(Feedback feedback, byte[] line) throws IOException {
+    FeedbackReceipt add(Feedback feedback, byte[] line) throws IOException {
         String id = feedback.id();
         Feedback planned = feedbackByNewId.get(id);
         if (planned != null) {
-            return planned;
+            return new FeedbackReceipt(planned, sequenceByNewId.get(id), false);
         }
         int stored = file.indexer.sequenceOf(id);
         if (stored != 0) {
-            return file.storedReader.feedback(file.index.offsetOf(stored), file.index.lengthOf(stored));
+            return new FeedbackReceipt(storedAt(stored), stored, false);
         }
+        int sequence = nextSequence++;
         lines.add(line);
         addedIds.add(id);
         retractedSequences.add(0);
-        sequenceByNewId.put(id, nextSequence++);
+        sequenceByNewId.put(id, sequence);
         feedbackByNewId.put(id, feedback);
-        return feedback;
+        return new FeedbackReceipt(feedback, sequence, true);
     }
 
-    /** Plans a retraction: true if it undoes live feedback. */
-    boolean retract(String id) throws IOException {
+    /** What a planned retraction found: the add it is about, the change that undid it, and whether this one did. */
+    record Retraction(String id, int addSequence, int undoneAt, boolean changed) {
+    }
+
+    /** Plans a retraction: empty if the id is unknown; {@code changed} if it undoes live feedback. */
+    Optional<Retraction> retract(String id) throws IOException {
         Integer target = sequenceByNewId.get(id);
         if (target == null) {
             int stored = file.indexer.sequenceOf(id);
-            if (stored == 0 || !file.index.isLive(stored)) {
-                return false;
+            if (stored == 0) {
+                return Optional.empty();
+            }
+            if (!file.index.isLive(stored)) {
+                return Optional.of(new Retraction(id, stored, file.index.undoneAt(stored), false));
             }
             target = stored;
         }
-        if (!retractedHere.add(target)) {
-            return false;
+        Integer before = retractedHere.get(target);
+        if (before != null) {
+            return Optional.of(new Retraction(id, target, before, false));
         }
+        int sequence = nextSequence++;
+        retractedHere.put(target, sequence);
         lines.add(FeedbackLineCodec.encode(new FeedbackLine.Retracted(id, Instant.now())));
         addedIds.add(null);
         retractedSequences.add(target);
-        nextSequence++;
-        return true;
+        return Optional.of(new Retraction(id, target, sequence, true));
+    }
+
+    /** The feedback a retraction is about: planned in this append, or read from the file (a tombstone if purged). */
+    Feedback feedbackOf(Retraction retraction) throws IOException {
+        Feedback planned = feedbackByNewId.get(retraction.id());
+        return planned != null ? planned : storedAt(retraction.addSequence());
+    }
+
+    private Feedback storedAt(int sequence) throws IOException {
+        return file.storedReader.feedback(file.index.offsetOf(sequence), file.index.lengthOf(sequence));
     }
 
     /** Appends what was planned, syncs it, and only then indexes it. On failure cuts the file back. */

@@ -112,6 +112,23 @@ final class JsonlFeedbackStoreIndex {
         return !retracted.get(addSequence) && !purged.get(addSequence);
     }
 
+    /**
+     * The sequence of the change that undid the add with {@code addSequence} (its retraction, or its purge if it was
+     * purged while live), or 0 while it is live. Walks the changes after the add: only for feedback undone already
+     * (every line of the file is read by then: the writer catches up before it plans changes).
+     */
+    synchronized int undoneAt(int addSequence) {
+        if (isLive(addSequence)) {
+            return 0;
+        }
+        for (int i = addSequence; i < count; i++) {
+            if (addSequences[i] == addSequence) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("the add at sequence " + addSequence + " is undone, but no later change is");
+    }
+
     synchronized long offsetOf(int sequence) {
         return offsets[sequence - 1];
     }

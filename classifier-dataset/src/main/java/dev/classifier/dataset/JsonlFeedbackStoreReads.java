@@ -2,6 +2,7 @@ package dev.classifier.dataset;
 
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackReceipt;
 import dev.classifier.api.FeedbackStoreException;
 
 import java.io.IOException;
@@ -123,8 +124,11 @@ final class JsonlFeedbackStoreReads {
         }
     }
 
-    /** The stored feedback with this id if the index already knows it (without asking other writers). */
-    Optional<Feedback> storedIfKnown(String id) {
+    /**
+     * The stored feedback with this id and the sequence of its add, if the index already knows it (without asking
+     * other writers).
+     */
+    Optional<FeedbackReceipt> storedIfKnown(String id) {
         return read(f -> {
             int[] candidates = f.index.candidates(id);
             if (candidates.length == 0) {
@@ -134,7 +138,7 @@ final class JsonlFeedbackStoreReads {
             for (int sequence : candidates) {
                 Feedback stored = fetcher.feedback(f.index.offsetOf(sequence), f.index.lengthOf(sequence));
                 if (stored.id().equals(id)) {
-                    return Optional.of(stored);
+                    return Optional.of(new FeedbackReceipt(stored, sequence, false));
                 }
             }
             return Optional.empty();

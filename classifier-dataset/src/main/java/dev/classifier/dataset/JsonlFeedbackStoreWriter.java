@@ -1,6 +1,7 @@
 package dev.classifier.dataset;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackReceipt;
 import dev.classifier.api.FeedbackStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +40,15 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
     sealed interface Op permits AddOp, RetractOp, PurgeOp {
     }
 
-    /** Add, with the line already encoded by the caller's thread; returns the stored Feedback. */
+    /** Add, with the line already encoded by the caller's thread; returns a FeedbackReceipt. */
     record AddOp(Feedback feedback, byte[] line) implements Op {
     }
 
-    /** Returns a Boolean: whether live feedback was retracted. */
-    record RetractOp(String id) implements Op {
+    /**
+     * Returns a Boolean, whether live feedback was retracted; or, {@code withReceipt}, an Optional FeedbackReceipt
+     * (empty for an unknown id), for which the feedback's line is read.
+     */
+    record RetractOp(String id, boolean withReceipt) implements Op {
     }
 
     /** Alone in its request; returns the List of purged feedback ids. */
@@ -181,7 +186,7 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
                 for (int i = 0; i < job.ops.size(); i++) {
                     Op op = job.ops.get(i);
                     job.results[i] = op instanceof AddOp add ? append.add(add.feedback(), add.line())
-                            : append.retract(((RetractOp) op).id());
+                            : retract(append, (RetractOp) op);
                 }
             }
             append.write();
@@ -191,6 +196,19 @@ final class JsonlFeedbackStoreWriter implements AutoCloseable {
         } catch (IOException | RuntimeException | Error e) {
             fail(jobs, e);
         }
+    }
+
+    /** A retraction's result: a Boolean, or the Optional receipt with the feedback read (planned, or in the file). */
+    private static Object retract(JsonlFeedbackStoreAppend append, RetractOp op) throws IOException {
+        Optional<JsonlFeedbackStoreAppend.Retraction> done = append.retract(op.id());
+        if (!op.withReceipt()) {
+            return done.isPresent() && done.get().changed();
+        }
+        if (done.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonlFeedbackStoreAppend.Retraction r = done.get();
+        return Optional.of(new FeedbackReceipt(append.feedbackOf(r), r.undoneAt(), r.changed()));
     }
 
     private void commitPurge(Job job) {

@@ -1,6 +1,7 @@
 package dev.classifier.dataset;
 
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.Taxonomy;
@@ -64,6 +65,7 @@ class FeedbackImportTest {
         assertThat(goal.label()).isEqualTo("体育");
         assertThat(goal.reason()).isEqualTo("进球与比分");
         assertThat(goal.taxonomyFingerprint()).contains(TAXONOMY.fingerprint());
+        assertThat(stored()).extracting(Feedback::source).containsOnly(FeedbackSource.imported("labelled.csv"));
         assertThat(stored().get(2).article().title()).isEqualTo("新款手机发布, 搭载自研芯片");
         assertThat(stored().get(1).reason()).isEmpty();
 
@@ -223,6 +225,7 @@ class FeedbackImportTest {
 
         assertThat(result.added()).isEqualTo(228);
         assertThat(result.rejected()).isEmpty();
+        assertThat(stored()).extracting(Feedback::source).containsOnly(FeedbackSource.imported(SampleNews.FEEDBACK));
         assertThat(stored()).filteredOn(Feedback::isCorrection).hasSize(96);
         assertThat(stored()).anyMatch(f -> f.article().id().equals("fb-0002") && f.label().equals("Uncategorized")
                 && f.predicted().equals(Optional.of("Technology")) && f.reason().equals("这是招聘广告，不是科技新闻。"));
@@ -244,6 +247,30 @@ class FeedbackImportTest {
             assertThat(again.alreadyPresent()).isEqualTo(228);
             assertThat(jsonl.size()).isEqualTo(228);
         }
+    }
+
+    @Test
+    void theSourceOfAnImportIsTheLastPartOfTheNameMadeOneShortLine() {
+        assertThat(FeedbackImport.importedFrom("/home/王/exports/标注.csv")).isEqualTo(FeedbackSource.imported("标注.csv"));
+        assertThat(FeedbackImport.importedFrom("C:\\data\\labels.jsonl")).isEqualTo(FeedbackSource.imported("labels.jsonl"));
+        assertThat(FeedbackImport.importedFrom("dir/")).isEqualTo(FeedbackSource.imported("dir/"));
+        assertThat(FeedbackImport.importedFrom("a\tb.csv")).isEqualTo(FeedbackSource.imported("a?b.csv"));
+        assertThat(FeedbackImport.importedFrom("x".repeat(300)).name()).hasSize(FeedbackSource.MAX_NAME_LENGTH);
+        assertThat(FeedbackImport.importedFrom(" ")).isEqualTo(FeedbackSource.imported("unnamed"));
+    }
+
+    @Test
+    void aRowStoredFromAnotherFileCountsAsPresentAndKeepsItsFirstSource() throws IOException {
+        Path first = write("first.csv", CSV);
+        Path second = write("second.csv", CSV);
+        FeedbackImport importer = FeedbackImport.builder(TAXONOMY).build();
+        importer.importCsv(first, store);
+
+        ImportResult again = importer.importCsv(second, store);
+
+        assertThat(again.added()).isZero();
+        assertThat(again.alreadyPresent()).isEqualTo(3);
+        assertThat(stored()).extracting(Feedback::source).containsOnly(FeedbackSource.imported("first.csv"));
     }
 
     @Test

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,6 +63,61 @@ class FeedbackLineCodecTest {
         assertThat(node.has("predicted")).isFalse();
         assertThat(node.has("taxonomy")).isFalse();
         assertThat(((FeedbackLine.Added) decode(node.toString())).feedback()).isEqualTo(plain);
+    }
+
+    @Test
+    void theSourceIsAnObjectWithItsKindAndNameAndLeftOutWhenUnknown() throws Exception {
+        Feedback byPerson = CORRECTION.withSource(FeedbackSource.person("张伟 \"Wei\""));
+        String line = text(FeedbackLineCodec.encode(new FeedbackLine.Added(byPerson)));
+
+        assertThat(line).startsWith("{\"v\":1,").contains(",\"source\":{\"kind\":\"person\",\"name\":\"张伟 \\\"Wei\\\"\"}}");
+        assertThat(decode(line)).isEqualTo(new FeedbackLine.Added(byPerson));
+        for (FeedbackSource source : List.of(FeedbackSource.imported("标注.csv"), FeedbackSource.library("review-page"))) {
+            Feedback f = CORRECTION.withSource(source);
+            assertThat(decode(text(FeedbackLineCodec.encode(new FeedbackLine.Added(f))))).isEqualTo(new FeedbackLine.Added(f));
+        }
+        assertThat(text(FeedbackLineCodec.encode(new FeedbackLine.Added(CORRECTION)))).doesNotContain("\"source\":{");
+    }
+
+    @Test
+    void aLineWrittenBeforeSourcesWereKeptReadsAsUnknown() throws Exception {
+        // Lines as release 0.1 and the purge release wrote them, byte for byte.
+        String add = "{\"v\":1,\"op\":\"add\",\"id\":\"old-1\",\"article\":{\"id\":\"a-1\",\"title\":\"央行降息\","
+                + "\"body\":\"\",\"metadata\":{}},\"label\":\"经济\",\"reason\":\"\",\"created_at\":\"2026-01-02T03:04:05Z\"}";
+        String purged = "{\"v\":2,\"op\":\"purged\",\"id\":\"old-2\",\"article_id\":\"a-2\",\"label\":\"经济\","
+                + "\"created_at\":\"2026-01-02T03:04:05Z\"}";
+
+        Feedback old = ((FeedbackLine.Added) decode(add)).feedback();
+        Feedback tombstone = ((FeedbackLine.Tombstone) decode(purged)).tombstone();
+
+        assertThat(old.source()).isEqualTo(FeedbackSource.UNKNOWN);
+        assertThat(old).isEqualTo(new Feedback("old-1", Article.of("a-1", "央行降息", ""), "经济", Optional.empty(), "",
+                Optional.empty(), Instant.parse("2026-01-02T03:04:05Z")));
+        assertThat(tombstone.source()).isEqualTo(FeedbackSource.UNKNOWN);
+    }
+
+    @Test
+    void aTombstoneLineKeepsTheKindOfSourceAndNoName() throws Exception {
+        Feedback tombstone = FeedbackChange.tombstone(CORRECTION.by("李娜"));
+        String line = text(FeedbackLineCodec.encode(new FeedbackLine.Tombstone(tombstone)));
+
+        assertThat(line).contains("\"source\":{\"kind\":\"person\"}").doesNotContain("李娜");
+        assertThat(decode(line)).isEqualTo(new FeedbackLine.Tombstone(tombstone));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"source\":\"alice\"|field \"source\" must be an object",
+        "\"source\":{\"name\":\"alice\"}|missing field \"source.kind\"",
+        "\"source\":{\"kind\":\"robot\",\"name\":\"x\"}|\"source.kind\" is \"robot\"",
+        "\"source\":{\"kind\":\"person\",\"name\":7}|field \"source.name\" must be a string",
+        "\"source\":{\"kind\":\"unknown\",\"name\":\"x\"}|an unknown feedback source has no name"})
+    void aBadSourceIsABadLineThatSaysWhatIsWrong(String field, String problem) {
+        String line = "{\"v\":1,\"op\":\"add\",\"id\":\"f\",\"article\":{\"id\":\"a\",\"body\":\"b\"},\"label\":\"x\","
+                + "\"created_at\":\"2026-01-02T03:04:05Z\"," + field + "}";
+
+        assertThatThrownBy(() -> decode(line)).isInstanceOf(FeedbackLineCodec.BadLine.class)
+                .hasMessageContaining(problem);
     }
 
     @Test

@@ -30,8 +30,10 @@ import java.util.zip.CRC32C;
  * <p><b>Format</b> (big-endian): the 12-byte header {@code "EMBCACHE"} + version 1, then records appended one
  * after another: {@code int length}, {@code length} bytes of payload (32-byte key, {@code int} dimension, the
  * floats), {@code int} CRC-32C of length and payload. Records are only ever appended, so a crash can leave at
- * most a torn last record: on open, trailing bytes shorter than one record are cut off with a warning. Any other
- * bad record means the file was damaged, and opening it fails with an error naming the file and the byte offset.
+ * most a torn last record: on open, a last record shorter than the length it declares (whatever its dimension:
+ * one file may follow a 384-d record with a 512-d one), a last whole record that fails its checksum, and a short
+ * or all-zero tail without a usable length are cut off with a warning. Any other bad record means the file was
+ * damaged, and opening it fails with an error naming the file and the byte offset.
  *
  * <p>Only vectors' positions are held in memory (about 100 bytes a text); vectors are read from the file on
  * demand. One process at a time: the file is locked while open. Safe for concurrent use within the process.
@@ -215,16 +217,18 @@ public final class EmbeddingCache implements AutoCloseable {
         }
         readHeader(size);
         long position = HEADER_BYTES;
-        int lastDimension = MAX_DIMENSION;
+        int largestDimension = 0;
         int record = 0;
         ByteBuffer lengthBuffer = ByteBuffer.allocate(4);
         while (position < size) {
             long remaining = size - position;
-            // A crash can tear only the last append: bad bytes at the end, no longer than one record, are that.
-            boolean couldBeTorn = remaining <= recordBytes(lastDimension);
+            // A crash can tear only the last append. What counts as "the last record" is measured against the
+            // size the record itself declares (it may be of another model, larger than the records before it).
+            boolean couldBeTorn;
             String bad = null;
             Slot slot = null;
             if (remaining < 4) {
+                couldBeTorn = true;
                 bad = "an incomplete record";
             } else {
                 readFully(lengthBuffer.clear(), position);
@@ -232,8 +236,13 @@ public final class EmbeddingCache implements AutoCloseable {
                 int dimension = (payload - KEY_BYTES - 4) / Float.BYTES;
                 if (payload < KEY_BYTES + 4 + Float.BYTES || dimension > MAX_DIMENSION
                         || (payload - KEY_BYTES - 4) % Float.BYTES != 0) {
+                    // No usable length: a tail no longer than the largest record seen, or all zeros (a file
+                    // system that extended the file before the bytes arrived), is a torn append.
+                    couldBeTorn = remaining <= recordBytes(Math.max(1, largestDimension)) || zeros(position, remaining);
                     bad = "an impossible record length " + payload;
                 } else if (remaining < 4L + payload + 4) {
+                    // Shorter than the record it declares: nothing can follow it, so it is the torn last append.
+                    couldBeTorn = true;
                     bad = "an incomplete record";
                 } else {
                     // A whole record that fails its checksum is torn only if nothing follows it.
@@ -266,11 +275,26 @@ public final class EmbeddingCache implements AutoCloseable {
                 channel.truncate(position);
                 break;
             }
-            lastDimension = slot.dimension();
+            largestDimension = Math.max(largestDimension, slot.dimension());
             position = slot.offset() + slot.dimension() * (long) Float.BYTES + 4;
             record++;
         }
         end = Math.min(position, channel.size());
+    }
+
+    /** Whether the {@code length} bytes from {@code position} are all zero (read only for short tails). */
+    private boolean zeros(long position, long length) throws IOException {
+        if (length > recordBytes(MAX_DIMENSION)) {
+            return false;
+        }
+        ByteBuffer tail = ByteBuffer.allocate((int) length);
+        readFully(tail, position);
+        for (byte b : tail.array()) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void readHeader(long size) throws IOException {

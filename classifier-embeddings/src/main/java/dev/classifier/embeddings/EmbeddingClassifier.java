@@ -10,17 +10,13 @@ import dev.classifier.api.TextEmbedder;
 import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Usage;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +36,10 @@ import java.util.Set;
  *
  * <p>When the embedder fails, the article's classification fails with a {@link ClassificationException} (the
  * embedder's exception is its cause); a failing companion only leaves its voice out.
+ *
+ * <p>{@link #save(Path)} writes the whole trained model to one file and {@link #load(Path, TextEmbedder)} reads it
+ * back, refusing an embedder other than the one it was trained with. Every prediction names
+ * {@link #modelVersion()} as its model.
  */
 public final class EmbeddingClassifier implements TrainedClassifier {
 
@@ -58,7 +58,6 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     private final Optional<LinearModel> model;
     private final Optional<Companion> companion;
     private final TrainingSummary summary;
-    private final String modelName;
     private final String modelVersion;
     private volatile boolean closed;
 
@@ -69,10 +68,58 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         this.model = model;
         this.companion = companion;
         this.summary = summary;
-        this.modelName = "embeddings/" + summary.method().name().toLowerCase(Locale.ROOT)
-                + companion.map(c -> "+" + c.version()).orElse("") + "/"
-                + embedder.modelId();
-        this.modelVersion = "embeddings-v1@" + fingerprint();
+        this.modelVersion = STRATEGY + "@" + EmbeddingModelFile.fingerprint(contents()) + "/" + embedder.modelId()
+                + companion.map(c -> "+" + c.version()).orElse("");
+    }
+
+    /** The strategy's name in model versions; raise its number when the same file would answer differently. */
+    static final String STRATEGY = "embeddings-v1";
+
+    /**
+     * Reads a classifier saved by {@link #save(Path)}, to classify with {@code embedder}, which must be the
+     * embedding model it was trained with (same model files, same way of reading text). A saved local companion
+     * needs classifier-local on the class path.
+     *
+     * @param file     the saved classifier
+     * @param embedder the embedding model, perhaps wrapped in an {@link EmbeddingCache}; not owned by the result
+     * @return the classifier as it was saved: it answers as the saved one did
+     * @throws InvalidEmbeddingModelFileException if the file is not such a classifier, of a version this library
+     *                                            does not read, truncated or corrupt (the message names the file
+     *                                            and the problem)
+     * @throws IllegalArgumentException           if {@code embedder} is not the model the file was trained with
+     *                                            (the message names both)
+     * @throws IOException                        if the file cannot be read
+     */
+    public static EmbeddingClassifier load(Path file, TextEmbedder embedder) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(embedder, "embedder");
+        return SavedClassifier.load(file, embedder);
+    }
+
+    /**
+     * Saves every part of the trained model (weights, calibration, the blended companion in its own format,
+     * taxonomy, training summary) with the embedding model's id, in a versioned, checksummed file; written aside
+     * and moved into place. The layout is described in {@code EmbeddingModelFile}.
+     *
+     * @throws IllegalStateException if the companion is not the local n-gram model (no other companion can be
+     *                               saved)
+     * @throws IOException           if the file cannot be written
+     */
+    public void save(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        SavedClassifier.save(this, file);
+    }
+
+    /** What the model file holds, but the companion's own bytes. */
+    EmbeddingModelFile.Contents contents() {
+        return new EmbeddingModelFile.Contents(embedder.modelId(), taxonomy, summary, model,
+                companion.map(c -> new EmbeddingModelFile.CompanionPart(
+                        LocalCompanionFile.handles(c.classifier()) ? LocalCompanionFile.KIND
+                                : c.classifier().getClass().getName(), c.weight(), c.temperature(), c.version())));
+    }
+
+    Optional<Companion> companion() {
+        return companion;
     }
 
     @Override
@@ -130,7 +177,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         Set<Prediction.Flag> flags = truncated ? EnumSet.of(Prediction.Flag.TRUNCATED) : EnumSet.noneOf(Prediction.Flag.class);
         if (model.isEmpty()) {
             flags.add(Prediction.Flag.FALLBACK);
-            return new Prediction(taxonomy.fallback(), Double.NaN, Map.of(), flags, "", modelName, Usage.NONE);
+            return new Prediction(taxonomy.fallback(), Double.NaN, Map.of(), flags, "", modelVersion, Usage.NONE);
         }
         LinearModel linear = model.get();
         double[] p = linear.probabilities(vector);
@@ -154,7 +201,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         // One trained class says nothing about confidence: every article lands there.
         double confidence = p.length == 1 ? Double.NaN : p[best];
         return new Prediction(linear.labels().get(best), confidence, p.length == 1 ? Map.of() : scores, flags, "",
-                modelName, Usage.NONE);
+                modelVersion, Usage.NONE);
     }
 
     private boolean truncates(String text) {
@@ -177,40 +224,14 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     }
 
     /**
-     * {@code embeddings-v1@} and a hash of the embedding model id, the trained weights, the temperature and the
-     * companion's version: equal for classifiers that answer alike.
+     * {@code embeddings-v1@}, a hash of the trained model (every part a saved file holds, the companion by its
+     * version), the embedding model's id, and {@code +} the companion's version when one is blended in, e.g.
+     * {@code embeddings-v1@3f2a9c0d1b7e/bge-small-zh-v1.5-q@a1b2c3d4e5f6/max512}: equal for classifiers that
+     * answer alike, kept by {@link #save} and {@link #load}. Every prediction names it as its model.
      */
     @Override
     public String modelVersion() {
         return modelVersion;
-    }
-
-    private String fingerprint() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(modelName.getBytes(StandardCharsets.UTF_8));
-            ByteBuffer numbers = ByteBuffer.allocate(8);
-            model.ifPresent(m -> {
-                m.labels().forEach(label -> sha.update((label + "\n").getBytes(StandardCharsets.UTF_8)));
-                for (double[] row : m.weights()) {
-                    for (double w : row) {
-                        sha.update(numbers.clear().putDouble(w).array());
-                    }
-                }
-                for (double b : m.bias()) {
-                    sha.update(numbers.clear().putDouble(b).array());
-                }
-                sha.update(numbers.clear().putDouble(m.temperature()).array());
-            });
-            companion.ifPresent(c -> {
-                sha.update(c.version().getBytes(StandardCharsets.UTF_8));
-                sha.update(numbers.clear().putDouble(c.weight()).array());
-                sha.update(numbers.clear().putDouble(c.temperature()).array());
-            });
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     /** What it was trained on and how. */
@@ -218,12 +239,13 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         return summary;
     }
 
+    /** The embedding model it classifies with (not owned: {@link #close()} leaves it open). */
     public TextEmbedder embedder() {
         return embedder;
     }
 
     @Override
     public String toString() {
-        return "EmbeddingClassifier[" + modelName + ", " + summary.examples() + " examples]";
+        return "EmbeddingClassifier[" + modelVersion + ", " + summary.method() + ", " + summary.examples() + " examples]";
     }
 }

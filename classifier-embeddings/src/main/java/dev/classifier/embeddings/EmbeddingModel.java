@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * <p><b>Truncation policy.</b> A BERT-style model reads at most {@code maxTokens} tokens, counting the [CLS] and
  * [SEP] markers. Longer text keeps its head: the first {@code maxTokens - 2} word pieces, which is where a news
- * article puts its title and lead, and the rest is not read. {@link OnnxTextEmbedder#embedDetailed} says when
- * that happened, and {@link EmbeddingClassifier} flags such predictions {@code TRUNCATED}.
+ * article puts its title and lead, and the rest is not read, unless the embedder reads long text in several
+ * windows ({@link OnnxTextEmbedder.Builder#maxWindows}). {@link OnnxTextEmbedder#embedDetailed} says when text was
+ * left unread, and {@link EmbeddingClassifier} flags such predictions {@code TRUNCATED}.
  *
  * @param name              the model's name, e.g. {@code bge-small-zh-v1.5-q}; with a hash of the files it makes the model id
  * @param onnxResource      classpath resource of the ONNX graph

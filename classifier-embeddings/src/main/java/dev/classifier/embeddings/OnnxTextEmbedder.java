@@ -2,28 +2,12 @@ package dev.classifier.embeddings;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import dev.classifier.api.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +23,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * before the tokenizer is made (see {@link OfflineMode}).
  *
  * <p>Each text is one model call (batch 1): with int8 models, batching makes a vector depend on its batch mates,
- * and on two cores it is not faster. {@link #embedAll} spreads texts over {@code threads} workers. Vectors are
- * L2-normalised. Texts longer than the model reads keep their head (see {@link EmbeddingModel}).
+ * and on two cores it is not faster. {@link #embedAll} spreads texts over {@code threads} workers, one per core by
+ * default. Vectors are L2-normalised. Texts longer than the model reads keep their head (see
+ * {@link EmbeddingModel}), or, with {@link Builder#maxWindows} above 1, are read in windows whose vectors are
+ * averaged.
  *
  * <p>Safe for concurrent use. Holds native memory (about 200 MB for the bundled models): close it.
  */
@@ -50,10 +36,11 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
 
     private final EmbeddingModel model;
     private final String modelId;
-    private final OrtEnvironment environment;
-    private final OrtSession session;
+    private final OnnxEncoder encoder;
     private final HuggingFaceTokenizer tokenizer;
-    private final boolean wantsTokenTypes;
+    /** Without truncation, for reading long text in windows; null when only the head is read. */
+    private final HuggingFaceTokenizer wholeTokenizer;
+    private final int maxWindows;
     private final int dimension;
     private final int threads;
     private final ExecutorService workers;
@@ -64,31 +51,30 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
     private OnnxTextEmbedder(Builder builder) {
         this.model = builder.model;
         this.threads = builder.threads;
+        this.maxWindows = builder.maxWindows;
         OfflineMode.ensure();
         GpuProbe.skipWithoutDriver();
         long started = System.nanoTime();
-        byte[] onnx = readResource(model.onnxResource());
-        byte[] tokenizerJson = readResource(model.tokenizerResource());
-        this.modelId = model.name() + "@" + contentHash(onnx, tokenizerJson) + "/max" + model.maxTokens();
-        this.environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(builder.intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            this.session = environment.createSession(onnx, options);
-        } catch (OrtException e) {
-            throw new EmbeddingException("ONNX Runtime cannot load model " + model.name() + " from "
-                    + model.onnxResource() + ": " + e.getMessage(), e);
+        byte[] onnx = ModelResources.read(model.onnxResource());
+        byte[] tokenizerJson = ModelResources.read(model.tokenizerResource());
+        // The id names how text is read: vectors of long text read in windows differ from its head's.
+        this.modelId = model.name() + "@" + ModelResources.contentHash(onnx, tokenizerJson) + "/max"
+                + model.maxTokens() + (maxWindows > 1 ? "x" + maxWindows : "");
+        this.encoder = new OnnxEncoder(model, onnx, builder.intraOpThreads);
+        try {
+            this.tokenizer = ModelResources.tokenizer(tokenizerJson, model, true);
+            this.wholeTokenizer = maxWindows > 1 ? ModelResources.tokenizer(tokenizerJson, model, false) : null;
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
         }
-        this.tokenizer = loadTokenizer(tokenizerJson);
-        this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
-        this.dimension = outputDimension();
+        this.dimension = encoder.dimension();
         this.workers = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
         LOG.info("Loaded embedding model {} ({} dimensions) in {} ms", modelId, dimension,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Loads a model with the defaults: one worker, one ONNX thread. */
+    /** Loads a model with the defaults: a worker per core for {@link #embedAll}, one ONNX thread each. */
     public static OnnxTextEmbedder load(EmbeddingModel model) {
         return builder().model(model).build();
     }
@@ -176,21 +162,30 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         }
     }
 
-    /** Whether the model reads only the head of this text. */
+    /** Whether some of this text is not read: it is longer than {@code maxWindows} windows of the model. */
     @Override
     public boolean truncates(String text) {
         // A word piece covers at least one character, so a text this short always fits.
-        if (text.length() <= model.maxTokens() - 2) {
+        if (text.length() <= (long) maxWindows * (model.maxTokens() - 2)) {
             return false;
         }
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            String head = head(text, model.maxTokens() * CHARS_PER_TOKEN_CAP);
-            return head.length() < text.length() || tokenizer.encode(head).exceedMaxLength();
+            String read = head(text, charCap());
+            if (read.length() < text.length()) {
+                return true;
+            }
+            return wholeTokenizer == null ? tokenizer.encode(read).exceedMaxLength()
+                    : wordPieces(wholeTokenizer.encode(read).getIds()) > maxWindows * (model.maxTokens() - 2);
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /** How many windows of {@code maxTokens} a long text is read in at most (1: only its head). */
+    public int maxWindows() {
+        return maxWindows;
     }
 
     @Override
@@ -205,9 +200,10 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
                 workers.shutdownNow();
             }
             tokenizer.close();
-            session.close();
-        } catch (OrtException e) {
-            throw new EmbeddingException("closing model " + model.name() + " failed: " + e.getMessage(), e);
+            if (wholeTokenizer != null) {
+                wholeTokenizer.close();
+            }
+            encoder.close();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -215,7 +211,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
 
     @Override
     public String toString() {
-        return "OnnxTextEmbedder[" + modelId + ", " + dimension + "d, " + threads + " thread(s)]";
+        return "OnnxTextEmbedder[" + modelId + ", " + dimension + "d, " + threads + " worker(s)]";
     }
 
     /**
@@ -224,31 +220,47 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
      * at least one character, and prose averages under 6, so the cut never shortens what the model reads.
      */
     static final int CHARS_PER_TOKEN_CAP = 32;
+    /** Windows read of a long text by default (see {@link Builder#maxWindows}). */
+    public static final int DEFAULT_WINDOWS = 1;
+    /** At most this many windows: 64 x 510 word pieces is a short book. */
+    static final int MAX_WINDOWS = 64;
+
+    private int charCap() {
+        return maxWindows * model.maxTokens() * CHARS_PER_TOKEN_CAP;
+    }
 
     private Embedding run(String fullText) {
-        String text = head(fullText, model.maxTokens() * CHARS_PER_TOKEN_CAP);
-        Encoding encoding = tokenizer.encode(text);
-        long[] ids = encoding.getIds();
-        long[] mask = encoding.getAttentionMask();
-        long[] shape = {1, ids.length};
-        try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-             OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-             OnnxTensor typeTensor = wantsTokenTypes
-                     ? OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape) : null) {
-            Map<String, OnnxTensor> inputs = typeTensor == null
-                    ? Map.of("input_ids", idTensor, "attention_mask", maskTensor)
-                    : Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor);
-            try (OrtSession.Result result = session.run(inputs)) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                float[] vector = pool(hidden, mask);
-                normalise(vector);
-                boolean cut = text.length() < fullText.length();
-                return new Embedding(vector, ids.length, cut || encoding.exceedMaxLength());
-            }
-        } catch (OrtException e) {
-            throw new EmbeddingException("model " + model.name() + " failed on a text of " + text.length()
-                    + " chars: " + e.getMessage(), e);
+        String text = head(fullText, charCap());
+        boolean cut = text.length() < fullText.length();
+        if (wholeTokenizer == null) {
+            Encoding encoding = tokenizer.encode(text);
+            return new Embedding(encoder.infer(encoding.getIds(), text.length()), encoding.getIds().length,
+                    cut || encoding.exceedMaxLength());
         }
+        // Long text in windows of maxTokens - 2 word pieces, each wrapped in the model's [CLS] and [SEP]; the
+        // mean of their vectors, weighted by word pieces, is the text's vector.
+        long[] ids = wholeTokenizer.encode(text).getIds();
+        List<long[]> windows = TextWindows.split(ids, model.maxTokens() - 2, maxWindows);
+        if (windows.size() == 1) {
+            return new Embedding(encoder.infer(windows.get(0), text.length()), windows.get(0).length, cut);
+        }
+        float[] sum = new float[dimension];
+        int read = 0;
+        for (long[] window : windows) {
+            float[] vector = encoder.infer(window, text.length());
+            int pieces = wordPieces(window);
+            for (int d = 0; d < dimension; d++) {
+                sum[d] += pieces * vector[d];
+            }
+            read += window.length;
+        }
+        normalise(sum);
+        return new Embedding(sum, read, cut || TextWindows.dropsSome(ids, model.maxTokens() - 2, maxWindows));
+    }
+
+    /** Word pieces of an encoding: its tokens without the [CLS] and [SEP] around them. */
+    private static int wordPieces(long[] ids) {
+        return Math.max(0, ids.length - 2);
     }
 
     /** The first {@code chars} characters, not splitting a surrogate pair. */
@@ -258,30 +270,6 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         }
         int end = Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars;
         return text.substring(0, end);
-    }
-
-    /** Token vectors [tokens x dimension] to one vector. */
-    private float[] pool(FloatBuffer hidden, long[] mask) {
-        float[] vector = new float[dimension];
-        if (model.pooling() == Pooling.CLS) {
-            hidden.get(0, vector, 0, dimension);
-            return vector;
-        }
-        int counted = 0;
-        for (int token = 0; token < mask.length; token++) {
-            if (mask[token] == 0) {
-                continue;
-            }
-            counted++;
-            int offset = token * dimension;
-            for (int d = 0; d < dimension; d++) {
-                vector[d] += hidden.get(offset + d);
-            }
-        }
-        for (int d = 0; d < dimension; d++) {
-            vector[d] /= Math.max(1, counted);
-        }
-        return vector;
     }
 
     static void normalise(float[] vector) {
@@ -295,68 +283,6 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
         float inverse = (float) (1.0 / Math.sqrt(sum));
         for (int d = 0; d < vector.length; d++) {
             vector[d] *= inverse;
-        }
-    }
-
-    private HuggingFaceTokenizer loadTokenizer(byte[] json) {
-        Map<String, String> options = Map.of(
-                "addSpecialTokens", "true",
-                "truncation", "true",
-                "padding", "false",
-                "maxLength", Integer.toString(model.maxTokens()));
-        try (InputStream in = new ByteArrayInputStream(json)) {
-            return HuggingFaceTokenizer.newInstance(in, options);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(session);
-            throw new EmbeddingException("cannot load tokenizer " + model.tokenizerResource() + " of model "
-                    + model.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(OrtSession session) {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            LOG.debug("closing an ONNX session failed", e);
-        }
-    }
-
-    private int outputDimension() {
-        try {
-            NodeInfo first = session.getOutputInfo().values().iterator().next();
-            long[] shape = ((TensorInfo) first.getInfo()).getShape();
-            long last = shape[shape.length - 1];
-            if (shape.length != 3 || last <= 0) {
-                throw new EmbeddingException("model " + model.name() + " does not output token vectors "
-                        + "[batch, tokens, dimension]; its first output has shape " + Arrays.toString(shape));
-            }
-            return (int) last;
-        } catch (OrtException e) {
-            throw new EmbeddingException("cannot read the outputs of model " + model.name(), e);
-        }
-    }
-
-    private static byte[] readResource(String resource) {
-        ClassLoader loader = OnnxTextEmbedder.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new EmbeddingException("model file '" + resource + "' is not on the classpath; add the Maven "
-                        + "artifact that ships it (see the classifier-embeddings README)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new EmbeddingException("cannot read model file '" + resource + "' from the classpath", e);
-        }
-    }
-
-    private static String contentHash(byte[] onnx, byte[] tokenizerJson) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(onnx);
-            sha.update(tokenizerJson);
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 
@@ -392,8 +318,9 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
     /** Fail-fast configuration of an {@link OnnxTextEmbedder}. */
     public static final class Builder {
         private EmbeddingModel model = EmbeddingModel.bgeSmallZh();
-        private int threads = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
         private int intraOpThreads = 1;
+        private int maxWindows = DEFAULT_WINDOWS;
 
         private Builder() {
         }
@@ -404,7 +331,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
             return this;
         }
 
-        /** Workers that {@link #embedAll} spreads texts over; default 1. */
+        /** Workers that {@link #embedAll} spreads texts over; default one per core. */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, was " + threads);
@@ -419,6 +346,20 @@ public final class OnnxTextEmbedder implements TextEmbedder, TruncationAware, Au
                 throw new IllegalArgumentException("intraOpThreads must be >= 1, was " + intraOpThreads);
             }
             this.intraOpThreads = intraOpThreads;
+            return this;
+        }
+
+        /**
+         * Windows of {@code maxTokens} a long text is read in at most; default {@value #DEFAULT_WINDOWS}. With 1
+         * only the head is read (the first {@code maxTokens - 2} word pieces); with more, a longer text is split
+         * into windows, each embedded, and their vectors averaged (weighted by word pieces). Text that fits one
+         * window gives the same vector either way; a longer one costs a model call per window.
+         */
+        public Builder maxWindows(int maxWindows) {
+            if (maxWindows < 1 || maxWindows > MAX_WINDOWS) {
+                throw new IllegalArgumentException("maxWindows must be in [1, " + MAX_WINDOWS + "], was " + maxWindows);
+            }
+            this.maxWindows = maxWindows;
             return this;
         }
 

@@ -82,6 +82,60 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void aTornLargerRecordAfterASmallerOneIsCutOffAtEveryLength() throws IOException {
+        // A crash right after switching from a 384-d model to a 512-d one: the torn record is larger than the
+        // one before it, and every prefix of it must still open (issue 15, item 6).
+        Path whole = dir.resolve("whole.bin");
+        float[] small = vector(384, 1);
+        float[] large = vector(512, 2);
+        try (EmbeddingCache cache = EmbeddingCache.open(whole)) {
+            cache.put("model-384", "first", small);
+            cache.put("model-384", "second", small);
+        }
+        long before = Files.size(whole);
+        try (EmbeddingCache cache = EmbeddingCache.open(whole)) {
+            cache.put("model-512", "third", large);
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        assertThat(bytes.length - before).isEqualTo(EmbeddingCache.recordBytes(512));
+        for (int tail = 1; tail < EmbeddingCache.recordBytes(512); tail++) {
+            Path torn = dir.resolve("torn-" + tail + ".bin");
+            Files.write(torn, java.util.Arrays.copyOf(bytes, (int) before + tail));
+            try (EmbeddingCache cache = EmbeddingCache.open(torn)) {
+                assertThat(cache.size()).as("tail of %d bytes", tail).isEqualTo(2);
+                assertThat(cache.get("model-384", "second")).as("tail of %d bytes", tail)
+                        .hasValueSatisfying(v -> assertThat(v).isEqualTo(small));
+                assertThat(cache.get("model-512", "third")).isEmpty();
+            }
+            assertThat(Files.size(torn)).as("tail of %d bytes cut off", tail).isEqualTo(before);
+            Files.delete(torn);
+        }
+    }
+
+    @Test
+    void anAllZeroTailLongerThanAnyRecordSoFarIsATornAppend() throws IOException {
+        Path file = dir.resolve("cache.bin");
+        try (EmbeddingCache cache = EmbeddingCache.open(file)) {
+            cache.put("model-384", "first", vector(384, 1));
+        }
+        long before = Files.size(file);
+        // The file system extended the file for a 512-d record, but none of its bytes arrived.
+        Files.write(file, new byte[EmbeddingCache.recordBytes(512) - 3], StandardOpenOption.APPEND);
+        try (EmbeddingCache cache = EmbeddingCache.open(file)) {
+            assertThat(cache.size()).isEqualTo(1);
+        }
+        assertThat(Files.size(file)).isEqualTo(before);
+    }
+
+    private static float[] vector(int dimension, int seed) {
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            v[i] = (float) Math.sin(seed * 31.0 + i);
+        }
+        return v;
+    }
+
+    @Test
     void damageBeforeTheLastRecordFailsNamingTheFileAndOffset() throws IOException {
         Path file = dir.resolve("cache.bin");
         try (EmbeddingCache cache = EmbeddingCache.open(file)) {

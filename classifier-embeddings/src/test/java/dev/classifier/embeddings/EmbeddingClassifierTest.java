@@ -43,7 +43,8 @@ class EmbeddingClassifierTest {
         assertThat(p.scores().get("Uncategorized")).as("a label without examples").isZero();
         assertThat(p.scores().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-9));
         assertThat(p.confidence()).isEqualTo(p.scores().get("Sports"));
-        assertThat(p.model()).startsWith("embeddings/").contains("bge-small-zh-v1.5-q");
+        assertThat(p.model()).as("the model version: strategy, hash of the trained model, embedding model")
+                .isEqualTo(classifier.modelVersion()).startsWith("embeddings-v1@").contains("/bge-small-zh-v1.5-q@");
     }
 
     @Test

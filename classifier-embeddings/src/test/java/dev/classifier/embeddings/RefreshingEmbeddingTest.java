@@ -43,7 +43,8 @@ class RefreshingEmbeddingTest {
                 assertThat(first.modelVersion()).hasValueSatisfying(v -> assertThat(v).startsWith("embeddings-v1@"));
                 Prediction answered = refreshing.classify(question);
                 assertThat(answered.label()).isEqualTo("Economy");
-                assertThat(answered.model()).startsWith("embeddings/");
+                assertThat(answered.model()).as("the prediction names the model version that answered")
+                        .isEqualTo(first.modelVersion().orElseThrow());
                 int embedded = model.embedded.get();
 
                 Feedback correction = store.add(Feedback.correction(Article.of("n", "Typhoon closes the stock exchange", ""))

@@ -2,6 +2,7 @@ package dev.classifier.testkit;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.FeedbackStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +98,19 @@ public abstract class FeedbackStoreFixture {
     // ---- values -----------------------------------------------------------------------------------------
 
     /**
-     * Feedback with every field set: Chinese text, metadata, a prediction, a fingerprint, nanosecond time.
+     * Whether the store's {@code ...WithReceipt} methods tell apart two threads that add the same new id at once
+     * (exactly one is told it added it). True (the default) for the library's stores; false for a store that relies
+     * on {@link FeedbackStore}'s default methods, which cannot.
+     *
+     * @return whether concurrent receipts are exact
+     */
+    protected boolean exactReceiptsUnderConcurrency() {
+        return true;
+    }
+
+    /**
+     * Feedback with every field set: Chinese text, metadata, a prediction, a fingerprint, nanosecond time, and a
+     * person (named in Chinese) as its source.
      *
      * @param id the feedback id; the article's is {@code "article-" + id}
      * @return the feedback
@@ -108,11 +121,12 @@ public abstract class FeedbackStoreFixture {
                 + " The central bank cut rates by 25 basis points.\nSecond line, \"quoted\".",
                 Map.of("source", "新华社", "lang", "zh"));
         return new Feedback(id, article, "经济", Optional.of("政治"), "讲的是货币政策 / monetary policy",
-                Optional.of("fp-" + n), Instant.ofEpochSecond(1_764_000_000L + n, 123_456_789));
+                Optional.of("fp-" + n), Instant.ofEpochSecond(1_764_000_000L + n, 123_456_789),
+                FeedbackSource.person("编辑 张伟 <zhang.wei@example.com>"));
     }
 
     /**
-     * Plain feedback: no prediction, no fingerprint, English.
+     * Plain feedback: no prediction, no fingerprint, no source, English.
      *
      * @param id the feedback id; the article's is {@code "a-" + id}
      * @return the feedback
@@ -124,7 +138,8 @@ public abstract class FeedbackStoreFixture {
 
     /**
      * Feedback about an article whose text someone may ask to have purged: every text field holds words found
-     * nowhere else, {@linkplain #secrets(Feedback) listed} so that a test can search for them.
+     * nowhere else, the name of the person who gave it too, {@linkplain #secrets(Feedback) listed} so that a test can
+     * search for them.
      *
      * @param id        the feedback id
      * @param articleId the article's id; several feedback may share one
@@ -137,7 +152,7 @@ public abstract class FeedbackStoreFixture {
                 "寄信人住在北京市朝阳区幸福路八号 " + mark + "\n\"Private\" note from his doctor " + mark,
                 Map.of("author", "王小明 " + mark));
         return new Feedback(id, article, "社会", Optional.of("政治"), "本人要求删除 " + mark, Optional.of("fp-" + n),
-                Instant.ofEpochSecond(1_765_000_000L + n, 987_654_321));
+                Instant.ofEpochSecond(1_765_000_000L + n, 987_654_321), FeedbackSource.person("审稿人李娜 " + mark));
     }
 
     /**
@@ -145,12 +160,12 @@ public abstract class FeedbackStoreFixture {
      *
      * @param secret feedback made by {@link #secret}
      * @return its title, its body's two lines (the second after its quoted word, which files store escaped), its
-     *         reason and its metadata value
+     *         reason, its metadata value and the name of the person who gave it
      */
     protected static List<String> secrets(Feedback secret) {
         String[] body = secret.article().body().split("\n");
         return List.of(secret.article().title(), body[0], body[1].substring(body[1].lastIndexOf('"') + 2),
-                secret.reason(), secret.article().metadata().get("author"));
+                secret.reason(), secret.article().metadata().get("author"), secret.source().name());
     }
 
     /**

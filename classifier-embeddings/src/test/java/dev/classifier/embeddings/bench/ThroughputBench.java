@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Embedding throughput in texts/s of one model (arg: zh or en) on 1,000 AG News texts (English, ~230 chars) and
  * 1,000 THUCNews headlines (Chinese, ~18 chars): one worker, two workers, and one worker with two ONNX threads,
- * each beside the one-worker figure of the same run. Also load time and memory of one loaded model (measured
+ * each beside the one-worker figure of the same run; then 100 long texts (same-label test items joined), read
+ * head only or in up to 4 windows, with one worker and a worker per core. Also load time and memory of one loaded model (measured
  * before a second session is made for the last setting). Run one JVM per model.
  */
 public final class ThroughputBench {
@@ -50,9 +51,31 @@ public final class ThroughputBench {
                             "1 worker, 2 ORT threads", base[s]);
                 }
             }
+            longTexts(model2, model, args.length > 0 && args[0].equals("en") ? "agnews" : "thucnews");
             System.out.printf("%n%s%n", memory);
         }
     }
+
+    /**
+     * Long texts ({@link LongTextBench#join}: same-label test items joined, ~700 word pieces): the head only, and
+     * up to {@value #WINDOWS} windows, each with one worker and with a worker per core (the default).
+     */
+    private static void longTexts(OnnxTextEmbedder headReader, EmbeddingModel model, String dataset) {
+        List<String> texts = BenchData.texts(LongTextBench.join(BenchData.test(dataset),
+                LongTextBench.JOINED.get(dataset))).stream().limit(LONG_TEXTS).toList();
+        String name = dataset + " joined x" + LongTextBench.JOINED.get(dataset) + " (~"
+                + texts.stream().mapToInt(String::length).sum() / texts.size() + " chars)";
+        double base = measure(t -> t.forEach(headReader::embed), texts, name, "head only, 1 worker", Double.NaN);
+        measure(headReader::embedAll, texts, name, "head only, a worker per core", base);
+        try (OnnxTextEmbedder windows = OnnxTextEmbedder.builder().model(model).maxWindows(WINDOWS).build()) {
+            windows.embed(texts.get(0));
+            measure(t -> t.forEach(windows::embed), texts, name, WINDOWS + " windows, 1 worker", base);
+            measure(windows::embedAll, texts, name, WINDOWS + " windows, a worker per core", base);
+        }
+    }
+
+    private static final int LONG_TEXTS = 100;
+    private static final int WINDOWS = 4;
 
     private static double measure(Consumer<List<String>> embed, List<String> texts, String name, String setting,
                                   double base) {
@@ -60,7 +83,8 @@ public final class ThroughputBench {
         long start = System.nanoTime();
         embed.accept(texts);
         double perSecond = texts.size() / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("| %s | %s | %.0f | %s | %.0f%% |%n", name, setting, perSecond,
+        System.out.printf("| %s | %s | %s | %s | %.0f%% |%n", name, setting,
+                String.format(perSecond < 20 ? "%.1f" : "%.0f", perSecond),
                 Double.isNaN(base) ? "1.00" : String.format("%.2f", perSecond / base), 100 * load.foreignShare());
         return perSecond;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.FeedbackStoreException;
 
 import java.sql.PreparedStatement;
@@ -15,19 +16,22 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Feedback to and from the columns of {@code classifier_feedback}: the article's fields and the feedback's each in
  * a column, metadata as a JSON object of strings, the time as ISO-8601 text (exact to the nanosecond, readable in
- * both databases).
+ * both databases), the source as its kind's name ({@code PERSON}, ...) and its name (empty when there is none).
  */
 final class FeedbackRows {
 
     /** The columns read back, in the order {@link #read} expects them. */
     static final String COLUMNS = "f.id, f.article_id, f.title, f.body, f.metadata, f.label, f.predicted, f.reason, "
-            + "f.taxonomy, f.created_at, f.purged_seq";
+            + "f.taxonomy, f.created_at, f.purged_seq, f.source_kind, f.source_name";
+    /** How many columns {@link #COLUMNS} names. */
+    static final int COLUMN_COUNT = 13;
 
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
@@ -41,8 +45,8 @@ final class FeedbackRows {
 
     static String insertSql(Dialect dialect) {
         return "INSERT INTO classifier_feedback (id, article_id, title, body, metadata, label, predicted, reason,"
-                + " taxonomy, created_at, added_seq) VALUES (?, ?, ?, ?, " + dialect.jsonParameter
-                + ", ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+                + " taxonomy, created_at, added_seq, source_kind, source_name) VALUES (?, ?, ?, ?, "
+                + dialect.jsonParameter + ", ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
     }
 
     /** Sets the parameters of {@link #insertSql}. */
@@ -59,6 +63,8 @@ final class FeedbackRows {
         setOptional(insert, 9, feedback.taxonomyFingerprint());
         insert.setString(10, feedback.createdAt().toString());
         insert.setLong(11, addedSeq);
+        insert.setString(12, feedback.source().kind().name());
+        insert.setString(13, feedback.source().name());
     }
 
     /**
@@ -68,16 +74,18 @@ final class FeedbackRows {
     Feedback read(ResultSet row, int offset) throws SQLException {
         String id = row.getString(offset);
         try {
+            FeedbackSource.Kind kind = FeedbackSource.Kind.valueOf(
+                    Objects.requireNonNull(row.getString(offset + 11), "column source_kind is NULL"));
             if (row.getObject(offset + 10) != null) {
                 return FeedbackChange.tombstone(id, row.getString(offset + 1), row.getString(offset + 5),
                         Optional.ofNullable(row.getString(offset + 6)), Optional.ofNullable(row.getString(offset + 8)),
-                        parseTime(row.getString(offset + 9)));
+                        parseTime(row.getString(offset + 9)), kind);
             }
             Article article = new Article(row.getString(offset + 1), row.getString(offset + 2),
                     row.getString(offset + 3), parseMetadata(row.getString(offset + 4)));
             return new Feedback(id, article, row.getString(offset + 5), Optional.ofNullable(row.getString(offset + 6)),
                     row.getString(offset + 7), Optional.ofNullable(row.getString(offset + 8)),
-                    parseTime(row.getString(offset + 9)));
+                    parseTime(row.getString(offset + 9)), new FeedbackSource(kind, row.getString(offset + 12)));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new FeedbackStoreException("row '" + id + "' of classifier_feedback in " + database
                     + " is not valid feedback: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.classifier.store.jdbc;
 
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackReceipt;
 import dev.classifier.api.FeedbackStoreException;
 
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,19 +34,21 @@ final class FeedbackWriter {
     record Add(List<Feedback> feedback) implements Request {
     }
 
-    record Retract(String feedbackId) implements Request {
+    /** {@code withReceipt}: also read the row back, for {@link Outcome#retraction()}. */
+    record Retract(String feedbackId, boolean withReceipt) implements Request {
     }
 
     record Purge(Set<String> articleIds) implements Request {
     }
 
     /**
-     * What a request did: for an add, what is stored for each given feedback; for a retraction, whether it did; for
-     * a purge, the ids of the feedback it purged.
+     * What a request did: for an add, the receipt of each given feedback; for a retraction, whether it did and (if
+     * asked) its receipt, empty for an unknown id; for a purge, the ids of the feedback it purged.
      */
-    record Outcome(List<Feedback> stored, boolean retracted, List<String> purged) {
-        static Outcome added(List<Feedback> stored) {
-            return new Outcome(List.copyOf(stored), false, List.of());
+    record Outcome(List<FeedbackReceipt> stored, boolean retracted, Optional<FeedbackReceipt> retraction,
+                   List<String> purged) {
+        static Outcome added(List<FeedbackReceipt> stored) {
+            return new Outcome(List.copyOf(stored), false, Optional.empty(), List.of());
         }
     }
 
@@ -59,7 +63,11 @@ final class FeedbackWriter {
             "UPDATE classifier_feedback SET retracted_seq = ? WHERE id = ? AND retracted_seq IS NULL";
     /** Takes the text out of a row; a purged row is no longer live, so it counts as retracted too. */
     private static final String PURGE = "UPDATE classifier_feedback SET title = '', body = '', reason = '',"
-            + " metadata = '{}', purged_seq = ?, retracted_seq = COALESCE(retracted_seq, ?) WHERE id = ?";
+            + " metadata = '{}', source_name = '', purged_seq = ?, retracted_seq = COALESCE(retracted_seq, ?)"
+            + " WHERE id = ?";
+    /** retracted_seq is where feedback stopped teaching: its retraction, or the purge that found it live. */
+    private static final String UNDONE = "SELECT " + FeedbackRows.COLUMNS + ", f.retracted_seq"
+            + " FROM classifier_feedback f WHERE f.id = ?";
 
     private final Dialect dialect;
     private final FeedbackRows rows;
@@ -89,7 +97,9 @@ final class FeedbackWriter {
                 if (done) {
                     counters = new Counters(counters.lastSeq() + 1, counters.live() - 1);
                 }
-                outcomes.add(new Outcome(List.of(), done, List.of()));
+                Optional<FeedbackReceipt> receipt = retract.withReceipt()
+                        ? undone(c, retract.feedbackId(), done) : Optional.empty();
+                outcomes.add(new Outcome(List.of(), done, receipt, List.of()));
                 i++;
                 continue;
             }
@@ -97,7 +107,8 @@ final class FeedbackWriter {
                 List<Purgeable> purged = purge(c, counters, purge.articleIds());
                 long wasLive = purged.stream().filter(Purgeable::live).count();
                 counters = new Counters(counters.lastSeq() + purged.size(), counters.live() - wasLive);
-                outcomes.add(new Outcome(List.of(), false, purged.stream().map(Purgeable::id).toList()));
+                outcomes.add(new Outcome(List.of(), false, Optional.empty(),
+                        purged.stream().map(Purgeable::id).toList()));
                 i++;
                 continue;
             }
@@ -108,7 +119,7 @@ final class FeedbackWriter {
                 end++;
             }
             List<Feedback> fresh = new ArrayList<>();
-            List<Feedback> stored = insertNew(c, counters, run, fresh);
+            List<FeedbackReceipt> stored = insertNew(c, counters, run, fresh);
             counters = new Counters(counters.lastSeq() + fresh.size(), counters.live() + fresh.size());
             int from = 0;
             for (Request request : group.subList(i, end)) {
@@ -126,17 +137,19 @@ final class FeedbackWriter {
 
     /**
      * Inserts the feedback not stored yet, numbering each after {@code counters}; collects those in {@code fresh}
-     * and returns what is stored for each given one, in order.
+     * and returns the receipt of each given one, in order.
      */
-    private List<Feedback> insertNew(Connection c, Counters counters, List<Feedback> batch, List<Feedback> fresh)
-            throws SQLException {
-        Map<String, Feedback> stored = findStored(c, batch);
-        List<Feedback> result = new ArrayList<>(batch.size());
+    private List<FeedbackReceipt> insertNew(Connection c, Counters counters, List<Feedback> batch,
+                                            List<Feedback> fresh) throws SQLException {
+        Map<String, FeedbackReceipt> stored = findStored(c, batch);
+        List<FeedbackReceipt> result = new ArrayList<>(batch.size());
         for (Feedback feedback : batch) {
-            Feedback kept = stored.putIfAbsent(feedback.id(), feedback);
+            FeedbackReceipt kept = stored.get(feedback.id());
             if (kept == null) {
                 fresh.add(feedback);
-                kept = feedback;
+                long seq = counters.lastSeq() + fresh.size(); // numbered below in the same order
+                stored.put(feedback.id(), new FeedbackReceipt(feedback, seq, false));
+                kept = new FeedbackReceipt(feedback, seq, true);
             }
             result.add(kept);
         }
@@ -173,6 +186,28 @@ final class FeedbackWriter {
             change.executeUpdate();
         }
         return true;
+    }
+
+    /**
+     * The receipt of a retraction made (or not) in this transaction: the row as stored and its retracted_seq; empty
+     * when there is no row.
+     */
+    private Optional<FeedbackReceipt> undone(Connection c, String feedbackId, boolean changed) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(UNDONE)) {
+            select.setString(1, feedbackId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long undoneAt = row.getLong(FeedbackRows.COLUMN_COUNT + 1);
+                if (row.wasNull()) {
+                    throw new IllegalStateException("feedback '" + feedbackId + "' is live in " + database
+                            + " after a retraction under the store's write lock: another program writes"
+                            + " classifier_feedback without locking classifier_counters");
+                }
+                return Optional.of(new FeedbackReceipt(rows.read(row, 1), undoneAt, changed));
+            }
+        }
     }
 
     /** Feedback a purge finds: its id, and whether it was live. */
@@ -236,12 +271,13 @@ final class FeedbackWriter {
         }
     }
 
-    private Map<String, Feedback> findStored(Connection c, List<Feedback> batch) throws SQLException {
+    /** The receipts of the ids stored already: what is stored, and the sequence of its add. */
+    private Map<String, FeedbackReceipt> findStored(Connection c, List<Feedback> batch) throws SQLException {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(batch.stream().map(Feedback::id).toList()));
-        Map<String, Feedback> stored = new HashMap<>();
+        Map<String, FeedbackReceipt> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-            String sql = "SELECT " + FeedbackRows.COLUMNS + " FROM classifier_feedback f WHERE f.id IN ("
+            String sql = "SELECT " + FeedbackRows.COLUMNS + ", f.added_seq FROM classifier_feedback f WHERE f.id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
@@ -250,7 +286,8 @@ final class FeedbackWriter {
                 try (ResultSet found = select.executeQuery()) {
                     while (found.next()) {
                         Feedback feedback = rows.read(found, 1);
-                        stored.put(feedback.id(), feedback);
+                        long addedSeq = found.getLong(FeedbackRows.COLUMN_COUNT + 1);
+                        stored.put(feedback.id(), new FeedbackReceipt(feedback, addedSeq, false));
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.classifier.store.jdbc;
 
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackReceipt;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.FeedbackStoreException;
 import org.slf4j.Logger;
@@ -110,6 +111,12 @@ public final class JdbcFeedbackStore implements FeedbackStore {
 
     @Override
     public Feedback add(Feedback feedback) {
+        return addWithReceipt(feedback).feedback();
+    }
+
+    /** The receipt comes from the add's own transaction: no extra query. */
+    @Override
+    public FeedbackReceipt addWithReceipt(Feedback feedback) {
         Objects.requireNonNull(feedback, "feedback");
         return write("add feedback '" + feedback.id() + "'", new FeedbackWriter.Add(List.of(feedback)))
                 .stored().get(0);
@@ -117,6 +124,11 @@ public final class JdbcFeedbackStore implements FeedbackStore {
 
     @Override
     public List<Feedback> addAll(Collection<Feedback> feedback) {
+        return addAllWithReceipts(feedback).stream().map(FeedbackReceipt::feedback).toList();
+    }
+
+    @Override
+    public List<FeedbackReceipt> addAllWithReceipts(Collection<Feedback> feedback) {
         List<Feedback> batch = List.copyOf(feedback);
         ensureOpen();
         if (batch.isEmpty()) {
@@ -128,7 +140,16 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     @Override
     public boolean retract(String feedbackId) {
         Objects.requireNonNull(feedbackId, "feedbackId");
-        return write("retract feedback '" + feedbackId + "'", new FeedbackWriter.Retract(feedbackId)).retracted();
+        return write("retract feedback '" + feedbackId + "'", new FeedbackWriter.Retract(feedbackId, false))
+                .retracted();
+    }
+
+    /** Reads the row back in the retraction's transaction: one indexed query more than {@link #retract}. */
+    @Override
+    public Optional<FeedbackReceipt> retractWithReceipt(String feedbackId) {
+        Objects.requireNonNull(feedbackId, "feedbackId");
+        return write("retract feedback '" + feedbackId + "'", new FeedbackWriter.Retract(feedbackId, true))
+                .retraction();
     }
 
     /**

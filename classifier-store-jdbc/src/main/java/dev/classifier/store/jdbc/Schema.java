@@ -45,7 +45,7 @@ final class Schema {
 
     /** The schema this release writes. */
     static Schema current(Dialect dialect) {
-        return new Schema(List.of(version1(dialect), version2(dialect)));
+        return new Schema(List.of(version1(dialect), version2(dialect), version3()));
     }
 
     int latestVersion() {
@@ -108,6 +108,18 @@ final class Schema {
                     "ALTER TABLE classifier_changes ADD CONSTRAINT classifier_changes_kind_check" + kinds));
         }
         return new Migration(2, "purges: purged_seq, PURGED changes, feedback by article", statements);
+    }
+
+    /**
+     * Version 3: provenance. Each row says where its feedback came from (the kind, and who or what); rows written
+     * before read as UNKNOWN with no name. Both databases add a column with a constant default without rewriting
+     * the table.
+     */
+    static Migration version3() {
+        return new Migration(3, "provenance: source_kind, source_name", List.of(
+                "ALTER TABLE classifier_feedback ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'UNKNOWN'"
+                        + " CHECK (source_kind IN ('PERSON', 'IMPORT', 'LIBRARY', 'UNKNOWN'))",
+                "ALTER TABLE classifier_feedback ADD COLUMN source_name TEXT NOT NULL DEFAULT ''"));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.classifier.store.jdbc;
 
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
+import dev.classifier.api.FeedbackSource;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.dataset.JsonlFeedbackStore;
@@ -24,9 +25,13 @@ class FeedbackStoresCopyTest {
     @TempDir
     Path dir;
 
+    /** Every kind of source, so that the copies' equality checks that each is kept. */
+    private static final List<FeedbackSource> SOURCES = List.of(FeedbackSource.person("张伟"),
+            FeedbackSource.imported("标注.csv"), FeedbackSource.library("review-page"), FeedbackSource.UNKNOWN);
+
     private static void fill(FeedbackStore store, int n) {
         for (int i = 0; i < n; i++) {
-            store.add(feedback(String.format("f%04d", i)));
+            store.add(feedback(String.format("f%04d", i)).withSource(SOURCES.get(i % SOURCES.size())));
             if (i % 10 == 9) {
                 store.retract(String.format("f%04d", i - 3));
             }

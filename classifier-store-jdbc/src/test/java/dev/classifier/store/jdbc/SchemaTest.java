@@ -32,20 +32,22 @@ class SchemaTest {
     @EnumSource(DatabaseKind.class)
     void aNewDatabaseGetsTheLatestVersionWithTheFeedbackInColumns(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(dir); JdbcFeedbackStore store = db.open()) {
-            Feedback f = feedback("cols-1");
+            Feedback f = feedback("cols-1").by("张伟");
             store.add(f);
 
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1, 2);
+                assertThat(versions(c)).containsExactly(1, 2, 3);
                 Map<String, String> row = row(c, "SELECT id, article_id, title, body, label, predicted, reason,"
-                        + " taxonomy, created_at, added_seq, retracted_seq, purged_seq FROM classifier_feedback");
+                        + " taxonomy, created_at, added_seq, retracted_seq, purged_seq, source_kind, source_name"
+                        + " FROM classifier_feedback");
                 assertThat(row).containsEntry("id", "cols-1").containsEntry("article_id", "article-cols-1")
                         .containsEntry("title", f.article().title()).containsEntry("body", f.article().body())
                         .containsEntry("label", "政治").containsEntry("predicted", "经济")
                         .containsEntry("reason", "讲的是政府会议").containsEntry("taxonomy", "fp-test")
                         .containsEntry("created_at", "2025-11-24T08:00:00.123456789Z")
                         .containsEntry("added_seq", "1").containsEntry("retracted_seq", null)
-                        .containsEntry("purged_seq", null);
+                        .containsEntry("purged_seq", null).containsEntry("source_kind", "PERSON")
+                        .containsEntry("source_name", "张伟");
                 assertThat(row(c, "SELECT seq, kind, feedback_id FROM classifier_changes"))
                         .containsEntry("seq", "1").containsEntry("kind", "ADDED").containsEntry("feedback_id", "cols-1");
             }
@@ -85,7 +87,7 @@ class SchemaTest {
             }
             stores.forEach(JdbcFeedbackStore::close);
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1, 2);
+                assertThat(versions(c)).containsExactly(1, 2, 3);
             }
         }
     }
@@ -99,16 +101,16 @@ class SchemaTest {
             }
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO classifier_schema_version (version, description, applied_at)"
-                        + " VALUES (3, 'from the future', '2031-01-01T00:00:00Z')");
+                        + " VALUES (4, 'from the future', '2031-01-01T00:00:00Z')");
             }
 
             assertThatThrownBy(db::open).isInstanceOf(FeedbackStoreException.class)
-                    .hasMessageContaining("schema version 3, newer than version 2")
+                    .hasMessageContaining("schema version 4, newer than version 3")
                     .hasMessageContaining("open them with the release that wrote them or a newer one")
                     .hasMessageNotContaining("password");
 
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1, 2, 3);
+                assertThat(versions(c)).containsExactly(1, 2, 3, 4);
                 assertThat(row(c, "SELECT COUNT(*) AS n FROM classifier_feedback")).containsEntry("n", "1");
             }
         }
@@ -118,9 +120,10 @@ class SchemaTest {
     @EnumSource(DatabaseKind.class)
     void anUpgradeAppliesOnlyTheMissingStepsAndKeepsTheData(DatabaseKind kind) throws Exception {
         Dialect dialect = Dialect.valueOf(kind.name());
-        Schema.Migration version3 = new Schema.Migration(3, "index feedback by label", List.of(
+        Schema.Migration version4 = new Schema.Migration(4, "index feedback by label", List.of(
                 "CREATE INDEX classifier_feedback_label ON classifier_feedback (label)"));
-        Schema upgraded = new Schema(List.of(Schema.version1(dialect), Schema.version2(dialect), version3));
+        Schema upgraded = new Schema(List.of(Schema.version1(dialect), Schema.version2(dialect), Schema.version3(),
+                version4));
         try (TestDatabase db = kind.create(dir)) {
             Feedback f = feedback("before-upgrade");
             try (JdbcFeedbackStore store = db.open()) {
@@ -128,9 +131,9 @@ class SchemaTest {
             }
 
             try (Connection c = db.connect()) {
-                assertThat(upgraded.upgrade(c, dialect, "test")).isEqualTo(2);
-                assertThat(upgraded.upgrade(c, dialect, "test")).as("a second run finds version 3").isEqualTo(3);
-                assertThat(versions(c)).containsExactly(1, 2, 3);
+                assertThat(upgraded.upgrade(c, dialect, "test")).isEqualTo(3);
+                assertThat(upgraded.upgrade(c, dialect, "test")).as("a second run finds version 4").isEqualTo(4);
+                assertThat(versions(c)).containsExactly(1, 2, 3, 4);
             }
             try (Connection c = db.connect()) {
                 assertThat(row(c, "SELECT COUNT(*) AS n FROM classifier_feedback WHERE id = 'before-upgrade'"))
@@ -157,15 +160,15 @@ class SchemaTest {
     @EnumSource(DatabaseKind.class)
     void aFailingStepLeavesTheDatabaseAtTheVersionBefore(DatabaseKind kind) throws Exception {
         Dialect dialect = Dialect.valueOf(kind.name());
-        Schema broken = new Schema(List.of(Schema.version1(dialect), Schema.version2(dialect),
-                new Schema.Migration(3, "broken", List.of("CREATE TABLE classifier_extra (x INTEGER)", "THIS IS NOT SQL"))));
+        Schema broken = new Schema(List.of(Schema.version1(dialect), Schema.version2(dialect), Schema.version3(),
+                new Schema.Migration(4, "broken", List.of("CREATE TABLE classifier_extra (x INTEGER)", "THIS IS NOT SQL"))));
         try (TestDatabase db = kind.create(dir)) {
             db.open().close();
             try (Connection c = db.connect()) {
                 assertThatThrownBy(() -> broken.upgrade(c, dialect, "test")).isInstanceOf(SQLException.class);
             }
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1, 2);
+                assertThat(versions(c)).containsExactly(1, 2, 3);
                 assertThat(tableExists(c, "classifier_extra")).as("DDL rolled back with the step").isFalse();
             }
         }
@@ -180,10 +183,7 @@ class SchemaTest {
             try (Connection c = db.connect()) {
                 new Schema(List.of(Schema.version1(dialect))).upgrade(c, dialect, "test");
                 // What release 0.1 wrote: one add, then its retraction.
-                try (PreparedStatement insert = c.prepareStatement(FeedbackRows.insertSql(dialect))) {
-                    FeedbackRows.bindInsert(insert, old, 1);
-                    insert.executeUpdate();
-                }
+                LegacyRows.insertV1(c, dialect, old, 1);
                 Dialect.execute(c, "UPDATE classifier_feedback SET retracted_seq = 2");
                 Dialect.execute(c, "INSERT INTO classifier_changes (seq, kind, feedback_id) VALUES"
                         + " (1, 'ADDED', 'from-0.1'), (2, 'RETRACTED', 'from-0.1')");
@@ -200,7 +200,7 @@ class SchemaTest {
                         .doesNotContain(old.reason());
             }
             try (Connection c = db.connect()) {
-                assertThat(versions(c)).containsExactly(1, 2);
+                assertThat(versions(c)).containsExactly(1, 2, 3);
             }
         }
     }
@@ -249,7 +249,7 @@ class SchemaTest {
         return plan.toString();
     }
 
-    private static List<Integer> versions(Connection c) throws SQLException {
+    static List<Integer> versions(Connection c) throws SQLException {
         List<Integer> versions = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT version FROM classifier_schema_version ORDER BY version")) {
@@ -260,7 +260,7 @@ class SchemaTest {
         return versions;
     }
 
-    private static Map<String, String> row(Connection c, String sql) throws SQLException {
+    static Map<String, String> row(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
             assertThat(rows.next()).as("a row from " + sql).isTrue();
             Map<String, String> row = new HashMap<>();
