@@ -5,6 +5,7 @@ import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Trainer;
 import dev.classifier.api.TrainingRows;
 import org.slf4j.Logger;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -55,9 +55,11 @@ public final class LocalTrainer implements Trainer {
     private final int maxEpochs;
     private final int parallelism;
     private final int minDf;
+    private final int warmStartAbove;
 
     private LocalTrainer(Builder b) {
         this.minDf = b.minDf;
+        this.warmStartAbove = b.warmStartAbove;
         this.seed = b.seed;
         this.c = b.c;
         this.features = b.features;
@@ -93,6 +95,27 @@ public final class LocalTrainer implements Trainer {
      *                                  it to every article
      */
     public LocalClassifier train(List<LabeledArticle> rows, Taxonomy taxonomy, LabelMapping mapping) {
+        return fit(rows, taxonomy, mapping, null);
+    }
+
+    /**
+     * Retrains starting from {@code previous}, when it is a {@link LocalClassifier} this trainer's settings made for
+     * this taxonomy and the rows number at least {@code warmStartAbove}: each row of the same article and label
+     * starts the solver where the previous training ended it (a few passes instead of tens), and the calibrating
+     * temperature (the one setting fitted on the data) is kept while the rows stay within a quarter of those it was
+     * fitted on, so that one new row never moves it. Otherwise, and for a model loaded from a file, it trains from
+     * scratch. The features are read afresh, so the model is the one {@link #train} would make up to the solver's
+     * tolerance, not byte for byte; it is deterministic given {@code previous} and the rows.
+     */
+    @Override
+    public LocalClassifier retrain(TrainedClassifier previous, List<LabeledArticle> rows, Taxonomy taxonomy) {
+        Objects.requireNonNull(previous, "previous");
+        WarmStart warm = previous instanceof LocalClassifier local && rows.size() >= warmStartAbove
+                ? local.warmStart().filter(w -> w.fits(settingsKey(), taxonomy)).orElse(null) : null;
+        return fit(rows, taxonomy, LabelMapping.identity(), warm);
+    }
+
+    private LocalClassifier fit(List<LabeledArticle> rows, Taxonomy taxonomy, LabelMapping mapping, WarmStart warm) {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(taxonomy, "taxonomy");
         Objects.requireNonNull(mapping, "mapping");
@@ -128,10 +151,16 @@ public final class LocalTrainer implements Trainer {
                     task -> runAll(pool, task));
             SparseRows x = tfIdf.rows();
             int classCount = classes.size();
-            Calibration calibration = calibrate(x, y, classCount, pool);
+            Calibrator.Calibration keptCalibration = warm == null ? null : warm.calibrationFor(y.length);
+            Calibrator.Calibration calibration = keptCalibration != null ? keptCalibration
+                    : new Calibrator(svm(), this::derivedSeed, tasks -> runAll(pool, tasks))
+                            .calibrate(x, y, classCount, calibrationFolds.orElse(autoFolds(y.length)), DEFAULT_BETA);
+            int[] reused = new int[1];
+            double[][] alpha = warm == null ? new double[classCount][y.length]
+                    : warm.startingDual(kept, y, classes, reused);
             float[] weights = new float[x.width() * classCount];
             float[] bias = new float[classCount];
-            trainAllClasses(x, y, classCount, weights, bias, pool);
+            trainAllClasses(x, y, classCount, weights, bias, alpha, pool);
             double[] priors = new double[classCount];
             for (int label : y) {
                 priors[label]++;
@@ -141,12 +170,18 @@ public final class LocalTrainer implements Trainer {
             }
             // The latest texts are enough to know the current words, and keep meeting them under half a second.
             LinearModel model = new LinearModel(features, tfIdf.vocabulary(), classes,
-                    LinearModel.rowsOf(tfIdf.idf(), weights, classCount), bias, calibration.beta, priors)
+                    LinearModel.rowsOf(tfIdf.idf(), weights, classCount), bias, calibration.beta(), priors)
                     .meeting(texts.subList(Math.max(0, texts.size() - TEXTS_TO_MEET), texts.size()));
             TrainingSummary summary = new TrainingSummary(kept.size(), perLabel, applied.dropped(), x.width(),
-                    1.0 / calibration.beta, calibration.accuracy, calibration.ece);
+                    1.0 / calibration.beta(), calibration.accuracy(), calibration.ece());
             int[] outputs = classes.stream().mapToInt(taxonomy.labels()::indexOf).toArray();
-            LocalClassifier classifier = new LocalClassifier(model, taxonomy, outputs, summary);
+            LocalClassifier classifier = new LocalClassifier(model, taxonomy, outputs, summary,
+                    WarmStart.of(settingsKey(), taxonomy, classes, kept, y, alpha, calibration));
+            if (warm != null) {
+                LOG.info("warm start: {} of {} rows started where the previous training ended; temperature {}",
+                        reused[0], kept.size(), keptCalibration != null
+                                ? "kept (fitted on " + keptCalibration.rows() + " rows)" : "fitted again");
+            }
             LOG.info("trained {} on {} rows, {} classes, {} features in {} ms; cross-validated accuracy {}, ECE {}, "
                             + "temperature {}", classifier.modelVersion(), kept.size(), classCount, x.width(),
                     (System.nanoTime() - started) / 1_000_000, plain(summary.crossValidatedAccuracy()),
@@ -164,15 +199,18 @@ public final class LocalTrainer implements Trainer {
         return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "n/a";
     }
 
-    /** The final model: one SVM per class on every row, into feature-major weights and a bias per class. */
+    /**
+     * The final model: one SVM per class on every row, into feature-major weights and a bias per class, each solver
+     * started from (and leaving its solution in) its class's dual variables.
+     */
     private void trainAllClasses(SparseRows x, int[] y, int classCount, float[] weights, float[] bias,
-                                 ExecutorService pool) {
+                                 double[][] alpha, ExecutorService pool) {
         List<Callable<Void>> tasks = new ArrayList<>();
         int[] all = range(y.length);
         for (int k = 0; k < classCount; k++) {
             int cls = k;
             tasks.add(() -> {
-                double[] w = svm().train(x, all, positives(y, cls), derivedSeed(-1, cls));
+                double[] w = svm().solve(x, all, positives(y, cls), derivedSeed(-1, cls), alpha[cls]);
                 for (int f = 0; f < x.width(); f++) {
                     weights[f * classCount + cls] = (float) w[f];
                 }
@@ -181,59 +219,6 @@ public final class LocalTrainer implements Trainer {
             });
         }
         runAll(pool, tasks);
-    }
-
-    private record Calibration(double beta, OptionalDouble accuracy, OptionalDouble ece) {
-    }
-
-    /**
-     * Fits the temperature on out-of-fold margins of stratified folds (and reports their accuracy and ECE), or
-     * falls back to {@link #DEFAULT_BETA} when the data cannot be split so.
-     */
-    private Calibration calibrate(SparseRows x, int[] y, int classCount, ExecutorService pool) {
-        int n = y.length;
-        int folds = calibrationFolds.orElse(autoFolds(n));
-        if (folds < 2 || classCount < 2 || n < 2 * folds) {
-            return new Calibration(DEFAULT_BETA, OptionalDouble.empty(), OptionalDouble.empty());
-        }
-        int[] fold = stratifiedFolds(y, classCount, folds);
-        double[][] margins = new double[n][classCount];
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            int[] train = rowsWhere(fold, f, false);
-            int[] test = rowsWhere(fold, f, true);
-            for (int k = 0; k < classCount; k++) {
-                int cls = k;
-                long taskSeed = derivedSeed(f, k);
-                tasks.add(() -> {
-                    double[] w = svm().train(x, train, positives(y, cls), taskSeed);
-                    for (int row : test) {
-                        margins[row][cls] = x.dot(row, w) + w[x.width()];
-                    }
-                    return null;
-                });
-            }
-        }
-        runAll(pool, tasks);
-        double beta = TemperatureScaling.fitInverseTemperature(margins, y);
-        double[] confidence = new double[n];
-        boolean[] correct = new boolean[n];
-        double[] p = new double[classCount];
-        int right = 0;
-        for (int i = 0; i < n; i++) {
-            TemperatureScaling.softmax(margins[i], beta, p);
-            int best = 0;
-            for (int k = 1; k < classCount; k++) {
-                if (p[k] > p[best]) {
-                    best = k;
-                }
-            }
-            confidence[i] = p[best];
-            correct[i] = best == y[i];
-            right += correct[i] ? 1 : 0;
-        }
-        return new Calibration(beta, OptionalDouble.of((double) right / n),
-                OptionalDouble.of(TemperatureScaling.expectedCalibrationError(confidence, correct, 15)));
     }
 
     /**
@@ -245,32 +230,6 @@ public final class LocalTrainer implements Trainer {
         return rows <= 2000 ? 10 : rows <= 4000 ? 5 : 3;
     }
 
-    /** Each class's rows shuffled (seeded) and dealt round-robin, so every fold has its share of each class. */
-    private int[] stratifiedFolds(int[] y, int classCount, int folds) {
-        int[] fold = new int[y.length];
-        SplittableRandom random = new SplittableRandom(derivedSeed(-2, 0));
-        int next = 0;
-        for (int k = 0; k < classCount; k++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == k) {
-                    members.add(i);
-                }
-            }
-            for (int s = members.size() - 1; s > 0; s--) {
-                int j = random.nextInt(s + 1);
-                Integer t = members.get(s);
-                members.set(s, members.get(j));
-                members.set(j, t);
-            }
-            for (int row : members) {
-                fold[row] = next;
-                next = (next + 1) % folds;
-            }
-        }
-        return fold;
-    }
-
     private LinearSvm svm() {
         return new LinearSvm(c, tolerance, maxEpochs);
     }
@@ -279,16 +238,12 @@ public final class LocalTrainer implements Trainer {
         return TextFeatures.mix(seed * 0x9e3779b97f4a7c15L + (fold + 3L) * 1_000_003L + cls);
     }
 
-    private static boolean[] positives(int[] y, int cls) {
+    static boolean[] positives(int[] y, int cls) {
         boolean[] positive = new boolean[y.length];
         for (int i = 0; i < y.length; i++) {
             positive[i] = y[i] == cls;
         }
         return positive;
-    }
-
-    private static int[] rowsWhere(int[] fold, int f, boolean in) {
-        return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == in).toArray();
     }
 
     private static int[] range(int n) {
@@ -335,6 +290,12 @@ public final class LocalTrainer implements Trainer {
         };
     }
 
+    /** Every setting that shapes a model: a warm start reuses only what a trainer of the same settings made. */
+    private String settingsKey() {
+        return "seed=" + seed + " c=" + c + " " + features + " folds=" + calibrationFolds + " tolerance=" + tolerance
+                + " epochs=" + maxEpochs + " minDf=" + minDf;
+    }
+
     @Override
     public String toString() {
         return "LocalTrainer[seed=" + seed + ", C=" + c + ", " + features + ", calibration folds="
@@ -351,8 +312,22 @@ public final class LocalTrainer implements Trainer {
         private int maxEpochs = 1000;
         private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int minDf = 1;
+        private int warmStartAbove = 5_000;
 
         private Builder() {
+        }
+
+        /**
+         * {@link LocalTrainer#retrain} starts from the previous model only from this many rows up (default 5,000):
+         * below, training from scratch takes about a second or less, and gives the model {@link #build()}'s
+         * {@code train} would, byte for byte.
+         */
+        public Builder warmStartAbove(int rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("warmStartAbove must be >= 0, was " + rows);
+            }
+            this.warmStartAbove = rows;
+            return this;
         }
 
         /** Seeds the solver's visiting order and the calibration folds. */
