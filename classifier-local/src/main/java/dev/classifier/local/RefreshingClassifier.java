@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,22 +77,20 @@ public final class RefreshingClassifier implements Classifier {
     private final ScheduledExecutorService executor;
     private final boolean ownsExecutor;
     private final ScheduledFuture<?> polling;
-    private final Coverage coverage = new Coverage();
+    private final Retraining retraining;
 
     /** Serialises syncing, training, pinning and closing, also on an executor with several threads. */
     private final ReentrantLock work = new ReentrantLock();
     // Guarded by work:
     private final FeedbackRows data;
-    private final ModelHistory history;
+    private final AnsweringModel models;
     private long seen;
     private int pending;
     private Instant oldestPending = Instant.MIN;
     private Instant restUntil = Instant.MIN;
     private boolean dirty;
     private long generation;
-    private String pinned;
 
-    private volatile ModelHandle current;
     private volatile boolean closed;
 
     private RefreshingClassifier(Builder b) {
@@ -105,15 +102,12 @@ public final class RefreshingClassifier implements Classifier {
         this.clock = b.clock;
         this.listener = b.listener;
         this.data = new FeedbackRows(b.baseRows, b.mapping, taxonomy);
-        this.history = new ModelHistory(b.keepVersions);
-        if (b.initial != null) {
-            current = new ModelHandle(b.initial, Prediction.UNKNOWN_SEQUENCE);
-            history.add(new ModelHistory.Entry(new ModelVersion(b.initial.modelVersion(), 0,
-                    Prediction.UNKNOWN_SEQUENCE, 0, clock.instant(), Duration.ZERO, ModelVersion.State.ANSWERING,
-                    Optional.empty()), current, 0));
-        } else {
-            current = new ModelHandle(new Untrained(taxonomy), Prediction.UNKNOWN_SEQUENCE);
-        }
+        this.models = new AnsweringModel(b.keepVersions,
+                AnsweringModel.initial(b.initial != null ? b.initial : new Untrained(taxonomy)),
+                Optional.ofNullable(b.initial).map(m -> new ModelVersion(m.modelVersion(), 0,
+                        Prediction.UNKNOWN_SEQUENCE, 0, clock.instant(), Duration.ZERO, ModelVersion.State.ANSWERING,
+                        Optional.empty())));
+        this.retraining = new Retraining(trainer, taxonomy, guard, clock, models, this::notifyListener);
         this.dirty = b.initial == null && !b.baseRows.isEmpty();
         this.ownsExecutor = b.executor == null;
         this.executor = ownsExecutor ? Executors.newSingleThreadScheduledExecutor(r -> {
@@ -172,23 +166,23 @@ public final class RefreshingClassifier implements Classifier {
      * it once it has left the history: do not close it.
      */
     public Optional<TrainedClassifier> currentModel() {
-        return current.classifier instanceof TrainedClassifier trained ? Optional.of(trained) : Optional.empty();
+        return models.current().classifier instanceof TrainedClassifier trained ? Optional.of(trained)
+                : Optional.empty();
     }
 
     /** What is known of the answering model: rows, store sequence, training time, its verdict; empty before one. */
     public Optional<ModelVersion> current() {
-        return withWork(() -> current.classifier instanceof TrainedClassifier
-                ? history.answering().map(e -> e.info) : Optional.<ModelVersion>empty());
+        return withWork(() -> models.entry().map(e -> e.info));
     }
 
     /** The models kept in memory, oldest first: the answering one, those before it and those refused. */
     public List<ModelVersion> history() {
-        return withWork(history::versions);
+        return withWork(models::versions);
     }
 
     /** The store sequence the answering model covers; -1 when unknown. */
     public long covers() {
-        return current.covers;
+        return models.current().covers;
     }
 
     /**
@@ -199,7 +193,7 @@ public final class RefreshingClassifier implements Classifier {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public boolean awaitCovered(long sequence, Duration timeout) throws InterruptedException {
-        return coverage.await(() -> !closed && current.covers >= sequence, () -> closed, timeout);
+        return models.awaitCovered(sequence, timeout, () -> closed);
     }
 
     /**
@@ -210,12 +204,7 @@ public final class RefreshingClassifier implements Classifier {
      */
     public ModelVersion pin(String version) {
         Objects.requireNonNull(version, "version");
-        return withWork(() -> {
-            ModelHistory.Entry entry = history.find(version).orElseThrow(() -> new IllegalArgumentException(
-                    "no model of version " + version + " is kept; kept: " + history.versions().stream()
-                            .map(ModelVersion::version).toList()));
-            return pinTo(entry);
-        });
+        return withWork(() -> models.pin(version));
     }
 
     /**
@@ -224,17 +213,14 @@ public final class RefreshingClassifier implements Classifier {
      * @throws IllegalStateException if no earlier model is kept
      */
     public ModelVersion rollback() {
-        return withWork(() -> pinTo(history.beforeAnswering().orElseThrow(
-                () -> new IllegalStateException("no model that answered before the current one is kept"))));
+        return withWork(models::rollback);
     }
 
     /** Lets retraining resume: the next poll retrains if the answering model does not cover every change read. */
     public void unpin() {
         withWork(() -> {
-            if (pinned != null) {
-                LOG.info("unpinned {}: retraining resumes", pinned);
-                pinned = null;
-                dirty |= current.covers < seen;
+            if (models.unpin()) {
+                dirty |= models.current().covers < seen;
                 pending = dirty ? Math.max(pending, policy.afterChanges()) : pending;
             }
             return null;
@@ -243,15 +229,7 @@ public final class RefreshingClassifier implements Classifier {
 
     /** The pinned version, if one is pinned. */
     public Optional<String> pinned() {
-        return withWork(() -> Optional.ofNullable(pinned));
-    }
-
-    private ModelVersion pinTo(ModelHistory.Entry entry) {
-        history.answerWith(entry);
-        swapTo(entry.handle);
-        pinned = entry.info.version();
-        LOG.info("pinned {} (store sequence {}): it answers until unpinned", pinned, entry.info.covers());
-        return entry.info;
+        return withWork(models::pinned);
     }
 
     /**
@@ -300,8 +278,8 @@ public final class RefreshingClassifier implements Classifier {
                 }
                 dirty = true;
             }
-            boolean noModelYet = !(current.classifier instanceof TrainedClassifier);
-            boolean due = pinned == null && dirty && (always || noModelYet
+            boolean noModelYet = !(models.current().classifier instanceof TrainedClassifier);
+            boolean due = models.pinned().isEmpty() && dirty && (always || noModelYet
                     || policy.due(pending, oldestPending, clock.instant(), restUntil));
             boolean swapped = due && retrain();
             return new Refresh(swapped, modelVersion(), seen, pending);
@@ -310,88 +288,18 @@ public final class RefreshingClassifier implements Classifier {
 
     /** Trains on the current data and swaps the model in if the guard accepts it; returns whether it did. */
     private boolean retrain() {
-        long started = System.nanoTime();
-        FeedbackRows.Split split = data.split(guard);
-        List<LabeledArticle> rows = split.training();
-        ModelHandle answering = current;
-        // A model of one label would give it to every article: until rows of two labels exist, none answers.
-        boolean twoLabels = rows.stream().map(LabeledArticle::label).filter(taxonomy::contains).distinct()
-                .limit(2).count() == 2;
-        Classifier next;
+        Retraining.Done done;
         try {
-            next = !twoLabels ? new Untrained(taxonomy) : answering.classifier instanceof TrainedClassifier previous
-                    ? trainer.retrain(previous, rows, taxonomy) : trainer.train(rows, taxonomy);
+            done = retraining.run(data, seen, generation + 1);
         } catch (RuntimeException e) {
             pending = 0; // wait for more changes (or refresh()) before trying again
-            LOG.error("retraining on {} rows through store sequence {} failed; the previous model keeps answering",
-                    rows.size(), seen, e);
-            notifyListener(new RefreshEvent.Failed(seen, e));
             throw e;
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
         pending = 0;
         dirty = false;
-        restUntil = clock.instant().plus(took);
+        restUntil = clock.instant().plus(done.took());
         generation++;
-        int dropped = split.dropped().values().stream().mapToInt(Integer::intValue).sum();
-        if (dropped > 0) {
-            LOG.warn("left out {} feedback rows whose label does not map onto the taxonomy {}, by label: {}",
-                    dropped, taxonomy.labels(), new TreeMap<>(split.dropped()));
-        }
-        if (!(next instanceof TrainedClassifier trained)) {
-            ModelHandle old = current;
-            swapTo(new ModelHandle(next, seen));
-            releaseIfUnkept(old);
-            notifyListener(new RefreshEvent.Retrained(UNTRAINED, generation, seen, rows.size(), split.dropped(), took));
-            return true;
-        }
-        double slice = guard.sliceAt(split.rows());
-        Optional<SwapGuard.Verdict> verdict = judge(answering, trained, split, slice);
-        boolean accepted = verdict.map(SwapGuard.Verdict::accepted).orElse(true);
-        ModelVersion info = new ModelVersion(trained.modelVersion(), generation, seen, rows.size(), clock.instant(),
-                took, accepted ? ModelVersion.State.ANSWERING : ModelVersion.State.REFUSED, verdict);
-        ModelHandle handle = new ModelHandle(trained, seen);
-        ModelHandle old = current;
-        history.add(new ModelHistory.Entry(info, handle, slice));
-        if (!accepted) {
-            LOG.warn("refused {} trained through store sequence {}: on {} held-out articles it got {} right, the "
-                    + "answering model {}; {} keeps answering", info.version(), seen, verdict.get().rows(),
-                    verdict.get().candidateRight(), verdict.get().answeringRight(), modelVersion().orElse(UNTRAINED));
-            notifyListener(new RefreshEvent.Refused(info.version(), seen, verdict.get()));
-            return false;
-        }
-        swapTo(handle);
-        releaseIfUnkept(old);
-        LOG.info("retrained on {} rows through store sequence {} in {} ms{}: {} now answers", rows.size(), seen,
-                took.toMillis(), verdict.map(v -> " (held out: " + v + ")").orElse(""), info.version());
-        notifyListener(new RefreshEvent.Retrained(info.version(), generation, seen, rows.size(), split.dropped(), took));
-        return true;
-    }
-
-    /**
-     * The guard's verdict, when both models were trained without the candidate's held-out slice: the answering one
-     * must have held out at least as large a share (the slices are nested).
-     */
-    private Optional<SwapGuard.Verdict> judge(ModelHandle answering, Classifier candidate, FeedbackRows.Split split,
-                                              double slice) {
-        Optional<ModelHistory.Entry> entry = history.answering().filter(e -> e.handle == answering);
-        if (slice == 0 || split.heldOut().isEmpty() || entry.isEmpty() || entry.get().slice < slice) {
-            return Optional.empty();
-        }
-        return Optional.of(guard.judge(answering.classifier, candidate, split.heldOut()));
-    }
-
-    /** Makes a model the answering one and wakes those waiting for coverage. */
-    private void swapTo(ModelHandle handle) {
-        current = handle;
-        coverage.changed();
-    }
-
-    /** The untrained stand-in is owned by no history: let it go once replaced. */
-    private void releaseIfUnkept(ModelHandle old) {
-        if (!(old.classifier instanceof TrainedClassifier)) {
-            old.release();
-        }
+        return done.swapped();
     }
 
     private void notifyListener(RefreshEvent event) {
@@ -417,7 +325,7 @@ public final class RefreshingClassifier implements Classifier {
             if (closed) {
                 throw new IllegalStateException("the refreshing classifier is closed");
             }
-            ModelHandle handle = current;
+            ModelHandle handle = models.current();
             if (handle.tryAcquire()) {
                 return handle;
             }
@@ -432,7 +340,7 @@ public final class RefreshingClassifier implements Classifier {
             return;
         }
         closed = true;
-        coverage.changed();
+        models.wake();
         if (polling != null) {
             polling.cancel(false);
         }
@@ -447,8 +355,7 @@ public final class RefreshingClassifier implements Classifier {
             }
         }
         withWork(() -> { // a retrain in progress on a caller's executor finishes first
-            releaseIfUnkept(current);
-            history.releaseAll();
+            models.releaseAll();
             return null;
         });
     }
