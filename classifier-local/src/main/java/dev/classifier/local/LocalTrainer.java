@@ -21,11 +21,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -144,16 +141,16 @@ public final class LocalTrainer implements Trainer {
                     + taxonomy.labels() + ", but all rows left have one: " + perLabel + " (a model of one label would"
                     + " give it to every article); rows left out by label: " + new TreeMap<>(applied.dropped()));
         }
-        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, daemonThreads()) : null;
+        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, TrainingTasks.daemonThreads()) : null;
         try {
             List<String> texts = kept.stream().map(r -> r.article().text()).toList();
             TfIdf tfIdf = TfIdf.fit(texts, features, minDf,
-                    task -> runAll(pool, task));
+                    task -> TrainingTasks.runAll(pool, task));
             SparseRows x = tfIdf.rows();
             int classCount = classes.size();
             Calibrator.Calibration keptCalibration = warm == null ? null : warm.calibrationFor(y.length);
             Calibrator.Calibration calibration = keptCalibration != null ? keptCalibration
-                    : new Calibrator(svm(), this::derivedSeed, tasks -> runAll(pool, tasks))
+                    : new Calibrator(svm(), this::derivedSeed, tasks -> TrainingTasks.runAll(pool, tasks))
                             .calibrate(x, y, classCount, calibrationFolds.orElse(autoFolds(y.length)), DEFAULT_BETA);
             int[] reused = new int[1];
             double[][] alpha = warm == null ? new double[classCount][y.length]
@@ -218,7 +215,7 @@ public final class LocalTrainer implements Trainer {
                 return null;
             });
         }
-        runAll(pool, tasks);
+        TrainingTasks.runAll(pool, tasks);
     }
 
     /**
@@ -248,46 +245,6 @@ public final class LocalTrainer implements Trainer {
 
     private static int[] range(int n) {
         return java.util.stream.IntStream.range(0, n).toArray();
-    }
-
-    /** Runs independent tasks, on the pool if there is one; results never depend on which thread ran what. */
-    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            if (pool == null) {
-                for (Callable<Void> task : tasks) {
-                    task.call();
-                }
-                return;
-            }
-            List<Future<Void>> futures = pool.invokeAll(tasks);
-            for (Future<Void> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("training failed", e.getCause());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("training failed", e);
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "local-trainer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Every setting that shapes a model: a warm start reuses only what a trainer of the same settings made. */
