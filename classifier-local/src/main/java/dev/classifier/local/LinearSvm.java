@@ -32,10 +32,30 @@ final class LinearSvm {
      * @return the weights, {@code x.width()} of them followed by the bias
      */
     double[] train(SparseRows x, int[] rows, boolean[] positive, long seed) {
+        return solve(x, rows, positive, seed, new double[rows.length]);
+    }
+
+    /**
+     * Trains from a starting point of the dual: {@code alpha} holds, for each of {@code rows}, a dual variable
+     * (any value >= 0 is feasible: 0 for a row never seen), and ends holding the solution's. Started from a
+     * previous solution on nearly the same rows, the solver needs a few passes instead of tens.
+     *
+     * @return the weights, {@code x.width()} of them followed by the bias
+     */
+    double[] solve(SparseRows x, int[] rows, boolean[] positive, long seed, double[] alpha) {
         int n = rows.length;
         int width = x.width();
+        if (alpha.length != n) {
+            throw new IllegalArgumentException(alpha.length + " dual variables for " + n + " rows");
+        }
         double[] w = new double[width + 1];
-        double[] alpha = new double[n];
+        for (int s = 0; s < n; s++) {
+            if (alpha[s] != 0) {
+                double step = alpha[s] * (positive[rows[s]] ? 1 : -1);
+                x.addTo(rows[s], step, w);
+                w[width] += step;
+            }
+        }
         double diag = 0.5 / c;
         double[] qd = new double[n];
         byte[] y = new byte[n];

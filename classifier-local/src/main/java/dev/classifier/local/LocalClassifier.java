@@ -43,9 +43,17 @@ public final class LocalClassifier implements TrainedClassifier {
     private final TrainingSummary summary;
     private final String version;
     private final Prediction unknownText;
+    /** What a retraining can start from; only for a model just trained (not loaded, not remapped). */
+    private final WarmStart warmStart;
     private volatile boolean closed;
 
     LocalClassifier(LinearModel model, Taxonomy taxonomy, int[] outputs, TrainingSummary summary) {
+        this(model, taxonomy, outputs, summary, null);
+    }
+
+    LocalClassifier(LinearModel model, Taxonomy taxonomy, int[] outputs, TrainingSummary summary,
+                    WarmStart warmStart) {
+        this.warmStart = warmStart;
         this.model = model;
         this.taxonomy = taxonomy;
         this.outputs = outputs.clone();
@@ -179,6 +187,11 @@ public final class LocalClassifier implements TrainedClassifier {
     /** The labels the model was trained on, in taxonomy order (a remapped model keeps its original ones). */
     public List<String> trainedLabels() {
         return model.classes();
+    }
+
+    /** What {@link LocalTrainer#retrain} can start from, if this model was trained in this process. */
+    Optional<WarmStart> warmStart() {
+        return Optional.ofNullable(warmStart);
     }
 
     /** The features it reads. */

@@ -5,6 +5,7 @@ import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Trainer;
 import dev.classifier.api.TrainingRows;
 import org.slf4j.Logger;
@@ -18,14 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -55,9 +52,11 @@ public final class LocalTrainer implements Trainer {
     private final int maxEpochs;
     private final int parallelism;
     private final int minDf;
+    private final int warmStartAbove;
 
     private LocalTrainer(Builder b) {
         this.minDf = b.minDf;
+        this.warmStartAbove = b.warmStartAbove;
         this.seed = b.seed;
         this.c = b.c;
         this.features = b.features;
@@ -93,6 +92,27 @@ public final class LocalTrainer implements Trainer {
      *                                  it to every article
      */
     public LocalClassifier train(List<LabeledArticle> rows, Taxonomy taxonomy, LabelMapping mapping) {
+        return fit(rows, taxonomy, mapping, null);
+    }
+
+    /**
+     * Retrains starting from {@code previous}, when it is a {@link LocalClassifier} this trainer's settings made for
+     * this taxonomy and the rows number at least {@code warmStartAbove}: each row of the same article and label
+     * starts the solver where the previous training ended it (a few passes instead of tens), and the calibrating
+     * temperature (the one setting fitted on the data) is kept while the rows stay within a quarter of those it was
+     * fitted on, so that one new row never moves it. Otherwise, and for a model loaded from a file, it trains from
+     * scratch. The features are read afresh, so the model is the one {@link #train} would make up to the solver's
+     * tolerance, not byte for byte; it is deterministic given {@code previous} and the rows.
+     */
+    @Override
+    public LocalClassifier retrain(TrainedClassifier previous, List<LabeledArticle> rows, Taxonomy taxonomy) {
+        Objects.requireNonNull(previous, "previous");
+        WarmStart warm = previous instanceof LocalClassifier local && rows.size() >= warmStartAbove
+                ? local.warmStart().filter(w -> w.fits(settingsKey(), taxonomy)).orElse(null) : null;
+        return fit(rows, taxonomy, LabelMapping.identity(), warm);
+    }
+
+    private LocalClassifier fit(List<LabeledArticle> rows, Taxonomy taxonomy, LabelMapping mapping, WarmStart warm) {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(taxonomy, "taxonomy");
         Objects.requireNonNull(mapping, "mapping");
@@ -121,17 +141,23 @@ public final class LocalTrainer implements Trainer {
                     + taxonomy.labels() + ", but all rows left have one: " + perLabel + " (a model of one label would"
                     + " give it to every article); rows left out by label: " + new TreeMap<>(applied.dropped()));
         }
-        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, daemonThreads()) : null;
+        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, TrainingTasks.daemonThreads()) : null;
         try {
             List<String> texts = kept.stream().map(r -> r.article().text()).toList();
             TfIdf tfIdf = TfIdf.fit(texts, features, minDf,
-                    task -> runAll(pool, task));
+                    task -> TrainingTasks.runAll(pool, task));
             SparseRows x = tfIdf.rows();
             int classCount = classes.size();
-            Calibration calibration = calibrate(x, y, classCount, pool);
+            Calibrator.Calibration keptCalibration = warm == null ? null : warm.calibrationFor(y.length);
+            Calibrator.Calibration calibration = keptCalibration != null ? keptCalibration
+                    : new Calibrator(svm(), this::derivedSeed, tasks -> TrainingTasks.runAll(pool, tasks))
+                            .calibrate(x, y, classCount, calibrationFolds.orElse(autoFolds(y.length)), DEFAULT_BETA);
+            int[] reused = new int[1];
+            double[][] alpha = warm == null ? new double[classCount][y.length]
+                    : warm.startingDual(kept, y, classes, reused);
             float[] weights = new float[x.width() * classCount];
             float[] bias = new float[classCount];
-            trainAllClasses(x, y, classCount, weights, bias, pool);
+            trainAllClasses(x, y, classCount, weights, bias, alpha, pool);
             double[] priors = new double[classCount];
             for (int label : y) {
                 priors[label]++;
@@ -141,12 +167,18 @@ public final class LocalTrainer implements Trainer {
             }
             // The latest texts are enough to know the current words, and keep meeting them under half a second.
             LinearModel model = new LinearModel(features, tfIdf.vocabulary(), classes,
-                    LinearModel.rowsOf(tfIdf.idf(), weights, classCount), bias, calibration.beta, priors)
+                    LinearModel.rowsOf(tfIdf.idf(), weights, classCount), bias, calibration.beta(), priors)
                     .meeting(texts.subList(Math.max(0, texts.size() - TEXTS_TO_MEET), texts.size()));
             TrainingSummary summary = new TrainingSummary(kept.size(), perLabel, applied.dropped(), x.width(),
-                    1.0 / calibration.beta, calibration.accuracy, calibration.ece);
+                    1.0 / calibration.beta(), calibration.accuracy(), calibration.ece());
             int[] outputs = classes.stream().mapToInt(taxonomy.labels()::indexOf).toArray();
-            LocalClassifier classifier = new LocalClassifier(model, taxonomy, outputs, summary);
+            LocalClassifier classifier = new LocalClassifier(model, taxonomy, outputs, summary,
+                    WarmStart.of(settingsKey(), taxonomy, classes, kept, y, alpha, calibration));
+            if (warm != null) {
+                LOG.info("warm start: {} of {} rows started where the previous training ended; temperature {}",
+                        reused[0], kept.size(), keptCalibration != null
+                                ? "kept (fitted on " + keptCalibration.rows() + " rows)" : "fitted again");
+            }
             LOG.info("trained {} on {} rows, {} classes, {} features in {} ms; cross-validated accuracy {}, ECE {}, "
                             + "temperature {}", classifier.modelVersion(), kept.size(), classCount, x.width(),
                     (System.nanoTime() - started) / 1_000_000, plain(summary.crossValidatedAccuracy()),
@@ -164,15 +196,18 @@ public final class LocalTrainer implements Trainer {
         return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "n/a";
     }
 
-    /** The final model: one SVM per class on every row, into feature-major weights and a bias per class. */
+    /**
+     * The final model: one SVM per class on every row, into feature-major weights and a bias per class, each solver
+     * started from (and leaving its solution in) its class's dual variables.
+     */
     private void trainAllClasses(SparseRows x, int[] y, int classCount, float[] weights, float[] bias,
-                                 ExecutorService pool) {
+                                 double[][] alpha, ExecutorService pool) {
         List<Callable<Void>> tasks = new ArrayList<>();
         int[] all = range(y.length);
         for (int k = 0; k < classCount; k++) {
             int cls = k;
             tasks.add(() -> {
-                double[] w = svm().train(x, all, positives(y, cls), derivedSeed(-1, cls));
+                double[] w = svm().solve(x, all, positives(y, cls), derivedSeed(-1, cls), alpha[cls]);
                 for (int f = 0; f < x.width(); f++) {
                     weights[f * classCount + cls] = (float) w[f];
                 }
@@ -180,72 +215,13 @@ public final class LocalTrainer implements Trainer {
                 return null;
             });
         }
-        runAll(pool, tasks);
-    }
-
-    private record Calibration(double beta, OptionalDouble accuracy, OptionalDouble ece) {
-    }
-
-    /**
-     * Fits the temperature on out-of-fold margins of stratified folds (and reports their accuracy and ECE), or
-     * falls back to {@link #DEFAULT_BETA} when the data cannot be split so.
-     */
-    private Calibration calibrate(SparseRows x, int[] y, int classCount, ExecutorService pool) {
-        int n = y.length;
-        int folds = calibrationFolds.orElse(autoFolds(n));
-        if (folds < 2 || classCount < 2 || n < 2 * folds) {
-            return new Calibration(DEFAULT_BETA, OptionalDouble.empty(), OptionalDouble.empty());
-        }
-        double[][] margins = outOfFoldMargins(x, y, classCount, folds, pool);
-        double beta = TemperatureScaling.fitInverseTemperature(margins, y);
-        double[] confidence = new double[n];
-        boolean[] correct = new boolean[n];
-        double[] p = new double[classCount];
-        int right = 0;
-        for (int i = 0; i < n; i++) {
-            TemperatureScaling.softmax(margins[i], beta, p);
-            int best = 0;
-            for (int k = 1; k < classCount; k++) {
-                if (p[k] > p[best]) {
-                    best = k;
-                }
-            }
-            confidence[i] = p[best];
-            correct[i] = best == y[i];
-            right += correct[i] ? 1 : 0;
-        }
-        return new Calibration(beta, OptionalDouble.of((double) right / n),
-                OptionalDouble.of(TemperatureScaling.expectedCalibrationError(confidence, correct, 15)));
-    }
-
-    /** Each row's class margins from the models of the stratified folds that left it out. */
-    private double[][] outOfFoldMargins(SparseRows x, int[] y, int classCount, int folds, ExecutorService pool) {
-        int[] fold = stratifiedFolds(y, classCount, folds);
-        double[][] margins = new double[y.length][classCount];
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            int[] train = rowsWhere(fold, f, false);
-            int[] test = rowsWhere(fold, f, true);
-            for (int k = 0; k < classCount; k++) {
-                int cls = k;
-                long taskSeed = derivedSeed(f, k);
-                tasks.add(() -> {
-                    double[] w = svm().train(x, train, positives(y, cls), taskSeed);
-                    for (int row : test) {
-                        margins[row][cls] = x.dot(row, w) + w[x.width()];
-                    }
-                    return null;
-                });
-            }
-        }
-        runAll(pool, tasks);
-        return margins;
+        TrainingTasks.runAll(pool, tasks);
     }
 
     /**
      * Out-of-fold probabilities, for finding rows whose label the rest of the data contradicts: the rows are dealt
      * into stratified, seeded folds, each fold is scored by a model trained on the others (over the features of
-     * all rows' texts, which holds no label), and the margins go through the softmax temperature fitted on them,
+     * all rows' texts, which hold no label), and the margins go through the softmax temperature fitted on them,
      * as the calibration of {@link #train} does.
      *
      * @param rows     the labelled rows; every label must be one of the taxonomy's
@@ -264,35 +240,11 @@ public final class LocalTrainer implements Trainer {
         if (rows.size() < 2 * folds) {
             throw new IllegalArgumentException(folds + " folds need at least " + 2 * folds + " rows, had " + rows.size());
         }
-        List<String> classes = taxonomy.labels().stream()
-                .filter(label -> rows.stream().anyMatch(r -> r.label().equals(label))).toList();
-        int[] y = new int[rows.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = classes.indexOf(rows.get(i).label());
-            if (y[i] < 0) {
-                throw new IllegalArgumentException("row " + i + " (article '" + rows.get(i).article().id()
-                        + "') has the label '" + rows.get(i).label() + "', not one of " + taxonomy.labels());
-            }
-        }
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("out-of-fold probabilities need rows of at least two labels, had "
-                    + classes);
-        }
-        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, daemonThreads()) : null;
+        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, TrainingTasks.daemonThreads()) : null;
         try {
-            TfIdf tfIdf = TfIdf.fit(rows.stream().map(r -> r.article().text()).toList(), features, minDf,
-                    task -> runAll(pool, task));
-            double[][] margins = outOfFoldMargins(tfIdf.rows(), y, classes.size(), folds, pool);
-            double beta = TemperatureScaling.fitInverseTemperature(margins, y);
-            double[][] probabilities = new double[y.length][taxonomy.labels().size()];
-            double[] p = new double[classes.size()];
-            for (int i = 0; i < y.length; i++) {
-                TemperatureScaling.softmax(margins[i], beta, p);
-                for (int k = 0; k < p.length; k++) {
-                    probabilities[i][taxonomy.labels().indexOf(classes.get(k))] = p[k];
-                }
-            }
-            return probabilities;
+            return OutOfFoldProbabilities.of(rows, taxonomy, folds,
+                    texts -> TfIdf.fit(texts, features, minDf, task -> TrainingTasks.runAll(pool, task)).rows(),
+                    new Calibrator(svm(), this::derivedSeed, tasks -> TrainingTasks.runAll(pool, tasks)));
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -309,32 +261,6 @@ public final class LocalTrainer implements Trainer {
         return rows <= 2000 ? 10 : rows <= 4000 ? 5 : 3;
     }
 
-    /** Each class's rows shuffled (seeded) and dealt round-robin, so every fold has its share of each class. */
-    private int[] stratifiedFolds(int[] y, int classCount, int folds) {
-        int[] fold = new int[y.length];
-        SplittableRandom random = new SplittableRandom(derivedSeed(-2, 0));
-        int next = 0;
-        for (int k = 0; k < classCount; k++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == k) {
-                    members.add(i);
-                }
-            }
-            for (int s = members.size() - 1; s > 0; s--) {
-                int j = random.nextInt(s + 1);
-                Integer t = members.get(s);
-                members.set(s, members.get(j));
-                members.set(j, t);
-            }
-            for (int row : members) {
-                fold[row] = next;
-                next = (next + 1) % folds;
-            }
-        }
-        return fold;
-    }
-
     private LinearSvm svm() {
         return new LinearSvm(c, tolerance, maxEpochs);
     }
@@ -343,7 +269,7 @@ public final class LocalTrainer implements Trainer {
         return TextFeatures.mix(seed * 0x9e3779b97f4a7c15L + (fold + 3L) * 1_000_003L + cls);
     }
 
-    private static boolean[] positives(int[] y, int cls) {
+    static boolean[] positives(int[] y, int cls) {
         boolean[] positive = new boolean[y.length];
         for (int i = 0; i < y.length; i++) {
             positive[i] = y[i] == cls;
@@ -351,52 +277,14 @@ public final class LocalTrainer implements Trainer {
         return positive;
     }
 
-    private static int[] rowsWhere(int[] fold, int f, boolean in) {
-        return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == in).toArray();
-    }
-
     private static int[] range(int n) {
         return java.util.stream.IntStream.range(0, n).toArray();
     }
 
-    /** Runs independent tasks, on the pool if there is one; results never depend on which thread ran what. */
-    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            if (pool == null) {
-                for (Callable<Void> task : tasks) {
-                    task.call();
-                }
-                return;
-            }
-            List<Future<Void>> futures = pool.invokeAll(tasks);
-            for (Future<Void> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("training failed", e.getCause());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("training failed", e);
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "local-trainer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** Every setting that shapes a model: a warm start reuses only what a trainer of the same settings made. */
+    private String settingsKey() {
+        return "seed=" + seed + " c=" + c + " " + features + " folds=" + calibrationFolds + " tolerance=" + tolerance
+                + " epochs=" + maxEpochs + " minDf=" + minDf;
     }
 
     @Override
@@ -415,8 +303,22 @@ public final class LocalTrainer implements Trainer {
         private int maxEpochs = 1000;
         private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int minDf = 1;
+        private int warmStartAbove = 5_000;
 
         private Builder() {
+        }
+
+        /**
+         * {@link LocalTrainer#retrain} starts from the previous model only from this many rows up (default 5,000):
+         * below, training from scratch takes about a second or less, and gives the model {@link #build()}'s
+         * {@code train} would, byte for byte.
+         */
+        public Builder warmStartAbove(int rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("warmStartAbove must be >= 0, was " + rows);
+            }
+            this.warmStartAbove = rows;
+            return this;
         }
 
         /** Seeds the solver's visiting order and the calibration folds. */

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-/** What a {@link RefreshingClassifier} did in the background: retrained and swapped its model, or failed to. */
+/**
+ * What a {@link RefreshingClassifier} did in the background: retrained and swapped its model, refused the retrained
+ * model, or failed to train one.
+ */
 public sealed interface RefreshEvent {
 
     /** The store sequence the event covers: every change up to it had been read. */
@@ -25,6 +28,20 @@ public sealed interface RefreshEvent {
             Objects.requireNonNull(modelVersion, "modelVersion");
             dropped = Map.copyOf(dropped);
             Objects.requireNonNull(took, "took");
+        }
+    }
+
+    /**
+     * A retrained model was worse on held-out feedback than the answering one, which keeps answering; the refused
+     * model is kept in the history (it can be pinned).
+     *
+     * @param modelVersion the refused model's version
+     * @param verdict      how the two did on the held-out slice
+     */
+    record Refused(String modelVersion, long sequence, SwapGuard.Verdict verdict) implements RefreshEvent {
+        public Refused {
+            Objects.requireNonNull(modelVersion, "modelVersion");
+            Objects.requireNonNull(verdict, "verdict");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.classifier.local;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
-import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackChange;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
@@ -12,20 +11,15 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TrainedClassifier;
 import dev.classifier.api.Trainer;
-import dev.classifier.api.TrainingRows;
-import dev.classifier.api.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,25 +32,31 @@ import java.util.function.Supplier;
 
 /**
  * An offline strategy that learns from corrections as they arrive: it follows a {@link FeedbackStore}'s change
- * feed, retrains with a {@link Trainer} in the background when enough has changed (or when asked), and swaps the
- * new model in atomically. Callers keep calling {@link #classify}; {@link Prediction#model()} says which model
- * version answered.
+ * feed, retrains with a {@link Trainer} in the background (from the answering model, {@link Trainer#retrain}), and
+ * swaps the new model in atomically if the {@link SwapGuard} finds it no worse on held-out feedback.
  *
  * <ul>
  *   <li>Training data: the base rows, then the live feedback (latest label per article, overriding a base row of
- *       the same article id), mapped onto the taxonomy with the {@link LabelMapping}. A retraction is a change
- *       and removes its feedback.</li>
+ *       the same article id), mapped onto the taxonomy with the {@link LabelMapping}, less the guard's held-out
+ *       slice. A retraction is a change and removes its feedback.</li>
  *   <li>Policy: {@link #poll()} (run every {@code pollEvery} on the background thread) retrains once
- *       {@code retrainAfter} changes have arrived since the answering model was trained, or at once when there is
- *       no model yet; {@link #refresh()} retrains whenever anything changed. Nothing changed, no retraining.</li>
+ *       {@code retrainAfter} changes are pending or the oldest has waited {@code retrainWithin}, at once when there
+ *       is no model yet, and never sooner after a retrain than that retrain took; {@link #refresh()} retrains
+ *       whenever anything changed. Nothing changed, no retraining. A refused model is not retried until more
+ *       changes arrive.</li>
+ *   <li>Each prediction names the model that answered ({@link Prediction#model()}, as the model names itself) and
+ *       the store sequence that model covers ({@link Prediction#covers()}); {@link #awaitCovered} waits for one.</li>
+ *   <li>History: the answering model and the latest others are kept ({@code keepVersions}); {@link #pin} makes
+ *       one answer until {@link #unpin}, {@link #rollback} pins the one that answered before. While pinned,
+ *       nothing is retrained.</li>
  *   <li>Swapping: a classification, or a whole {@link #classifyAll} batch, uses the model it started with; a
- *       replaced model is closed once its last classification is done.</li>
- *   <li>Before the first model (and while the rows have fewer than two labels), every article gets the taxonomy's fallback label, flagged
- *       {@link Prediction.Flag#FALLBACK}, with NaN confidence (so a cascade passes it on), from model
+ *       model is closed once it has left the history and its last classification is done.</li>
+ *   <li>Before the first model (and while the rows have fewer than two labels), every article gets the taxonomy's
+ *       fallback label, flagged {@link Prediction.Flag#FALLBACK}, with NaN confidence, from model
  *       {@value #UNTRAINED}.</li>
  * </ul>
  * All syncing and training run one at a time, on its own daemon thread unless an executor is given.
- * {@link #close()} stops that thread (and the polling) and closes the answering model; it does not close the store.
+ * {@link #close()} stops that thread (and the polling) and closes the models; it does not close the store.
  * Once closed, {@link #classify} and {@link #classifyAll} throw {@link IllegalStateException}.
  */
 public final class RefreshingClassifier implements Classifier {
@@ -70,36 +70,45 @@ public final class RefreshingClassifier implements Classifier {
     private final Trainer trainer;
     private final FeedbackStore store;
     private final Taxonomy taxonomy;
-    private final LabelMapping mapping;
-    private final List<LabeledArticle> baseRows;
-    private final int retrainAfter;
+    private final RetrainPolicy policy;
+    private final SwapGuard guard;
+    private final Clock clock;
     private final RefreshListener listener;
     private final ScheduledExecutorService executor;
     private final boolean ownsExecutor;
     private final ScheduledFuture<?> polling;
+    private final Retraining retraining;
 
-    /** Serialises syncing and training, also on an executor with several threads. */
+    /** Serialises syncing, training, pinning and closing, also on an executor with several threads. */
     private final ReentrantLock work = new ReentrantLock();
     // Guarded by work:
-    private final Map<String, Feedback> live = new LinkedHashMap<>();
+    private final FeedbackRows data;
+    private final AnsweringModel models;
     private long seen;
     private int pending;
+    private Instant oldestPending = Instant.MIN;
+    private Instant restUntil = Instant.MIN;
     private boolean dirty;
     private long generation;
 
-    private volatile ModelHandle current;
     private volatile boolean closed;
 
     private RefreshingClassifier(Builder b) {
         this.trainer = b.trainer;
         this.store = b.store;
         this.taxonomy = b.taxonomy;
-        this.mapping = b.mapping;
-        this.baseRows = List.copyOf(b.baseRows);
-        this.retrainAfter = b.retrainAfter;
+        this.policy = new RetrainPolicy(b.retrainAfter, b.retrainWithin);
+        this.guard = b.guard;
+        this.clock = b.clock;
         this.listener = b.listener;
-        this.current = new ModelHandle(b.initial != null ? b.initial : new Untrained(taxonomy));
-        this.dirty = b.initial == null && !baseRows.isEmpty();
+        this.data = new FeedbackRows(b.baseRows, b.mapping, taxonomy);
+        this.models = new AnsweringModel(b.keepVersions,
+                AnsweringModel.initial(b.initial != null ? b.initial : new Untrained(taxonomy)),
+                Optional.ofNullable(b.initial).map(m -> new ModelVersion(m.modelVersion(), 0,
+                        Prediction.UNKNOWN_SEQUENCE, 0, clock.instant(), Duration.ZERO, ModelVersion.State.ANSWERING,
+                        Optional.empty())));
+        this.retraining = new Retraining(trainer, taxonomy, guard, clock, models, this::notifyListener);
+        this.dirty = b.initial == null && !b.baseRows.isEmpty();
         this.ownsExecutor = b.executor == null;
         this.executor = ownsExecutor ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "refreshing-classifier-" + INSTANCES.incrementAndGet());
@@ -114,12 +123,13 @@ public final class RefreshingClassifier implements Classifier {
         return new Builder();
     }
 
+    /** Classifies with the answering model; the prediction says which store sequence that model covers. */
     @Override
     public Prediction classify(Article article) {
         Objects.requireNonNull(article, "article");
         ModelHandle handle = acquire();
         try {
-            return handle.classifier.classify(article);
+            return handle.classifier.classify(article).covering(handle.covers);
         } finally {
             handle.release();
         }
@@ -132,7 +142,9 @@ public final class RefreshingClassifier implements Classifier {
         articles.forEach(article -> Objects.requireNonNull(article, "articles holds a null"));
         ModelHandle handle = acquire();
         try {
-            return handle.classifier.classifyAll(articles);
+            return handle.classifier.classifyAll(articles).stream()
+                    .map(o -> o instanceof Outcome.Success s ? Outcome.success(s.prediction().covering(handle.covers)) : o)
+                    .toList();
         } finally {
             handle.release();
         }
@@ -145,13 +157,84 @@ public final class RefreshingClassifier implements Classifier {
 
     /** The version of the model answering now; empty before the first model. */
     public Optional<String> modelVersion() {
-        Classifier classifier = current.classifier;
-        return classifier instanceof TrainedClassifier trained ? Optional.of(trained.modelVersion()) : Optional.empty();
+        return currentModel().map(TrainedClassifier::modelVersion);
     }
 
     /**
-     * Reads the store's new changes and retrains if the policy says so: {@code retrainAfter} changes since the
-     * answering model, or any data when there is no model yet.
+     * The model answering now (a {@link LocalClassifier} from a {@link LocalTrainer}, with its
+     * {@link LocalClassifier#summary()}); empty before the first model. It stays owned by this wrapper, which closes
+     * it once it has left the history: do not close it.
+     */
+    public Optional<TrainedClassifier> currentModel() {
+        return models.current().classifier instanceof TrainedClassifier trained ? Optional.of(trained)
+                : Optional.empty();
+    }
+
+    /** What is known of the answering model: rows, store sequence, training time, its verdict; empty before one. */
+    public Optional<ModelVersion> current() {
+        return withWork(() -> models.entry().map(e -> e.info));
+    }
+
+    /** The models kept in memory, oldest first: the answering one, those before it and those refused. */
+    public List<ModelVersion> history() {
+        return withWork(models::versions);
+    }
+
+    /** The store sequence the answering model covers; -1 when unknown. */
+    public long covers() {
+        return models.current().covers;
+    }
+
+    /**
+     * Waits until the answering model covers a store sequence (it was trained after that change was read), say the
+     * sequence of a correction just added. Call {@link #refresh()} first to have it sooner than the policy would.
+     *
+     * @return true once covered; false if the timeout passed first, or the classifier was closed
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitCovered(long sequence, Duration timeout) throws InterruptedException {
+        return models.awaitCovered(sequence, timeout, () -> closed);
+    }
+
+    /**
+     * Makes a kept model answer until {@link #unpin()}; nothing is retrained meanwhile. Waits for a retrain in
+     * progress.
+     *
+     * @throws IllegalArgumentException if no kept model has that version
+     */
+    public ModelVersion pin(String version) {
+        Objects.requireNonNull(version, "version");
+        return withWork(() -> models.pin(version));
+    }
+
+    /**
+     * Pins the model that answered before the answering one (see {@link #pin}).
+     *
+     * @throws IllegalStateException if no earlier model is kept
+     */
+    public ModelVersion rollback() {
+        return withWork(models::rollback);
+    }
+
+    /** Lets retraining resume: the next poll retrains if the answering model does not cover every change read. */
+    public void unpin() {
+        withWork(() -> {
+            if (models.unpin()) {
+                dirty |= models.current().covers < seen;
+                pending = dirty ? Math.max(pending, policy.afterChanges()) : pending;
+            }
+            return null;
+        });
+    }
+
+    /** The pinned version, if one is pinned. */
+    public Optional<String> pinned() {
+        return withWork(models::pinned);
+    }
+
+    /**
+     * Reads the store's new changes and retrains if the policy says so: {@code retrainAfter} changes pending, the
+     * oldest waiting {@code retrainWithin}, or any data when there is no model yet.
      */
     public CompletableFuture<Refresh> poll() {
         return submit(() -> syncAndMaybeRetrain(false));
@@ -183,75 +266,40 @@ public final class RefreshingClassifier implements Classifier {
     }
 
     private Refresh syncAndMaybeRetrain(boolean always) {
-        work.lock();
-        try {
+        return withWork(() -> {
             if (closed) {
                 throw new IllegalStateException("the refreshing classifier is closed");
             }
             for (FeedbackChange change : store.changes(seen)) {
-                if (change.kind() == FeedbackChange.Kind.ADDED) {
-                    live.put(change.feedback().id(), change.feedback());
-                } else {
-                    live.remove(change.feedback().id());
-                }
+                data.apply(change);
                 seen = change.sequence();
-                pending++;
+                if (pending++ == 0) {
+                    oldestPending = clock.instant();
+                }
                 dirty = true;
             }
-            boolean noModelYet = current.classifier instanceof Untrained;
-            boolean due = always ? dirty : dirty && (pending >= retrainAfter || noModelYet);
-            if (!due) {
-                return new Refresh(false, modelVersion(), seen, pending);
-            }
-            retrain();
-            return new Refresh(true, modelVersion(), seen, pending);
-        } finally {
-            work.unlock();
-        }
+            boolean noModelYet = !(models.current().classifier instanceof TrainedClassifier);
+            boolean due = models.pinned().isEmpty() && dirty && (always || noModelYet
+                    || policy.due(pending, oldestPending, clock.instant(), restUntil));
+            boolean swapped = due && retrain();
+            return new Refresh(swapped, modelVersion(), seen, pending);
+        });
     }
 
-    /** Trains on the current data and swaps the model in; on failure the old model stays. Holds {@link #work}. */
-    private void retrain() {
-        long started = System.nanoTime();
-        Map<String, LabeledArticle> byArticle = new LinkedHashMap<>();
-        for (LabeledArticle row : baseRows) {
-            byArticle.put(row.article().id(), row);
-        }
-        LabelMapping.Applied<LabeledArticle> feedback =
-                mapping.applyToLabeled(TrainingRows.latestPerArticle(live.values()), taxonomy);
-        for (LabeledArticle row : feedback.kept()) {
-            byArticle.remove(row.article().id());
-            byArticle.put(row.article().id(), row);
-        }
-        List<LabeledArticle> rows = new ArrayList<>(byArticle.values());
-        // A model of one label would give it to every article: until rows of two labels exist, none answers.
-        boolean twoLabels = rows.stream().map(LabeledArticle::label).filter(taxonomy::contains).distinct()
-                .limit(2).count() == 2;
-        Classifier next;
+    /** Trains on the current data and swaps the model in if the guard accepts it; returns whether it did. */
+    private boolean retrain() {
+        Retraining.Done done;
         try {
-            next = twoLabels ? trainer.train(rows, taxonomy) : new Untrained(taxonomy);
+            done = retraining.run(data, seen, generation + 1);
         } catch (RuntimeException e) {
             pending = 0; // wait for more changes (or refresh()) before trying again
-            LOG.error("retraining on {} rows through store sequence {} failed; the previous model keeps answering",
-                    rows.size(), seen, e);
-            notifyListener(new RefreshEvent.Failed(seen, e));
             throw e;
         }
-        ModelHandle old = current;
-        current = new ModelHandle(next);
-        old.release();
         pending = 0;
         dirty = false;
+        restUntil = clock.instant().plus(done.took());
         generation++;
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        String version = next instanceof TrainedClassifier trained ? trained.modelVersion() : UNTRAINED;
-        if (feedback.droppedCount() > 0) {
-            LOG.warn("left out {} feedback rows whose label does not map onto the taxonomy {}, by label: {}",
-                    feedback.droppedCount(), taxonomy.labels(), new TreeMap<>(feedback.dropped()));
-        }
-        LOG.info("retrained on {} rows through store sequence {} in {} ms: {} now answers", rows.size(), seen,
-                took.toMillis(), version);
-        notifyListener(new RefreshEvent.Retrained(version, generation, seen, rows.size(), feedback.dropped(), took));
+        return done.swapped();
     }
 
     private void notifyListener(RefreshEvent event) {
@@ -262,13 +310,22 @@ public final class RefreshingClassifier implements Classifier {
         }
     }
 
+    private <T> T withWork(Supplier<T> task) {
+        work.lock();
+        try {
+            return task.get();
+        } finally {
+            work.unlock();
+        }
+    }
+
     /** The answering model, held for one classification; refused once closed (a caller's mistake, not a failure). */
     private ModelHandle acquire() {
         while (true) {
             if (closed) {
                 throw new IllegalStateException("the refreshing classifier is closed");
             }
-            ModelHandle handle = current;
+            ModelHandle handle = models.current();
             if (handle.tryAcquire()) {
                 return handle;
             }
@@ -276,13 +333,14 @@ public final class RefreshingClassifier implements Classifier {
         }
     }
 
-    /** Stops polling and the background thread (if it is its own), then closes the answering model. */
+    /** Stops polling and the background thread (if it is its own), then closes the models. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        models.wake();
         if (polling != null) {
             polling.cancel(false);
         }
@@ -296,71 +354,16 @@ public final class RefreshingClassifier implements Classifier {
                 Thread.currentThread().interrupt();
             }
         }
-        work.lock(); // a retrain in progress on a caller's executor finishes first
-        try {
-            current.release();
-        } finally {
-            work.unlock();
-        }
+        withWork(() -> { // a retrain in progress on a caller's executor finishes first
+            models.releaseAll();
+            return null;
+        });
     }
 
     @Override
     public String toString() {
-        return "RefreshingClassifier[" + modelVersion().orElse(UNTRAINED) + ", retrain after " + retrainAfter
-                + " changes, " + trainer + "]";
-    }
-
-    /** A model and how many are using it: the owner (while it is current) and each classification in flight. */
-    private static final class ModelHandle {
-        final Classifier classifier;
-        private final AtomicInteger users = new AtomicInteger(1);
-
-        ModelHandle(Classifier classifier) {
-            this.classifier = classifier;
-        }
-
-        boolean tryAcquire() {
-            while (true) {
-                int n = users.get();
-                if (n == 0) {
-                    return false;
-                }
-                if (users.compareAndSet(n, n + 1)) {
-                    return true;
-                }
-            }
-        }
-
-        void release() {
-            if (users.decrementAndGet() == 0) {
-                try {
-                    classifier.close();
-                } catch (RuntimeException e) {
-                    LOG.warn("closing a replaced model failed", e);
-                }
-            }
-        }
-    }
-
-    /** Answers before any model exists: the fallback label, flagged, with confidence unknown. */
-    private static final class Untrained implements Classifier {
-        private final Taxonomy taxonomy;
-
-        Untrained(Taxonomy taxonomy) {
-            this.taxonomy = taxonomy;
-        }
-
-        @Override
-        public Prediction classify(Article article) {
-            Objects.requireNonNull(article, "article");
-            return new Prediction(taxonomy.fallback(), Double.NaN, Map.of(), EnumSet.of(Prediction.Flag.FALLBACK), "",
-                    UNTRAINED, Usage.NONE);
-        }
-
-        @Override
-        public Taxonomy taxonomy() {
-            return taxonomy;
-        }
+        return "RefreshingClassifier[" + modelVersion().orElse(UNTRAINED) + ", " + policy + ", " + guard + ", "
+                + trainer + "]";
     }
 
     /** Configures a {@link RefreshingClassifier}; trainer, store and taxonomy are required. */
@@ -371,7 +374,11 @@ public final class RefreshingClassifier implements Classifier {
         private LabelMapping mapping = LabelMapping.identity();
         private List<LabeledArticle> baseRows = List.of();
         private int retrainAfter = 10;
+        private Duration retrainWithin = Duration.ofSeconds(5);
         private Duration pollEvery = Duration.ofSeconds(1);
+        private SwapGuard guard = SwapGuard.heldOut();
+        private int keepVersions = 3;
+        private Clock clock = Clock.systemUTC();
         private TrainedClassifier initial;
         private ScheduledExecutorService executor;
         private RefreshListener listener = event -> { };
@@ -406,12 +413,22 @@ public final class RefreshingClassifier implements Classifier {
             return this;
         }
 
-        /** Retrain once this many changes (additions and retractions) have arrived. Default 10. */
+        /** Retrain once this many changes (additions and retractions) are pending. Default 10. */
         public Builder retrainAfter(int changes) {
             if (changes < 1) {
                 throw new IllegalArgumentException("retrainAfter must be >= 1, was " + changes);
             }
             this.retrainAfter = changes;
+            return this;
+        }
+
+        /** Retrain once the oldest pending change has waited this long, however few there are. Default 5 s. */
+        public Builder retrainWithin(Duration wait) {
+            Objects.requireNonNull(wait, "wait");
+            if (wait.isNegative() || wait.isZero()) {
+                throw new IllegalArgumentException("retrainWithin must be positive, was " + wait);
+            }
+            this.retrainWithin = wait;
             return this;
         }
 
@@ -422,6 +439,27 @@ public final class RefreshingClassifier implements Classifier {
                 throw new IllegalArgumentException("poll interval must not be negative, was " + interval);
             }
             this.pollEvery = interval;
+            return this;
+        }
+
+        /** What a retrained model must pass to be swapped in; {@link SwapGuard#heldOut()} by default. */
+        public Builder swapGuard(SwapGuard guard) {
+            this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /** How many models the history keeps in memory besides the answering one's place. Default 3. */
+        public Builder keepVersions(int versions) {
+            if (versions < 1) {
+                throw new IllegalArgumentException("keepVersions must be >= 1, was " + versions);
+            }
+            this.keepVersions = versions;
+            return this;
+        }
+
+        /** The clock of the retrain policy's waiting time; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -217,7 +217,8 @@ class RefreshingClassifierTest {
             made.add(classifier);
             return classifier;
         };
-        RefreshingClassifier classifier = open(builder(gated).retrainAfter(1));
+        // keepVersions(1): the history keeps only the answering model, so a replaced one closes after its last batch.
+        RefreshingClassifier classifier = open(builder(gated).retrainAfter(1).keepVersions(1));
         List<LabeledArticle> rows = MiniCorpus.rows();
         addFeedback(rows.subList(0, 40));
         await(classifier.refresh());
