@@ -58,12 +58,19 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     private final Optional<LinearModel> model;
     private final Optional<Companion> companion;
     private final TrainingSummary summary;
+    private final Optional<TrainingSettings> settings;
     private final String modelName;
     private final String modelVersion;
     private volatile boolean closed;
 
     EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
                         Optional<Companion> companion, TrainingSummary summary) {
+        this(taxonomy, embedder, model, companion, summary, null);
+    }
+
+    EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
+                        Optional<Companion> companion, TrainingSummary summary, TrainingSettings settings) {
+        this.settings = Optional.ofNullable(settings);
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.model = model;
@@ -216,6 +223,11 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     /** What it was trained on and how. */
     public TrainingSummary summary() {
         return summary;
+    }
+
+    /** The settings it was trained with (the prior's weight, pool use, ...); empty for a classifier not trained here. */
+    public Optional<TrainingSettings> settings() {
+        return settings;
     }
 
     public TextEmbedder embedder() {

@@ -1,0 +1,179 @@
+package dev.classifier.embeddings;
+
+import dev.classifier.api.Classifier;
+import dev.classifier.api.LabeledArticle;
+import dev.classifier.api.Outcome;
+import dev.classifier.api.Taxonomy;
+import dev.classifier.api.Trainer;
+import dev.classifier.embeddings.EmbeddingClassifier.Method;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses an {@link EmbeddingClassifier}'s settings on held-out folds of its training data, one after the other:
+ * the weight of the description prior (on the centroid), the method and penalty, whether the unlabelled pool may
+ * move the centres, and the companion's weight. Where earlier settings are given, each is kept unless another
+ * beats it on held-out accuracy by a margin, so that one more example does not flip a choice.
+ */
+final class HeldOutSearch {
+
+    /** Examples' worth of each description prototype; 0 leaves the descriptions out. */
+    static final List<Double> PRIOR_WEIGHTS = List.of(0.0, 2.0, 8.0);
+    /** The penalties logistic regression tries. */
+    static final List<Double> L2_GRID = List.of(1e-4, 1e-3, 1e-2, 1e-1);
+    /**
+     * Weights the companion's log-probabilities may get beside the embedding's; 0 means it does not help. Below
+     * 0.25 matters on Chinese few-shot sets, where the n-gram model is weak.
+     */
+    static final List<Double> COMPANION_WEIGHTS = List.of(0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0);
+    /** Centroid cosines times this start (and anchor) the logistic regression: a typical fitted inverse temperature. */
+    static final double CENTROID_SCALE = 10;
+    /** A new choice must beat the earlier one by this much held-out accuracy (or 1.5 examples, if more). */
+    static final double MARGIN = 0.01;
+    /** Above this many examples the companion is cross-validated on three folds only (it trains 4 times, not 6). */
+    static final int FEWER_COMPANION_FOLDS_ABOVE = 1000;
+
+    /** The training data: examples, their unit vectors and classes, folds, prototypes (or null), pool vectors. */
+    record Data(List<LabeledArticle> examples, List<String> classes, float[][] x, int[] y, int[] foldOf,
+                float[][] prior, float[][] pool) {
+    }
+
+    /** The settings chosen, and the held-out accuracy of each method (AUTO: with the companion). */
+    record Result(TrainingSettings settings, Map<Method, Double> heldOut) {
+    }
+
+    private final Method method;
+    private final int maxIterations;
+    private final Trainer companionTrainer;
+    private final Taxonomy taxonomy;
+
+    HeldOutSearch(Method method, int maxIterations, Trainer companionTrainer, Taxonomy taxonomy) {
+        this.method = method;
+        this.maxIterations = maxIterations;
+        this.companionTrainer = companionTrainer;
+        this.taxonomy = taxonomy;
+    }
+
+    /** @param previous the settings to keep unless beaten by a margin, or null */
+    Result search(Data data, TrainingSettings previous) {
+        Folding folding = new Folding(data.foldOf());
+        int[] truth = folding.truth(data.y());
+        double margin = Math.max(MARGIN, 1.5 / truth.length);
+        Map<Method, Double> heldOut = new EnumMap<>(Method.class);
+
+        double priorWeight = Double.NaN;
+        if (data.prior() != null) {
+            List<List<double[]>> candidates = new ArrayList<>();
+            for (double weight : PRIOR_WEIGHTS) {
+                candidates.add(folding.logits(data, (x, y) -> centres(data, x, y, weight, false)));
+            }
+            int kept = previous == null ? -1 : PRIOR_WEIGHTS.indexOf(previous.priorWeight());
+            priorWeight = PRIOR_WEIGHTS.get(Scores.pick(candidates, truth, kept, margin, false));
+        }
+        double alpha = priorWeight;
+
+        List<EmbeddingTrainer.Config> configs = configs();
+        List<List<double[]>> configLogits = new ArrayList<>();
+        for (EmbeddingTrainer.Config config : configs) {
+            configLogits.add(folding.logits(data, (x, y) -> model(data, x, y, config, alpha, false)));
+            heldOut.merge(config.method(), Scores.accuracy(configLogits.get(configLogits.size() - 1), truth),
+                    Math::max);
+        }
+        int keptConfig = previous == null ? -1 : configs.indexOf(new EmbeddingTrainer.Config(previous.method(),
+                previous.method() == Method.LOGISTIC ? previous.l2() : Double.NaN));
+        int chosen = Scores.pick(configLogits, truth, keptConfig, margin, false);
+        EmbeddingTrainer.Config config = configs.get(chosen);
+        List<double[]> logits = configLogits.get(chosen);
+
+        boolean poolUsed = false;
+        if (data.pool().length > 0) {
+            List<double[]> withPool = folding.logits(data, (x, y) -> model(data, x, y, config, alpha, true));
+            int kept = previous == null ? -1 : previous.poolUsed() ? 1 : 0;
+            poolUsed = Scores.pick(List.of(logits, withPool), truth, kept, margin, true) == 1;
+            if (poolUsed) {
+                logits = withPool;
+            }
+        }
+        double temperature = Calibration.fitTemperature(logits, truth);
+
+        double companionWeight = 0;
+        double combinedTemperature = 1;
+        if (companionTrainer != null) {
+            int companionFolds = data.x().length > FEWER_COMPANION_FOLDS_ABOVE ? Math.min(3, folding.count()) : folding.count();
+            List<double[]> companion = new ArrayList<>();
+            List<double[]> embedding = new ArrayList<>();
+            List<Integer> subsetTruth = new ArrayList<>();
+            int at = 0;
+            for (int fold = 0; fold < folding.count(); fold++) {
+                List<Integer> test = folding.test(fold);
+                if (fold < companionFolds) {
+                    companion.addAll(companionProbabilities(data, folding.train(fold), test));
+                    embedding.addAll(logits.subList(at, at + test.size()));
+                    test.forEach(i -> subsetTruth.add(data.y()[i]));
+                }
+                at += test.size();
+            }
+            int[] subset = subsetTruth.stream().mapToInt(Integer::intValue).toArray();
+            List<List<double[]>> candidates = new ArrayList<>();
+            for (double weight : COMPANION_WEIGHTS) {
+                candidates.add(Companion.combine(embedding, temperature, companion, weight));
+            }
+            int kept = previous == null ? -1 : COMPANION_WEIGHTS.indexOf(previous.companionWeight());
+            int best = Scores.pick(candidates, subset, kept, margin, true);
+            companionWeight = COMPANION_WEIGHTS.get(best);
+            heldOut.put(Method.AUTO, Scores.accuracy(candidates.get(best), subset));
+            if (companionWeight > 0) {
+                combinedTemperature = Calibration.fitTemperature(candidates.get(best), subset);
+            }
+        }
+        TrainingSettings settings = new TrainingSettings(priorWeight, config.method(), config.l2(), temperature,
+                poolUsed, 0, companionWeight, combinedTemperature, data.x().length, false);
+        return new Result(settings, heldOut);
+    }
+
+    private List<EmbeddingTrainer.Config> configs() {
+        List<EmbeddingTrainer.Config> configs = new ArrayList<>();
+        if (method != Method.LOGISTIC) {
+            configs.add(new EmbeddingTrainer.Config(Method.CENTROID, Double.NaN));
+        }
+        if (method != Method.CENTROID) {
+            L2_GRID.forEach(l2 -> configs.add(new EmbeddingTrainer.Config(Method.LOGISTIC, l2)));
+        }
+        return configs;
+    }
+
+    /** The centres of the given examples, with the prior at its weight, refined by the pool if asked. */
+    static LinearModel centres(Data data, float[][] x, int[] y, double priorWeight, boolean usePool) {
+        LinearModel centres = Centroids.fit(data.classes(), x, y, data.prior(),
+                Double.isNaN(priorWeight) ? 0 : priorWeight);
+        return usePool ? CentreRefinement.refine(centres, data.pool()).centres() : centres;
+    }
+
+    /** A model of the given examples under a configuration (logistic regression anchored at the centres). */
+    LinearModel model(Data data, float[][] x, int[] y, EmbeddingTrainer.Config config, double priorWeight,
+                      boolean usePool) {
+        LinearModel centres = centres(data, x, y, priorWeight, usePool);
+        return config.method() == Method.LOGISTIC
+                ? SoftmaxRegression.fitTowards(centres, CENTROID_SCALE, x, y, config.l2(), maxIterations)
+                : centres;
+    }
+
+    /** The companion, trained on {@code train}, on each of {@code test}: probabilities in class order. */
+    private List<double[]> companionProbabilities(Data data, List<Integer> train, List<Integer> test) {
+        List<LabeledArticle> rows = train.stream().map(data.examples()::get).toList();
+        if (rows.stream().map(LabeledArticle::label).distinct().count() < 2) {
+            return test.stream().map(i -> Companion.probabilities(data.classes(), java.util.Optional.empty())).toList();
+        }
+        try (Classifier companion = companionTrainer.train(rows, taxonomy)) {
+            List<Outcome> outcomes = companion.classifyAll(test.stream().map(i -> data.examples().get(i).article()).toList());
+            List<double[]> out = new ArrayList<>(outcomes.size());
+            for (Outcome outcome : outcomes) {
+                out.add(Companion.probabilities(data.classes(), outcome.predictionIfAny()));
+            }
+            return out;
+        }
+    }
+}
