@@ -5,11 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Moves class centres towards where unlabelled articles of each class lie (transductive refinement): the current
- * centres label the pool; of each class's pool articles the most confident (by the margin between the best two
- * cosines) are kept, the same number for every class, so a pool that is mostly one class cannot pull the others
- * towards it; each centre becomes a blend of its labelled centre and the mean of its kept articles. Two rounds.
- * The pool's labels are never kept: only the centres they moved.
+ * Uses unlabelled articles: a model labels the pool; of each class's pool articles the most confident (by the
+ * margin between the best two scores) are kept, the same number for every class, so that a pool that is mostly
+ * one class cannot pull the others towards it. Those articles move the class centres (transductive refinement:
+ * each centre becomes a blend of its labelled centre and the mean of its kept articles, two rounds), and may
+ * teach the companion. What the pool's articles were taken for never leaves the trainer: only the models they
+ * shaped.
  */
 final class CentreRefinement {
 
@@ -21,11 +22,63 @@ final class CentreRefinement {
     /** Pool articles kept per class at most (bounds the work; more add little to a mean). */
     static final int MAX_KEPT_PER_CLASS = 2000;
 
+    /** Kept pool articles (indices), class by class and most confident first, and the class each was taken for. */
+    record Selection(int perClass, int[] rows, int[] classes) {
+
+        /** The first {@code count} of each class. */
+        Selection top(int count) {
+            int take = Math.min(count, perClass);
+            int classCount = perClass == 0 ? 0 : rows.length / perClass;
+            int[] r = new int[take * classCount];
+            int[] c = new int[take * classCount];
+            for (int k = 0; k < classCount; k++) {
+                System.arraycopy(rows, k * perClass, r, k * take, take);
+                System.arraycopy(classes, k * perClass, c, k * take, take);
+            }
+            return new Selection(take, r, c);
+        }
+    }
+
     /** Refined centres and how many pool articles shaped them. */
     record Refined(LinearModel centres, int pseudoLabelled) {
     }
 
     private CentreRefinement() {
+    }
+
+    /** The pool articles a model is most sure of, as many for each class (none if a class gets none). */
+    static Selection select(LinearModel model, float[][] pool) {
+        int classes = model.labels().size();
+        List<List<double[]>> byClass = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < pool.length; i++) {
+            double[] z = model.logits(pool[i]);
+            int best = EmbeddingTrainer.argmax(z);
+            double second = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                if (k != best) {
+                    second = Math.max(second, z[k]);
+                }
+            }
+            byClass.get(best).add(new double[]{z[best] - second, i});
+        }
+        int kept = MAX_KEPT_PER_CLASS;
+        for (List<double[]> members : byClass) {
+            kept = Math.min(kept, (int) Math.floor(KEPT_SHARE * members.size()));
+        }
+        int[] rows = new int[kept * classes];
+        int[] labels = new int[kept * classes];
+        for (int k = 0; k < classes; k++) {
+            List<double[]> members = byClass.get(k);
+            members.sort(Comparator.comparingDouble((double[] m) -> -m[0]).thenComparingDouble(m -> m[1]));
+            for (int m = 0; m < kept; m++) {
+                rows[k * kept + m] = (int) members.get(m)[1];
+                labels[k * kept + m] = k;
+            }
+        }
+        return new Selection(kept, rows, labels);
     }
 
     /** @param centres labelled centres (unit rows, zero bias); {@code pool} unit vectors */
@@ -34,37 +87,16 @@ final class CentreRefinement {
         LinearModel current = centres;
         int used = 0;
         for (int round = 0; round < ROUNDS && pool.length > 0; round++) {
-            List<List<double[]>> byClass = new ArrayList<>();
-            for (int k = 0; k < classes; k++) {
-                byClass.add(new ArrayList<>());
-            }
-            for (int i = 0; i < pool.length; i++) {
-                double[] z = current.logits(pool[i]);
-                int best = EmbeddingTrainer.argmax(z);
-                double second = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < classes; k++) {
-                    if (k != best) {
-                        second = Math.max(second, z[k]);
-                    }
-                }
-                byClass.get(best).add(new double[]{z[best] - second, i});
-            }
-            int kept = Integer.MAX_VALUE;
-            for (List<double[]> members : byClass) {
-                kept = Math.min(kept, (int) Math.floor(KEPT_SHARE * members.size()));
-            }
-            kept = Math.min(kept, MAX_KEPT_PER_CLASS);
-            if (kept < 1) {
+            Selection selection = select(current, pool);
+            if (selection.perClass() < 1) {
                 break; // a class the pool does not show: refining would pull it towards others
             }
             int d = pool[0].length;
             double[][] rows = new double[classes][];
             for (int k = 0; k < classes; k++) {
-                List<double[]> members = byClass.get(k);
-                members.sort(Comparator.comparingDouble((double[] m) -> -m[0]).thenComparingDouble(m -> m[1]));
                 double[] mean = new double[d];
-                for (int m = 0; m < kept; m++) {
-                    float[] v = pool[(int) members.get(m)[1]];
+                for (int m = 0; m < selection.perClass(); m++) {
+                    float[] v = pool[selection.rows()[k * selection.perClass() + m]];
                     for (int j = 0; j < d; j++) {
                         mean[j] += v[j];
                     }
@@ -78,7 +110,7 @@ final class CentreRefinement {
                 rows[k] = row;
             }
             current = new LinearModel(centres.labels(), rows, new double[classes], 1.0);
-            used = kept * classes;
+            used = selection.rows().length;
         }
         return new Refined(current, used);
     }

@@ -171,28 +171,35 @@ public final class EmbeddingTrainer implements Trainer {
                     + " label: " + new TreeMap<>(applied.dropped()));
         }
         Set<String> labelled = kept.stream().map(e -> e.article().id()).collect(Collectors.toSet());
-        List<String> poolTexts = unlabelled.stream().filter(a -> !labelled.contains(a.id())).map(Article::text)
-                .toList();
+        List<Article> pool = unlabelled.stream().filter(a -> !labelled.contains(a.id())).toList();
         List<float[]> vectors = kept.isEmpty() ? List.of()
                 : embedder.embedAll(kept.stream().map(e -> e.article().text()).toList());
-        List<float[]> pool = poolTexts.isEmpty() ? List.of() : embedder.embedAll(poolTexts);
-        return fit(kept, vectors, applied.dropped(), pool);
+        List<float[]> poolVectors = pool.isEmpty() ? List.of()
+                : embedder.embedAll(pool.stream().map(Article::text).toList());
+        return fit(kept, vectors, applied.dropped(), pool, poolVectors);
     }
 
     /** Trains on examples (and pool articles) whose vectors from this trainer's embedder are known already. */
     EmbeddingClassifier fit(List<LabeledArticle> examples, List<float[]> vectors, Map<String, Integer> dropped,
-                            List<float[]> poolVectors) {
+                            List<Article> poolArticles, List<float[]> poolVectors) {
         Map<String, Integer> perLabel = new LinkedHashMap<>();
         examples.forEach(example -> perLabel.merge(example.label(), 1, Integer::sum));
-        List<String> classes = taxonomy.labels().stream()
-                .filter(label -> descriptionPrior || perLabel.containsKey(label)).toList();
+        // The fallback's description says only that nothing else fits: it gets no prototype, only its examples.
+        List<String> classes = taxonomy.labels().stream().filter(label -> perLabel.containsKey(label)
+                || (descriptionPrior && !label.equals(taxonomy.fallback()))).toList();
         float[][] x = new float[examples.size()][];
         int[] y = new int[examples.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = unit(vectors.get(i));
             y[i] = classes.indexOf(examples.get(i).label());
         }
-        float[][] prior = descriptionPrior ? Prototypes.of(taxonomy, phrases, embedder).vectors() : null;
+        float[][] prior = null;
+        if (descriptionPrior) {
+            Prototypes prototypes = Prototypes.of(taxonomy, phrases, embedder);
+            int dimension = prototypes.vectors()[0].length;
+            prior = classes.stream().map(label -> prototypes.labels().contains(label) ? prototypes.of(label)
+                    : new float[dimension]).toArray(float[][]::new);
+        }
         float[][] pool = poolVectors.stream().map(EmbeddingTrainer::unit).toArray(float[][]::new);
         int[] foldOf = Folds.assign(examples.stream().map(e -> e.article().id()).toList(), y, classes.size(), folds,
                 seed);
@@ -208,29 +215,28 @@ public final class EmbeddingTrainer implements Trainer {
             settings = previous.settings().reusedWith(0);
             heldOut = previous.heldOut();
         } else {
-            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, prior, pool);
+            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, prior, poolArticles,
+                    pool);
             HeldOutSearch.Result result = new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy)
                     .search(data, previous == null ? null : previous.settings());
             settings = result.settings();
             heldOut = result.heldOut();
             remembered.set(new Remembered(settings, heldOut));
         }
-        LinearModel centres = Centroids.fit(classes, x, y, prior,
-                Double.isNaN(settings.priorWeight()) ? 0 : settings.priorWeight());
-        int pseudoLabelled = 0;
-        if (settings.poolUsed() && pool.length > 0) {
-            CentreRefinement.Refined refined = CentreRefinement.refine(centres, pool);
-            centres = refined.centres();
-            pseudoLabelled = refined.pseudoLabelled();
-        }
-        LinearModel model = (settings.method() == Method.LOGISTIC
-                ? SoftmaxRegression.fitTowards(centres, HeldOutSearch.CENTROID_SCALE, x, y, settings.l2(),
-                maxIterations)
-                : centres).withTemperature(settings.temperature());
+        HeldOutSearch.Built built = HeldOutSearch.build(classes, x, y, prior, pool,
+                new Config(settings.method(), settings.l2()), settings.priorWeight(), settings.pool(), maxIterations);
+        LinearModel model = built.model().withTemperature(settings.temperature());
+        int pseudoLabelled = built.pseudoLabelled();
         settings = settings.withPseudoLabelled(pseudoLabelled);
         Optional<Companion> companion = Optional.empty();
         if (settings.companionWeight() > 0 && companionOrNone != null) {
-            companion = Optional.of(new Companion(companionOrNone.train(examples, taxonomy),
+            List<LabeledArticle> rows = examples;
+            if (settings.pool().teachesCompanion() && pool.length > 0) {
+                // The pool's inferred labels teach the companion here and go nowhere else.
+                rows = new java.util.ArrayList<>(examples);
+                rows.addAll(HeldOutSearch.pseudoLabelled(classes, poolArticles, pool, built.model(), y));
+            }
+            companion = Optional.of(new Companion(companionOrNone.train(rows, taxonomy),
                     settings.companionWeight(), settings.combinedTemperature()));
         }
         TrainingSummary summary = new TrainingSummary(settings.method(), examples.size(), perLabel, dropped,

@@ -14,7 +14,7 @@ import java.util.Map;
  * at all, and act as a prior (a few examples' worth, held-out data chooses how many) while feedback is scarce.
  * Small and self-contained: labels and vectors are all a saved model would need of it.
  *
- * @param labels  the taxonomy's labels, in its order
+ * @param labels  the taxonomy's labels but the fallback, in its order
  * @param vectors one unit vector per label
  */
 record Prototypes(List<String> labels, float[][] vectors) {
@@ -36,7 +36,8 @@ record Prototypes(List<String> labels, float[][] vectors) {
     static Prototypes of(Taxonomy taxonomy, Map<String, List<String>> phrases, TextEmbedder embedder) {
         List<String> texts = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
-        List<Category> categories = taxonomy.categories();
+        List<Category> categories = taxonomy.categories().stream()
+                .filter(c -> !c.label().equals(taxonomy.fallback())).toList();
         for (int k = 0; k < categories.size(); k++) {
             Category category = categories.get(k);
             texts.add(text(category));
@@ -63,7 +64,7 @@ record Prototypes(List<String> labels, float[][] vectors) {
         for (float[] sum : sums) {
             OnnxTextEmbedder.normalise(sum);
         }
-        return new Prototypes(taxonomy.labels(), sums);
+        return new Prototypes(categories.stream().map(Category::label).toList(), sums);
     }
 
     /** What is embedded for a category: its label, and its description after a colon when it has one. */

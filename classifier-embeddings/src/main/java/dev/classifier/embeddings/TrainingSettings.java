@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param method              centroid or logistic regression
  * @param l2                  the logistic regression's penalty (NaN for the centroid)
  * @param temperature         the embedding scores' softmax temperature
- * @param poolUsed            whether unlabelled articles moved the class centres
+ * @param pool                how unlabelled articles were used, if at all
  * @param pseudoLabelled      how many unlabelled articles moved them (their labels are not kept)
  * @param companionWeight     the companion's weight (0: not used)
  * @param combinedTemperature the temperature of the blend with the companion (1 without one)
@@ -21,12 +21,40 @@ import java.util.Objects;
  * @param reused              true when this training reused an earlier search's settings instead of searching
  */
 public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method method, double l2, double temperature,
-                               boolean poolUsed, int pseudoLabelled, double companionWeight,
+                               PoolUse pool, int pseudoLabelled, double companionWeight,
                                double combinedTemperature, int searchedAt, boolean reused) {
+
+    /** How the unlabelled pool was used. */
+    public enum PoolUse {
+        /** Not at all: no pool, or held-out data showed no gain. */
+        NONE,
+        /** Its most confident articles moved the class centres. */
+        CENTRES,
+        /** The companion learnt from the articles the embedding model was surest of, besides the examples. */
+        COMPANION,
+        /** Both {@link #CENTRES} and {@link #COMPANION}. */
+        CENTRES_AND_COMPANION;
+
+        /** Whether pool articles moved the class centres. */
+        public boolean movesCentres() {
+            return this == CENTRES || this == CENTRES_AND_COMPANION;
+        }
+
+        /** Whether the companion learnt from pool articles. */
+        public boolean teachesCompanion() {
+            return this == COMPANION || this == CENTRES_AND_COMPANION;
+        }
+    }
+
+    /** True when the pool moved the model. */
+    public boolean poolUsed() {
+        return pool != PoolUse.NONE;
+    }
 
     /** Checks the method and the counts. */
     public TrainingSettings {
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pool, "pool");
         if (pseudoLabelled < 0 || searchedAt < 0) {
             throw new IllegalArgumentException("counts must be >= 0");
         }
@@ -41,25 +69,25 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         return new TrainingSettings(prototypes ? EmbeddingTrainer.DEFAULT_PRIOR_WEIGHT : Double.NaN,
                 logistic ? EmbeddingClassifier.Method.LOGISTIC : EmbeddingClassifier.Method.CENTROID,
                 logistic ? HeldOutSearch.L2_GRID.get(0) : Double.NaN,
-                logistic ? 1.0 : EmbeddingTrainer.DEFAULT_CENTROID_TEMPERATURE, false, 0, 0, 1, 0, false);
+                logistic ? 1.0 : EmbeddingTrainer.DEFAULT_CENTROID_TEMPERATURE, PoolUse.NONE, 0, 0, 1, 0, false);
     }
 
     /** The same choices, marked as reused by a later training. */
     TrainingSettings reusedWith(int newPseudoLabelled) {
-        return new TrainingSettings(priorWeight, method, l2, temperature, poolUsed, newPseudoLabelled, companionWeight,
+        return new TrainingSettings(priorWeight, method, l2, temperature, pool, newPseudoLabelled, companionWeight,
                 combinedTemperature, searchedAt, true);
     }
 
     /** The same choices with the count of pool articles that moved the centres in this training. */
     TrainingSettings withPseudoLabelled(int newPseudoLabelled) {
-        return new TrainingSettings(priorWeight, method, l2, temperature, poolUsed, newPseudoLabelled, companionWeight,
+        return new TrainingSettings(priorWeight, method, l2, temperature, pool, newPseudoLabelled, companionWeight,
                 combinedTemperature, searchedAt, reused);
     }
 
     /** True when the choices (not the counts) are the same. */
     boolean sameChoicesAs(TrainingSettings other) {
         return Double.compare(priorWeight, other.priorWeight) == 0 && method == other.method
-                && Double.compare(l2, other.l2) == 0 && poolUsed == other.poolUsed
+                && Double.compare(l2, other.l2) == 0 && pool == other.pool
                 && Double.compare(companionWeight, other.companionWeight) == 0;
     }
 }

@@ -109,11 +109,12 @@ class EmbeddingClassifierTest {
             TrainingData.examples().forEach(e -> store.add(Feedback.of(e.article(), e.label(), "")));
             trainer.train(store);
             int first = model.embedded.get();
-            assertThat(first).isEqualTo(TrainingData.examples().size());
+            assertThat(first).as("the examples and one description per category but the fallback")
+                    .isEqualTo(TrainingData.examples().size() + 4);
             store.add(Feedback.of(Article.of("n", "Bond yields rise", ""), "Economy", ""));
             EmbeddingClassifier again = trainer.train(store);
             assertThat(model.embedded.get()).as("only the new feedback is embedded").isEqualTo(first + 1);
-            assertThat(again.summary().examples()).isEqualTo(first + 1);
+            assertThat(again.summary().examples()).isEqualTo(TrainingData.examples().size() + 1);
         }
     }
 
@@ -133,7 +134,8 @@ class EmbeddingClassifierTest {
             embedder.put("text " + i, v);
             examples.add(labeled("id" + i, "text " + i, label));
         }
-        EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(embedder).taxonomy(TrainingData.TAXONOMY).build();
+        EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(embedder).taxonomy(TrainingData.TAXONOMY)
+                .descriptionPrior(false).noCompanion().build();
         EmbeddingClassifier many = trainer.train(examples);
         assertThat(many.summary().heldOutAccuracy()).containsKeys(Method.CENTROID, Method.LOGISTIC);
         assertThat(many.summary().heldOutAccuracy().get(Method.LOGISTIC))

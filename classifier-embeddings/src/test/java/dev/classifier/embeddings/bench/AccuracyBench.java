@@ -51,15 +51,25 @@ public final class AccuracyBench {
                Map<String, Double> predictSeconds, String chosen) {
     }
 
-    static final List<String> REGIMES = List.of("0", "8", "32", "128", "full");
+    static final List<String> REGIMES = List.of(System.getProperty("bench.regimes", "0,8,32,128,full").split(","));
+    private static List<String> only = List.of();
 
     public static void main(String[] args) {
         Path cacheFile = Path.of(args.length > 0 ? args[0] : "bench/out/embeddings.cache");
         List<Row> rows = new ArrayList<>();
+        // Optional filters for a quick look: data sets and strategy names (substrings, comma-separated).
+        String sets = args.length > 1 ? args[1] : "";
+        only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         try (EmbeddingCache cache = EmbeddingCache.open(cacheFile)) {
-            rows.addAll(run("agnews", EmbeddingModel.bgeSmallEn(), cache, true));
-            rows.addAll(run("thucnews", EmbeddingModel.bgeSmallZh(), cache, true));
-            rows.addAll(run("agnews", EmbeddingModel.bgeSmallZh(), cache, false));
+            if (sets.isEmpty() || sets.contains("agnews")) {
+                rows.addAll(run("agnews", EmbeddingModel.bgeSmallEn(), cache, true));
+            }
+            if (sets.isEmpty() || sets.contains("thucnews")) {
+                rows.addAll(run("thucnews", EmbeddingModel.bgeSmallZh(), cache, true));
+            }
+            if (sets.isEmpty() || sets.contains("agnews-zh")) {
+                rows.addAll(run("agnews", EmbeddingModel.bgeSmallZh(), cache, false));
+            }
         }
         System.out.println();
         System.out.println("Accuracy % on the whole test split; k = labelled examples per class, mean ± sd over 5 draws.");
@@ -116,6 +126,9 @@ public final class AccuracyBench {
                 contenders.add(new Contender("default + pool", () -> base.get().build(), Pool.REST));
             }
             for (Contender contender : contenders) {
+                if (!only.isEmpty() && only.stream().noneMatch(contender.name()::contains)) {
+                    continue;
+                }
                 rows.add(measure(dataset, embeddingModel, contender, taxonomy, train, test, articles));
             }
         }
@@ -180,7 +193,7 @@ public final class AccuracyBench {
     static String describe(TrainingSettings s) {
         return String.format(Locale.ROOT, "%s%s prior %s%s%s", s.method().name().toLowerCase(Locale.ROOT),
                 Double.isNaN(s.l2()) ? "" : " l2 " + s.l2(), Double.isNaN(s.priorWeight()) ? "-" : s.priorWeight(),
-                s.poolUsed() ? ", pool " + s.pseudoLabelled() : "",
+                s.poolUsed() ? ", pool " + s.pool().name().toLowerCase(Locale.ROOT) + " " + s.pseudoLabelled() : "",
                 s.companionWeight() > 0 ? ", local " + s.companionWeight() : "");
     }
 
