@@ -37,6 +37,8 @@ final class HeldOutSearch {
     static final double MARGIN = 0.01;
     /** The companion learns from at most this many times the largest labelled class of pool articles per class. */
     static final int TAUGHT_RATIO = 4;
+    /** ... and at most this many per class (the companion's training time grows with them). */
+    static final int MAX_TAUGHT_PER_CLASS = 256;
     /** Above this many examples the companion is cross-validated on three folds only (it trains 4 times, not 6). */
     static final int FEWER_COMPANION_FOLDS_ABOVE = 1000;
 
@@ -220,7 +222,8 @@ final class HeldOutSearch {
             perClass[label]++;
         }
         int largest = java.util.Arrays.stream(perClass).max().orElse(0);
-        CentreRefinement.Selection selection = CentreRefinement.select(model, pool).top(TAUGHT_RATIO * largest);
+        CentreRefinement.Selection selection = CentreRefinement.select(model, pool)
+                .top(Math.min(MAX_TAUGHT_PER_CLASS, TAUGHT_RATIO * largest));
         List<LabeledArticle> rows = new ArrayList<>(selection.rows().length);
         for (int i = 0; i < selection.rows().length; i++) {
             rows.add(new LabeledArticle(poolArticles.get(selection.rows()[i]), classes.get(selection.classes()[i])));

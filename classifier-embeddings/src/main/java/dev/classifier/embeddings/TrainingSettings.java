@@ -84,8 +84,14 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
                 combinedTemperature, searchedAt, reused);
     }
 
-    /** True when the choices (not the counts) are the same. */
-    boolean sameChoicesAs(TrainingSettings other) {
+    /**
+     * Whether two trainings made the same choices: prior weight, method, penalty, pool use and companion weight
+     * (not the counts, the fitted temperatures or the reuse mark).
+     *
+     * @param other the settings to compare with
+     * @return true when every choice is the same
+     */
+    public boolean sameChoicesAs(TrainingSettings other) {
         return Double.compare(priorWeight, other.priorWeight) == 0 && method == other.method
                 && Double.compare(l2, other.l2) == 0 && pool == other.pool
                 && Double.compare(companionWeight, other.companionWeight) == 0;

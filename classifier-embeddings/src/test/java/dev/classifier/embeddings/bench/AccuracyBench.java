@@ -99,7 +99,7 @@ public final class AccuracyBench {
     private static String cell(Row row, String regime) {
         double[] values = row.accuracy().get(regime);
         if (values == null) {
-            return "–";
+            return row.name().contains("pool") && (regime.equals("0") || regime.equals("full")) ? "(no pool)" : "–";
         }
         return values.length == 1 ? String.format(Locale.ROOT, "%.1f", 100 * values[0]) : Stats.percent(values);
     }
@@ -143,6 +143,9 @@ public final class AccuracyBench {
         String chosen = "";
         for (String regime : REGIMES) {
             List<List<LabeledArticle>> draws = new ArrayList<>();
+            if (contender.pool() != Pool.NONE && (regime.equals("0") || regime.equals("full"))) {
+                continue; // no labelled draw (0) or no rest of the split (full): no pool, the default's figure
+            }
             if (regime.equals("0")) {
                 if (contender.local()) {
                     continue; // the local model cannot classify without examples
