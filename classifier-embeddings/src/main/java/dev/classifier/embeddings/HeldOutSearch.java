@@ -25,7 +25,7 @@ final class HeldOutSearch {
     /** Examples' worth of each description prototype; 0 leaves the descriptions out. */
     static final List<Double> PRIOR_WEIGHTS = List.of(0.0, 2.0, 8.0);
     /** The penalties logistic regression tries. */
-    static final List<Double> L2_GRID = List.of(1e-4, 1e-3, 1e-2, 1e-1);
+    static final List<Double> L2_GRID = List.of(1e-5, 1e-4, 1e-3, 1e-2, 1e-1);
     /**
      * Weights the companion's log-probabilities may get beside the embedding's; 0 means it does not help. Below
      * 0.25 matters on Chinese few-shot sets, where the n-gram model is weak.

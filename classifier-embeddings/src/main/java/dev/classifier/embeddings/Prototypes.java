@@ -67,10 +67,15 @@ record Prototypes(List<String> labels, float[][] vectors) {
         return new Prototypes(categories.stream().map(Category::label).toList(), sums);
     }
 
-    /** What is embedded for a category: its label, and its description after a colon when it has one. */
+    /**
+     * What is embedded for a category: its description, or its label when it has none. A label may be an
+     * identifier in another language than the articles (THUCNews' are English words over Chinese headlines): on
+     * the training splits "label: description" scored 47.7% zero-shot on THUCNews against 55.8% for the
+     * description alone, and 81.1% against 81.0% on AG News ({@code PrototypeTextCheck}).
+     */
     static String text(Category category) {
         String description = category.description().strip();
-        return description.isEmpty() ? category.label() : category.label() + ": " + description;
+        return description.isEmpty() ? category.label() : description;
     }
 
     /** The prototype of a label. */

@@ -68,7 +68,7 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         boolean logistic = method == EmbeddingClassifier.Method.LOGISTIC && examples > 0;
         return new TrainingSettings(prototypes ? EmbeddingTrainer.DEFAULT_PRIOR_WEIGHT : Double.NaN,
                 logistic ? EmbeddingClassifier.Method.LOGISTIC : EmbeddingClassifier.Method.CENTROID,
-                logistic ? HeldOutSearch.L2_GRID.get(0) : Double.NaN,
+                logistic ? 1e-4 : Double.NaN,
                 logistic ? 1.0 : EmbeddingTrainer.DEFAULT_CENTROID_TEMPERATURE, PoolUse.NONE, 0, 0, 1, 0, false);
     }
 
