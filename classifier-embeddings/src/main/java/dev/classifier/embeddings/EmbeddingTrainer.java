@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,8 +51,6 @@ public final class EmbeddingTrainer implements Trainer {
     static final double DEFAULT_CENTROID_TEMPERATURE = 0.05;
     /** The prior's weight (examples' worth) when there is too little data to choose one. */
     static final double DEFAULT_PRIOR_WEIGHT = 2.0;
-    /** Settings are searched again once the examples have changed by more than this share since the last search. */
-    static final double SEARCH_AGAIN_AFTER_CHANGE = 0.1;
 
     private final TextEmbedder embedder;
     private final Taxonomy taxonomy;
@@ -65,7 +62,8 @@ public final class EmbeddingTrainer implements Trainer {
     private final Trainer companionTrainer;
     private final boolean descriptionPrior;
     private final Map<String, List<String>> phrases;
-    private final AtomicReference<Remembered> remembered = new AtomicReference<>();
+    /** The last search's settings: reused on small changes, kept unless beaten on larger ones. */
+    private final SettingsMemory memory = new SettingsMemory();
 
     private EmbeddingTrainer(Builder builder) {
         this.embedder = builder.embedder;
@@ -204,24 +202,18 @@ public final class EmbeddingTrainer implements Trainer {
         int[] foldOf = Folds.assign(examples.stream().map(e -> e.article().id()).toList(), y, classes.size(), folds,
                 seed);
         Trainer companionOrNone = perLabel.size() >= 2 ? companionTrainer : null;
-        Remembered previous = remembered.get();
         TrainingSettings settings;
         Map<Method, Double> heldOut;
         if (foldOf.length == 0) {
             settings = TrainingSettings.defaults(method, prior != null, examples.size());
             heldOut = Map.of();
-        } else if (previous != null && Math.abs(examples.size() - previous.settings().searchedAt())
-                <= SEARCH_AGAIN_AFTER_CHANGE * previous.settings().searchedAt()) {
-            settings = previous.settings().reusedWith(0);
-            heldOut = previous.heldOut();
         } else {
             HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, prior, poolArticles,
                     pool);
-            HeldOutSearch.Result result = new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy)
-                    .search(data, previous == null ? null : previous.settings());
+            HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous ->
+                    new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy).search(data, previous));
             settings = result.settings();
             heldOut = result.heldOut();
-            remembered.set(new Remembered(settings, heldOut));
         }
         HeldOutSearch.Built built = HeldOutSearch.build(classes, x, y, prior, pool,
                 new Config(settings.method(), settings.l2()), settings.priorWeight(), settings.pool(), maxIterations);
@@ -247,10 +239,6 @@ public final class EmbeddingTrainer implements Trainer {
 
     /** A method and its penalty (NaN for the centroid). */
     record Config(Method method, double l2) {
-    }
-
-    /** The last settings a search chose, kept for the next training: hysteresis, and fewer searches. */
-    private record Remembered(TrainingSettings settings, Map<Method, Double> heldOut) {
     }
 
     static int argmax(double[] z) {
