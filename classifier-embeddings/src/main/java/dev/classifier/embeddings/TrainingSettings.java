@@ -6,7 +6,8 @@ import java.util.Objects;
  * The settings an {@link EmbeddingClassifier} was trained with: fixed defaults where there was too little data to
  * hold any out, otherwise what held-out folds of the training data chose. A trainer keeps its last choice and
  * changes a setting only when held-out data prefers another by a margin, and searches again only when the
- * examples have changed by more than a tenth since the last search, so one new item never moves the settings.
+ * examples have changed by more than a tenth since the last search, so from ten examples on one new item does not
+ * move the settings.
  *
  * @param priorWeight         how many examples' worth each category's description prototype adds to its class
  *                            (0: the descriptions are not used; NaN: no prototypes)
