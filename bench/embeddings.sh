@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks of classifier-embeddings, each beside a peer run in the same script:
 #   warm        embed every text of ../shared/data into bench/out/embeddings.cache (minutes the first time, then free)
-#   accuracy    8/32/128 examples per class (mean ± sd over 5 draws) and the full split, per strategy, beside the
-#               local n-gram model; compare with the lexical peers in ../shared/data/BASELINES.md. Then a side
-#               check of how much the 32-per-class centroid figure depends on the items tested.
+#   accuracy    0 (descriptions only)/8/32/128 examples per class (mean ± sd over 5 draws) and the full split, per
+#               strategy (alone, default = + local companion, + unlabelled pool, + skewed pool), beside the local
+#               n-gram model; compare with the lexical peers in ../shared/data/BASELINES.md. Then retraining: cold-
+#               cache training time blended vs alone, and settings/accuracy after one more item (RetrainBench);
+#               and a side check of how much the 32-per-class centroid figure depends on the items tested.
 #   throughput  texts/s with 1 and 2 workers (and 2 ONNX threads), load time and memory, one JVM per model; short
 #               texts, then long ones (same-label test items joined) read head only or in 4 windows
 #   long        accuracy of reading long text head only vs in windows (LongTextBench: a narrow window on real
@@ -29,6 +31,7 @@ case "$PART" in
   all|warm) part warm 1g WarmCache "$CACHE" ;;&
   all|accuracy)
     part accuracy 2g AccuracyBench "$CACHE"
+    part retrain 2g RetrainBench "$CACHE"
     part notes-check 1g NotesProtocolCheck "$CACHE" ;;&
   all|throughput)
     part throughput-zh 1g ThroughputBench zh

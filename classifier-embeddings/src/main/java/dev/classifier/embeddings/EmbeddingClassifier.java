@@ -58,11 +58,18 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     private final Optional<LinearModel> model;
     private final Optional<Companion> companion;
     private final TrainingSummary summary;
+    private final Optional<TrainingSettings> settings;
     private final String modelVersion;
     private volatile boolean closed;
 
     EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
                         Optional<Companion> companion, TrainingSummary summary) {
+        this(taxonomy, embedder, model, companion, summary, null);
+    }
+
+    EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
+                        Optional<Companion> companion, TrainingSummary summary, TrainingSettings settings) {
+        this.settings = Optional.ofNullable(settings);
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.model = model;
@@ -237,6 +244,14 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     /** What it was trained on and how. */
     public TrainingSummary summary() {
         return summary;
+    }
+
+    /**
+     * The settings it was trained with (the prior's weight, pool use, ...); empty for a classifier not trained here,
+     * and for one read by {@link #load} (the file keeps the training summary, not these choices).
+     */
+    public Optional<TrainingSettings> settings() {
+        return settings;
     }
 
     /** The embedding model it classifies with (not owned: {@link #close()} leaves it open). */

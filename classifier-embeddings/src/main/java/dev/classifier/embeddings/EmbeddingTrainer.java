@@ -1,38 +1,41 @@
 package dev.classifier.embeddings;
 
-import dev.classifier.api.Classifier;
+import dev.classifier.api.Article;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.LabelMapping;
 import dev.classifier.api.LabeledArticle;
-import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
 import dev.classifier.api.Trainer;
 import dev.classifier.api.TrainingRows;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
+import dev.classifier.local.LocalClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Trains {@link EmbeddingClassifier}s from labelled articles or feedback. Settings are chosen on the training data
- * only: held-out folds of it pick the method ({@link Method#AUTO}), the logistic regression's penalty, the weight
- * of a companion classifier (if one is given), and fit the softmax temperature.
+ * Trains {@link EmbeddingClassifier}s from labelled articles or feedback, and from the taxonomy's descriptions:
+ * each category's label and description become a prototype vector, so a classifier answers with no feedback at
+ * all, and the prototypes act as a prior while examples are few. By default the local n-gram model joins as a
+ * companion (lexical and semantic evidence err differently) where held-out data says it adds accuracy.
+ *
+ * <p>Settings are chosen on the training data only: held-out folds of it pick the prior's weight, the method
+ * ({@link Method#AUTO}), the logistic regression's penalty, whether an unlabelled pool may move the class centres,
+ * the companion's weight, and fit the softmax temperatures. A trainer remembers its last choice: it searches again
+ * only when the examples changed by more than a tenth, and then keeps each setting unless another beats it by a
+ * margin, so that a retrain after one correction does not move the settings (see {@link TrainingSettings}).
  *
  * <pre>{@code
  * try (OnnxTextEmbedder model = OnnxTextEmbedder.loadDefault()) {
@@ -44,10 +47,10 @@ import java.util.stream.Stream;
 public final class EmbeddingTrainer implements Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingTrainer.class);
-    /** Above this many examples one 20% hold-out replaces k folds: it is as telling and k times cheaper. */
-    static final int HOLD_OUT_ABOVE = 2000;
     /** The temperature for cosines when there is too little data to fit one (cosines spread over ~0.1). */
     static final double DEFAULT_CENTROID_TEMPERATURE = 0.05;
+    /** The prior's weight (examples' worth) when there is too little data to choose one. */
+    static final double DEFAULT_PRIOR_WEIGHT = 2.0;
 
     private final TextEmbedder embedder;
     private final Taxonomy taxonomy;
@@ -57,6 +60,10 @@ public final class EmbeddingTrainer implements Trainer {
     private final LabelMapping labelMapping;
     private final int maxIterations;
     private final Trainer companionTrainer;
+    private final boolean descriptionPrior;
+    private final Map<String, List<String>> phrases;
+    /** The last search's settings: reused on small changes, kept unless beaten on larger ones. */
+    private final SettingsMemory memory = new SettingsMemory();
 
     private EmbeddingTrainer(Builder builder) {
         this.embedder = builder.embedder;
@@ -67,6 +74,8 @@ public final class EmbeddingTrainer implements Trainer {
         this.labelMapping = builder.labelMapping;
         this.maxIterations = builder.maxIterations;
         this.companionTrainer = builder.companionTrainer;
+        this.descriptionPrior = builder.descriptionPrior;
+        this.phrases = Map.copyOf(builder.phrases);
     }
 
     public static Builder builder() {
@@ -82,8 +91,16 @@ public final class EmbeddingTrainer implements Trainer {
      * Wrap the embedder in an {@link EmbeddingCache} and each retraining embeds only what is new.
      */
     public EmbeddingClassifier train(FeedbackStore store) {
+        return train(store, List.of());
+    }
+
+    /**
+     * Trains on a store's live feedback and a pool of unlabelled articles ({@link #train(Collection, Collection)});
+     * the store is only read: nothing inferred from the pool is added to it.
+     */
+    public EmbeddingClassifier train(FeedbackStore store, Collection<Article> unlabelled) {
         try (Stream<Feedback> feedback = store.stream()) {
-            return trainOnFeedback(feedback.toList());
+            return train(TrainingRows.latestPerArticle(feedback.toList()), unlabelled);
         }
     }
 
@@ -95,9 +112,9 @@ public final class EmbeddingTrainer implements Trainer {
     /**
      * The {@link Trainer} of the API, so a {@code RefreshingClassifier} (classifier-local) can retrain embedding
      * classifiers as feedback arrives: trains on the rows under the given taxonomy (which may differ from the
-     * builder's).
+     * builder's; a different one starts with no remembered settings).
      *
-     * @throws IllegalArgumentException if the rows have fewer than two labels of the taxonomy
+     * @throws IllegalArgumentException as {@link #train(Collection)}
      */
     @Override
     public EmbeddingClassifier train(List<LabeledArticle> rows, Taxonomy taxonomy) {
@@ -105,21 +122,37 @@ public final class EmbeddingTrainer implements Trainer {
         return trainer.train(rows);
     }
 
-    /** A builder with this trainer's settings. */
+    /** A builder with this trainer's settings (the new trainer remembers no earlier choice). */
     public Builder toBuilder() {
         Builder builder = builder().embedder(embedder).taxonomy(taxonomy).method(method).folds(folds).seed(seed)
-                .labelMapping(labelMapping).maxIterations(maxIterations);
-        return companionTrainer == null ? builder : builder.companion(companionTrainer);
+                .labelMapping(labelMapping).maxIterations(maxIterations).descriptionPrior(descriptionPrior);
+        phrases.forEach(builder::examplePhrases);
+        return companionTrainer == null ? builder.noCompanion() : builder.companion(companionTrainer);
     }
 
     /**
      * Trains on labelled articles. Labels pass through the label mapping; examples whose label the taxonomy does
-     * not have are left out, counted in {@link TrainingSummary#dropped()} and in one warning.
+     * not have are left out, counted in {@link TrainingSummary#dropped()} and in one warning. With the description
+     * prior (the default) any number of examples will do, none included: labels without examples are scored by
+     * their prototypes.
      *
-     * @throws IllegalArgumentException if the examples left have fewer than two labels: a model of one label would
-     *                                  give it to every article
+     * @throws IllegalArgumentException without the description prior, if the examples left have fewer than two
+     *                                  labels: a model of one label would give it to every article
      */
     public EmbeddingClassifier train(Collection<LabeledArticle> examples) {
+        return train(examples, List.of());
+    }
+
+    /**
+     * Trains on labelled articles and a pool of unlabelled ones (articles the classifier will see anyway): the pool
+     * may move the class centres towards where its articles lie, only where held-out folds of the labelled
+     * examples show a gain. What the pool's articles were taken for stays inside the model: nothing is stored or
+     * returned. Pool articles that are also among the examples (same id) are left out of the pool.
+     *
+     * @throws IllegalArgumentException as {@link #train(Collection)}
+     */
+    public EmbeddingClassifier train(Collection<LabeledArticle> examples, Collection<Article> unlabelled) {
+        Objects.requireNonNull(unlabelled, "unlabelled");
         LabelMapping.Applied<LabeledArticle> applied = labelMapping.applyToLabeled(examples, taxonomy);
         List<LabeledArticle> kept = applied.kept();
         if (applied.droppedCount() > 0) {
@@ -129,234 +162,83 @@ public final class EmbeddingTrainer implements Trainer {
         }
         Map<String, Long> perLabel = kept.stream().collect(
                 Collectors.groupingBy(LabeledArticle::label, TreeMap::new, Collectors.counting()));
-        if (perLabel.size() < 2) {
+        if (perLabel.size() < 2 && !descriptionPrior) {
             throw new IllegalArgumentException("training needs examples of at least two labels of the taxonomy "
                     + taxonomy.labels() + ", but the examples left have " + (perLabel.isEmpty() ? "none" : "one: "
                     + perLabel) + " (a model of one label would give it to every article); examples left out by"
                     + " label: " + new TreeMap<>(applied.dropped()));
         }
-        List<float[]> vectors = embedder.embedAll(kept.stream().map(e -> e.article().text()).toList());
-        return fit(kept, vectors, applied.dropped());
+        Set<String> labelled = kept.stream().map(e -> e.article().id()).collect(Collectors.toSet());
+        List<Article> pool = unlabelled.stream().filter(a -> !labelled.contains(a.id())).toList();
+        List<float[]> vectors = kept.isEmpty() ? List.of()
+                : embedder.embedAll(kept.stream().map(e -> e.article().text()).toList());
+        List<float[]> poolVectors = pool.isEmpty() ? List.of()
+                : embedder.embedAll(pool.stream().map(Article::text).toList());
+        return fit(kept, vectors, applied.dropped(), pool, poolVectors);
     }
 
-    /** Trains on examples whose vectors (from this trainer's embedder) are known already. */
-    EmbeddingClassifier fit(List<LabeledArticle> examples, List<float[]> vectors, Map<String, Integer> dropped) {
-        List<String> classes = new ArrayList<>();
+    /** Trains on examples (and pool articles) whose vectors from this trainer's embedder are known already. */
+    EmbeddingClassifier fit(List<LabeledArticle> examples, List<float[]> vectors, Map<String, Integer> dropped,
+                            List<Article> poolArticles, List<float[]> poolVectors) {
         Map<String, Integer> perLabel = new LinkedHashMap<>();
-        for (LabeledArticle example : examples) {
-            perLabel.merge(example.label(), 1, Integer::sum);
-        }
-        for (String label : taxonomy.labels()) {
-            if (perLabel.containsKey(label)) {
-                classes.add(label);
-            }
-        }
+        examples.forEach(example -> perLabel.merge(example.label(), 1, Integer::sum));
+        // The fallback's description says only that nothing else fits: it gets no prototype, only its examples.
+        List<String> classes = taxonomy.labels().stream().filter(label -> perLabel.containsKey(label)
+                || (descriptionPrior && !label.equals(taxonomy.fallback()))).toList();
         float[][] x = new float[examples.size()][];
         int[] y = new int[examples.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = unit(vectors.get(i));
             y[i] = classes.indexOf(examples.get(i).label());
         }
-        int[] foldOf = assignFolds(y, classes.size());
-        Choice choice = foldOf.length == 0 ? Choice.without(method) : choose(examples, classes, x, y, foldOf);
-        LinearModel model = fitConfig(choice.config(), classes, x, y).withTemperature(choice.temperature());
-        Optional<Companion> companion = Optional.empty();
-        if (choice.companionWeight() > 0) {
-            companion = Optional.of(new Companion(companionTrainer.train(examples, taxonomy), choice.companionWeight(),
-                    choice.combinedTemperature()));
+        float[][] prior = null;
+        if (descriptionPrior) {
+            Prototypes prototypes = Prototypes.of(taxonomy, phrases, embedder);
+            int dimension = prototypes.vectors()[0].length;
+            prior = classes.stream().map(label -> prototypes.labels().contains(label) ? prototypes.of(label)
+                    : new float[dimension]).toArray(float[][]::new);
         }
-        TrainingSummary summary = new TrainingSummary(choice.config().method(), examples.size(), perLabel, dropped,
-                choice.heldOut(), choice.config().l2(), choice.temperature(), choice.companionWeight());
-        LOG.debug("Trained {}", summary);
-        return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary);
+        float[][] pool = poolVectors.stream().map(EmbeddingTrainer::unit).toArray(float[][]::new);
+        int[] foldOf = Folds.assign(examples.stream().map(e -> e.article().id()).toList(), y, classes.size(), folds,
+                seed);
+        Trainer companionOrNone = perLabel.size() >= 2 ? companionTrainer : null;
+        TrainingSettings settings;
+        Map<Method, Double> heldOut;
+        if (foldOf.length == 0) {
+            settings = TrainingSettings.defaults(method, prior != null, examples.size());
+            heldOut = Map.of();
+        } else {
+            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, prior, poolArticles,
+                    pool);
+            HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous ->
+                    new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy).search(data, previous));
+            settings = result.settings();
+            heldOut = result.heldOut();
+        }
+        HeldOutSearch.Built built = HeldOutSearch.build(classes, x, y, prior, pool,
+                new Config(settings.method(), settings.l2()), settings.priorWeight(), settings.pool(), maxIterations);
+        LinearModel model = built.model().withTemperature(settings.temperature());
+        int pseudoLabelled = built.pseudoLabelled();
+        settings = settings.withPseudoLabelled(pseudoLabelled);
+        Optional<Companion> companion = Optional.empty();
+        if (settings.companionWeight() > 0 && companionOrNone != null) {
+            List<LabeledArticle> rows = examples;
+            if (settings.pool().teachesCompanion() && pool.length > 0) {
+                // The pool's inferred labels teach the companion here and go nowhere else.
+                rows = new java.util.ArrayList<>(examples);
+                rows.addAll(HeldOutSearch.pseudoLabelled(classes, poolArticles, pool, built.model(), y));
+            }
+            companion = Optional.of(new Companion(companionOrNone.train(rows, taxonomy),
+                    settings.companionWeight(), settings.combinedTemperature()));
+        }
+        TrainingSummary summary = new TrainingSummary(settings.method(), examples.size(), perLabel, dropped,
+                heldOut, settings.l2(), settings.temperature(), companion.isPresent() ? settings.companionWeight() : 0);
+        LOG.debug("Trained {} with {}", summary, settings);
+        return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary, settings);
     }
 
     /** A method and its penalty (NaN for the centroid). */
     record Config(Method method, double l2) {
-    }
-
-    /** What held-out data chose. */
-    private record Choice(Config config, double temperature, Map<Method, Double> heldOut, double companionWeight,
-                          double combinedTemperature) {
-
-        static Choice without(Method method) {
-            Config config = method == Method.LOGISTIC ? new Config(Method.LOGISTIC, L2_GRID.get(0))
-                    : new Config(Method.CENTROID, Double.NaN);
-            double temperature = method == Method.LOGISTIC ? 1.0 : DEFAULT_CENTROID_TEMPERATURE;
-            return new Choice(config, temperature, Map.of(), 0.0, 1.0);
-        }
-    }
-
-    /** The penalties logistic regression tries; held-out data picks one. */
-    static final List<Double> L2_GRID = List.of(1e-4, 1e-3, 1e-2, 1e-1);
-    /**
-     * Weights the companion's log-probabilities may get beside the embedding's; 0 means it does not help. Below
-     * 0.25 matters on Chinese few-shot sets, where the n-gram model is weak (THUCNews, 32 per class: 79.2 to 79.6).
-     */
-    static final List<Double> COMPANION_WEIGHTS = List.of(0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0);
-    /** Centroid cosines times this start (and anchor) the logistic regression: a typical fitted inverse temperature. */
-    static final double CENTROID_SCALE = 10;
-
-    private List<Config> configs() {
-        List<Config> configs = new ArrayList<>();
-        if (method != Method.LOGISTIC) {
-            configs.add(new Config(Method.CENTROID, Double.NaN));
-        }
-        if (method != Method.CENTROID) {
-            L2_GRID.forEach(l2 -> configs.add(new Config(Method.LOGISTIC, l2)));
-        }
-        return configs;
-    }
-
-    private LinearModel fitConfig(Config config, List<String> classes, float[][] x, int[] y) {
-        LinearModel centroids = Centroids.fit(classes, x, y);
-        return config.method() == Method.LOGISTIC
-                ? SoftmaxRegression.fitTowards(centroids, CENTROID_SCALE, x, y, config.l2(), maxIterations)
-                : centroids;
-    }
-
-    /**
-     * Scores every configuration (and the companion) on held-out folds; picks the most accurate configuration
-     * (logistic regression must beat the centroid outright), its temperature, and the companion's weight if it
-     * adds accuracy.
-     */
-    private Choice choose(List<LabeledArticle> examples, List<String> classes, float[][] x, int[] y, int[] foldOf) {
-        List<Config> configs = configs();
-        List<List<double[]>> logits = new ArrayList<>();
-        configs.forEach(c -> logits.add(new ArrayList<>()));
-        List<double[]> companionProbabilities = new ArrayList<>();
-        List<Integer> truths = new ArrayList<>();
-        int folds = Arrays.stream(foldOf).max().orElse(0) + 1;
-        for (int fold = 0; fold < folds; fold++) {
-            List<Integer> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
-            for (int i = 0; i < x.length; i++) {
-                (foldOf[i] == fold ? test : train).add(i);
-            }
-            if (test.isEmpty() || train.isEmpty()) {
-                continue;
-            }
-            float[][] trainX = pick(x, train);
-            int[] trainY = pick(y, train);
-            for (int c = 0; c < configs.size(); c++) {
-                LinearModel model = fitConfig(configs.get(c), classes, trainX, trainY);
-                for (int i : test) {
-                    logits.get(c).add(model.logits(x[i]));
-                }
-            }
-            if (companionTrainer != null) {
-                companionProbabilities.addAll(companionProbabilities(classes,
-                        train.stream().map(examples::get).toList(), test.stream().map(examples::get).toList()));
-            }
-            test.forEach(truths::add);
-        }
-        int[] truth = truths.stream().mapToInt(i -> y[i]).toArray();
-        Map<Method, Double> heldOut = new EnumMap<>(Method.class);
-        int best = -1;
-        double bestAccuracy = -1;
-        for (int c = 0; c < configs.size(); c++) {
-            double accuracy = accuracy(logits.get(c), truth);
-            heldOut.merge(configs.get(c).method(), accuracy, Math::max);
-            if (accuracy > bestAccuracy) { // strictly: ties keep the centroid, which comes first
-                best = c;
-                bestAccuracy = accuracy;
-            }
-        }
-        Config config = configs.get(best);
-        double temperature = Calibration.fitTemperature(logits.get(best), truth);
-        if (companionTrainer == null) {
-            return new Choice(config, temperature, heldOut, 0.0, 1.0);
-        }
-        double bestWeight = 0;
-        List<double[]> bestCombined = null;
-        for (double weight : COMPANION_WEIGHTS) {
-            List<double[]> combined = Companion.combine(logits.get(best), temperature, companionProbabilities, weight);
-            double accuracy = accuracy(combined, truth);
-            if (accuracy > bestAccuracy) {
-                bestAccuracy = accuracy;
-                bestWeight = weight;
-                bestCombined = combined;
-            }
-        }
-        heldOut.put(Method.AUTO, bestAccuracy);
-        double combinedTemperature = bestCombined == null ? 1.0 : Calibration.fitTemperature(bestCombined, truth);
-        return new Choice(config, temperature, heldOut, bestWeight, combinedTemperature);
-    }
-
-    /** The companion, trained on {@code train}, on each of {@code test}: probabilities in class order. */
-    private List<double[]> companionProbabilities(List<String> classes, List<LabeledArticle> train,
-                                                  List<LabeledArticle> test) {
-        try (Classifier companion = companionTrainer.train(train, taxonomy)) {
-            List<Outcome> outcomes = companion.classifyAll(test.stream().map(LabeledArticle::article).toList());
-            List<double[]> out = new ArrayList<>(outcomes.size());
-            for (Outcome outcome : outcomes) {
-                out.add(Companion.probabilities(classes, outcome.predictionIfAny()));
-            }
-            return out;
-        }
-    }
-
-    private static double accuracy(List<double[]> logits, int[] truth) {
-        int correct = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (argmax(logits.get(i)) == truth[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / truth.length;
-    }
-
-    /**
-     * Stratified folds (each class dealt round-robin after a seeded shuffle), or one 20% hold-out for large data
-     * (fold 0; the others are -1, never tested). Empty when there is too little data: fewer than two classes, or no class with two examples.
-     */
-    int[] assignFolds(int[] y, int classes) {
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int k = 0; k < classes; k++) {
-            byClass.add(new ArrayList<>());
-        }
-        for (int i = 0; i < y.length; i++) {
-            byClass.get(y[i]).add(i);
-        }
-        int largest = byClass.stream().mapToInt(List::size).max().orElse(0);
-        if (classes < 2 || largest < 2) {
-            return new int[0];
-        }
-        boolean holdOut = y.length > HOLD_OUT_ABOVE;
-        int count = holdOut ? 5 : Math.min(folds, largest);
-        int[] foldOf = new int[y.length];
-        Random random = new Random(seed);
-        int dealt = 0;
-        for (List<Integer> members : byClass) {
-            Collections.shuffle(members, random);
-            for (Integer member : members) {
-                // Continue the deal across classes, so small classes do not all start in fold 0.
-                foldOf[member] = dealt++ % count;
-            }
-        }
-        if (holdOut) {
-            // Fold 0 is the hold-out; the rest (-1) only ever trains.
-            for (int i = 0; i < foldOf.length; i++) {
-                foldOf[i] = foldOf[i] == 0 ? 0 : -1;
-            }
-        }
-        return foldOf;
-    }
-
-    private static float[][] pick(float[][] x, List<Integer> rows) {
-        float[][] out = new float[rows.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[rows.get(i)];
-        }
-        return out;
-    }
-
-    private static int[] pick(int[] y, List<Integer> rows) {
-        int[] out = new int[rows.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = y[rows.get(i)];
-        }
-        return out;
     }
 
     static int argmax(double[] z) {
@@ -389,19 +271,26 @@ public final class EmbeddingTrainer implements Trainer {
         private long seed = 42;
         private LabelMapping labelMapping = LabelMapping.identity();
         private int maxIterations = 200;
-        private Trainer companionTrainer;
+        private Trainer companionTrainer = LocalClassifier.trainer();
+        private boolean descriptionPrior = true;
+        private final Map<String, List<String>> phrases = new LinkedHashMap<>();
 
         private Builder() {
         }
 
         /**
-         * A classifier to combine with where held-out data says it adds accuracy, typically the local n-gram
-         * model ({@code LocalClassifier.trainer()}, with classifier-local on the class path): lexical and
-         * semantic evidence err differently. It is trained on the same examples, and on each fold while its
-         * weight is chosen.
+         * The classifier to combine with where held-out data says it adds accuracy; by default the local n-gram
+         * model ({@code LocalClassifier.trainer()}). It is trained on the same examples, and on held-out folds
+         * while its weight is chosen (3 folds above 1,000 examples, one hold-out above 2,000).
          */
         public Builder companion(Trainer companionTrainer) {
             this.companionTrainer = Objects.requireNonNull(companionTrainer, "companionTrainer");
+            return this;
+        }
+
+        /** No companion: the embedding alone (faster to train; on the benchmark sets never better, see README). */
+        public Builder noCompanion() {
+            this.companionTrainer = null;
             return this;
         }
 
@@ -416,13 +305,35 @@ public final class EmbeddingTrainer implements Trainer {
             return this;
         }
 
+        /**
+         * Whether the categories' labels and descriptions (and example phrases) become prototypes: a classifier
+         * with no examples, and a prior while they are few. Default true; false refuses training on fewer than
+         * two labels and gives labels without examples probability 0.
+         */
+        public Builder descriptionPrior(boolean descriptionPrior) {
+            this.descriptionPrior = descriptionPrior;
+            return this;
+        }
+
+        /** Phrases typical of a category, embedded into its prototype beside its description. */
+        public Builder examplePhrases(String label, List<String> examplePhrases) {
+            Objects.requireNonNull(label, "label");
+            examplePhrases.forEach(phrase -> {
+                if (phrase == null || phrase.isBlank()) {
+                    throw new IllegalArgumentException("an example phrase of '" + label + "' is blank");
+                }
+            });
+            phrases.put(label, List.copyOf(examplePhrases));
+            return this;
+        }
+
         /** Default {@link Method#AUTO}. */
         public Builder method(Method method) {
             this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 
-        /** Folds for choosing the method and calibrating (up to 2,000 examples; above, one 20% hold-out). */
+        /** Folds for choosing the settings and calibrating (up to 2,000 examples; above, one 20% hold-out). */
         public Builder folds(int folds) {
             if (folds < 2) {
                 throw new IllegalArgumentException("folds must be >= 2, was " + folds);
@@ -431,7 +342,7 @@ public final class EmbeddingTrainer implements Trainer {
             return this;
         }
 
-        /** Seed of the fold assignment; default 42. */
+        /** Seed of the fold assignment (a hash of each article id and the seed); default 42. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -459,8 +370,13 @@ public final class EmbeddingTrainer implements Trainer {
             if (taxonomy == null) {
                 throw new IllegalStateException("set the taxonomy of the trainer");
             }
+            phrases.keySet().forEach(label -> {
+                if (!taxonomy.contains(label)) {
+                    throw new IllegalStateException("example phrases for '" + label + "', which the taxonomy "
+                            + taxonomy.labels() + " lacks");
+                }
+            });
             return new EmbeddingTrainer(this);
         }
     }
-
 }

@@ -38,7 +38,8 @@ class EmbeddingTrainingLabelsTest {
     }
 
     @Test
-    void examplesOfFewerThanTwoLabelsAreRefused() {
+    void withoutTheDescriptionPriorExamplesOfFewerThanTwoLabelsAreRefused() {
+        EmbeddingTrainer trainer = this.trainer.toBuilder().descriptionPrior(false).build();
         List<LabeledArticle> economyOnly = List.of(labeled("1", "Stocks rally", "Economy"),
                 labeled("2", "银行利润创新高", "Economy"), labeled("3", "Celebrity wedding", "Gossip"));
 
@@ -52,6 +53,18 @@ class EmbeddingTrainingLabelsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two labels");
         assertThatThrownBy(() -> trainer.train(List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two labels");
+    }
+
+    @Test
+    void withTheDescriptionPriorOneLabelOfExamplesTrainsAndTheOtherLabelsKeepTheirPrototypes() {
+        List<LabeledArticle> economyOnly = List.of(labeled("1", "Stocks rally", "Economy"),
+                labeled("2", "银行利润创新高", "Economy"));
+        EmbeddingClassifier classifier = trainer.train(economyOnly);
+        assertThat(classifier.summary().examplesPerLabel()).containsOnlyKeys("Economy");
+        assertThat(classifier.classify(Article.of("q", "Stocks rally", "")).scores())
+                .containsKeys("Economy", "Sports", "Technology", "Weather")
+                .allSatisfy((label, p) -> assertThat(p).as(label).isBetween(0.0, 1.0));
+        assertThat(classifier.settings()).hasValueSatisfying(s -> assertThat(s.searchedAt()).isZero());
     }
 
     private static LabeledArticle labeled(String id, String title, String label) {

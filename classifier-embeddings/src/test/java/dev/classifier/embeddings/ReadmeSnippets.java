@@ -10,6 +10,7 @@ import dev.classifier.local.LocalClassifier;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The Java blocks of this module's README, word for word between the {@code readme:} markers, so that they
@@ -21,17 +22,29 @@ final class ReadmeSnippets {
     }
 
     @SuppressWarnings("unused")
-    static void use(Taxonomy taxonomy, FeedbackStore feedbackStore, Article article) {
+    static void use(FeedbackStore feedbackStore, Article article) {
         // readme:use
-        try (OnnxTextEmbedder model = OnnxTextEmbedder.loadDefault();              // bge-small-zh-v1.5, int8
+        Taxonomy taxonomy = Taxonomy.builder()                                      // one plain sentence per category
+                .category("World", "News about world affairs: politics, governments and events in countries around the world.")
+                .category("Sports", "News about sports: games, teams, players and competitions.")
+                .category("Business", "News about business: companies, markets, trade and the economy.")
+                .category("Sci/Tech", "News about science and technology: research, computers, software and the internet.")
+                .build();
+        try (OnnxTextEmbedder model = OnnxTextEmbedder.load(EmbeddingModel.bgeSmallEn());   // English articles: see below
              EmbeddingCache cache = EmbeddingCache.open(Path.of("embeddings.cache"))) {
             TextEmbedder embedder = cache.wrap(model);                               // each text embedded once, ever
             EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(embedder).taxonomy(taxonomy).build();
-            try (Classifier classifier = trainer.train(feedbackStore)) {
+            List<Article> recent = recentArticles();                                 // unlabelled; may be empty
+            try (Classifier classifier = trainer.train(feedbackStore, recent)) {     // works with an empty store too
                 Prediction p = classifier.classify(article);
             }
         }
         // readme:end
+    }
+
+    /** Stands for the articles the application classified lately (the README's unlabelled pool). */
+    private static List<Article> recentArticles() {
+        return List.of();
     }
 
     static EmbeddingTrainer companion(TextEmbedder embedder, Taxonomy taxonomy) {

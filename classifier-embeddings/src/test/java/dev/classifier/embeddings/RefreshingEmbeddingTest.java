@@ -79,9 +79,9 @@ class RefreshingEmbeddingTest {
     }
 
     @Test
-    void theTrainerInterfaceRefusesRowsWithNoLabelOfTheTaxonomy() {
+    void withoutTheDescriptionPriorTheTrainerInterfaceRefusesRowsWithNoLabelOfTheTaxonomy() {
         EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(new HashingEmbedder())
-                .taxonomy(TrainingData.TAXONOMY).build();
+                .taxonomy(TrainingData.TAXONOMY).descriptionPrior(false).build();
         List<LabeledArticle> rows = List.of(new LabeledArticle(Article.of("a", "Celebrity wedding", ""), "Gossip"));
         assertThatThrownBy(() -> trainer.train(rows, TrainingData.TAXONOMY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gossip");

@@ -8,109 +8,218 @@ import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingClassifier;
-import dev.classifier.embeddings.EmbeddingClassifier.Method;
 import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.EmbeddingTrainer;
 import dev.classifier.embeddings.OnnxTextEmbedder;
+import dev.classifier.embeddings.TrainingSettings;
 import dev.classifier.local.LocalTrainer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Accuracy on ../shared/data: 8, 32 and 128 examples per class (mean ± sd over the seed-42 file and the four
- * extra draws) and the full training split, always tested on the whole test split. Every setting is chosen on
- * the training data only (held-out folds inside the trainer). Vectors come from the disk cache that
- * {@link WarmCache} fills. Args: the cache file.
+ * Accuracy on ../shared/data: 0 (descriptions only), 8, 32 and 128 examples per class (mean ± sd over the seed-42
+ * file and the four extra draws) and the full training split, always tested on the whole test split. The taxonomy
+ * carries one plain sentence per class written from its name ({@code class-descriptions.tsv}, committed before the
+ * first run); no example phrases. The unlabelled pool is the training split minus the labelled draw (never the
+ * test split); the skewed pool keeps all of the first class's rest and a fifth as many of each other class. Every
+ * setting is chosen on the labelled draw only (held-out folds inside the trainer), by a fresh trainer per training.
+ * Vectors come from the disk cache that {@link WarmCache} fills. Args: the cache file.
  */
 public final class AccuracyBench {
 
-    /** A data set, the model that embeds it, and the strategies to run on it. */
-    record Setup(String dataset, EmbeddingModel model, List<String> strategies) {
+    /** Which unlabelled articles a strategy gets. */
+    enum Pool { NONE, REST, SKEWED }
+
+    /** A strategy under test: a name, its trainer (made fresh per training) and its pool. */
+    record Contender(String name, Supplier<EmbeddingTrainer> embedding, Pool pool) {
+        boolean local() {
+            return embedding == null;
+        }
     }
 
-    static final String LOCAL = "local n-gram (LocalTrainer defaults)";
-    static final String CENTROID = "embeddings: centroid";
-    static final String AUTO = "embeddings: auto";
-    static final String COMBINED = "embeddings: auto + local companion";
-
-    /** A strategy under test: a name and how to train it on examples. */
-    record Contender(String name, Function<List<LabeledArticle>, Classifier> trainer) {
+    /** Per strategy: accuracies per regime (0, 8, 32, 128, full), mean training and prediction seconds. */
+    record Row(String dataset, String model, String name, Map<String, double[]> accuracy, Map<String, Double> trainSeconds,
+               Map<String, Double> predictSeconds, String chosen) {
     }
+
+    static final List<String> REGIMES = List.of(System.getProperty("bench.regimes", "0,8,32,128,full").split(","));
+    private static List<String> only = List.of();
 
     public static void main(String[] args) {
         Path cacheFile = Path.of(args.length > 0 ? args[0] : "bench/out/embeddings.cache");
-        List<Setup> setups = List.of(
-                new Setup("agnews", EmbeddingModel.bgeSmallEn(), List.of(LOCAL, CENTROID, AUTO, COMBINED)),
-                new Setup("agnews", EmbeddingModel.bgeSmallZh(), List.of(CENTROID, COMBINED)),
-                new Setup("thucnews", EmbeddingModel.bgeSmallZh(), List.of(LOCAL, CENTROID, AUTO, COMBINED)));
-        System.out.println("Accuracy % on the whole test split; k = examples per class, mean ± sd over 5 draws;");
-        System.out.println("ECE = expected calibration error (10 bins); train s = training on the full split.");
-        System.out.println("| data | model | strategy | k=8 | k=32 | k=128 | full | k=32 seed 42 | ECE k=32 | ECE full | train s full |");
-        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<Row> rows = new ArrayList<>();
+        // Optional filters for a quick look: data sets and strategy names (substrings, comma-separated).
+        String sets = args.length > 1 ? args[1] : "";
+        only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         try (EmbeddingCache cache = EmbeddingCache.open(cacheFile)) {
-            for (Setup setup : setups) {
-                try (OnnxTextEmbedder model = OnnxTextEmbedder.builder().model(setup.model()).threads(2).build()) {
-                    run(setup, cache.wrap(model));
-                }
+            if (sets.isEmpty() || sets.contains("agnews")) {
+                rows.addAll(run("agnews", EmbeddingModel.bgeSmallEn(), cache, true));
             }
+            if (sets.isEmpty() || sets.contains("thucnews")) {
+                rows.addAll(run("thucnews", EmbeddingModel.bgeSmallZh(), cache, true));
+            }
+            if (sets.isEmpty() || sets.contains("agnews-zh")) {
+                rows.addAll(run("agnews", EmbeddingModel.bgeSmallZh(), cache, false));
+            }
+        }
+        System.out.println();
+        System.out.println("Accuracy % on the whole test split; k = labelled examples per class, mean ± sd over 5 draws.");
+        System.out.println("| data | model | strategy | k=0 | k=8 | k=32 | k=128 | full |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|");
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", row.dataset(), row.model(),
+                    row.name() + row.chosen(), cell(row, "0"), cell(row, "8"), cell(row, "32"), cell(row, "128"),
+                    cell(row, "full"));
+        }
+        System.out.println();
+        System.out.println("Seconds per training (mean over draws; embedding from the warm cache) / to classify the test split.");
+        System.out.println("| data | model | strategy | k=0 | k=8 | k=32 | k=128 | full |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|");
+        for (Row row : rows) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s |", row.dataset(),
+                    row.model(), row.name()));
+            for (String regime : REGIMES) {
+                Double train = row.trainSeconds().get(regime);
+                line.append(train == null ? " – |" : String.format(Locale.ROOT, " %.2f / %.2f |", train,
+                        row.predictSeconds().get(regime)));
+            }
+            System.out.println(line);
         }
     }
 
-    static void run(Setup setup, TextEmbedder embedder) {
-        List<LabeledArticle> test = BenchData.test(setup.dataset());
-        Taxonomy taxonomy = BenchData.taxonomy(test);
+    private static String cell(Row row, String regime) {
+        double[] values = row.accuracy().get(regime);
+        if (values == null) {
+            return row.name().contains("pool") && (regime.equals("0") || regime.equals("full")) ? "(no pool)" : "–";
+        }
+        return values.length == 1 ? String.format(Locale.ROOT, "%.1f", 100 * values[0]) : Stats.percent(values);
+    }
+
+    static List<Row> run(String dataset, EmbeddingModel embeddingModel, EmbeddingCache cache, boolean all) {
+        List<LabeledArticle> test = BenchData.test(dataset);
+        List<LabeledArticle> train = BenchData.train(dataset);
+        Taxonomy taxonomy = Descriptions.taxonomy(dataset);
         List<Article> articles = test.stream().map(LabeledArticle::article).toList();
-        LocalTrainer local = LocalTrainer.builder().build();
-        EmbeddingTrainer.Builder embedding = EmbeddingTrainer.builder().embedder(embedder).taxonomy(taxonomy);
-        Map<String, Contender> all = Map.of(
-                LOCAL, new Contender(LOCAL, rows -> local.train(rows, taxonomy)),
-                CENTROID, new Contender(CENTROID, embedding.method(Method.CENTROID).build()::train),
-                AUTO, new Contender(AUTO, embedding.method(Method.AUTO).build()::train),
-                COMBINED, new Contender(COMBINED, embedding.method(Method.AUTO).companion(local).build()::train));
-        List<Contender> contenders = setup.strategies().stream().map(all::get).toList();
-        for (Contender contender : contenders) {
-            Map<Integer, double[]> fewShot = new LinkedHashMap<>();
-            double seed42At32 = 0;
-            double eceAt32 = 0;
-            for (int k : BenchData.SHOTS) {
-                double[] accuracies = new double[BenchData.DRAWS.size()];
-                for (int d = 0; d < accuracies.length; d++) {
-                    try (Classifier classifier = contender.trainer().apply(
-                            BenchData.fewShot(setup.dataset(), k, BenchData.DRAWS.get(d)))) {
-                        List<Outcome> outcomes = classifier.classifyAll(articles);
-                        accuracies[d] = Stats.accuracy(test, outcomes);
-                        if (k == 32 && d == 0) {
-                            seed42At32 = accuracies[d];
-                            eceAt32 = Stats.calibrationError(test, outcomes);
-                        }
-                    }
-                }
-                fewShot.put(k, accuracies);
+        List<Row> rows = new ArrayList<>();
+        try (OnnxTextEmbedder model = OnnxTextEmbedder.builder().model(embeddingModel).threads(2).build()) {
+            TextEmbedder embedder = cache.wrap(model);
+            Supplier<EmbeddingTrainer.Builder> base = () -> EmbeddingTrainer.builder().embedder(embedder)
+                    .taxonomy(taxonomy);
+            List<Contender> contenders = new ArrayList<>();
+            if (all) {
+                contenders.add(new Contender("local n-gram (LocalTrainer defaults)", null, Pool.NONE));
+                contenders.add(new Contender("embeddings alone (noCompanion)", () -> base.get().noCompanion().build(),
+                        Pool.NONE));
+                contenders.add(new Contender("default (+ local companion)", () -> base.get().build(), Pool.NONE));
+                contenders.add(new Contender("default + pool", () -> base.get().build(), Pool.REST));
+                contenders.add(new Contender("default + skewed pool", () -> base.get().build(), Pool.SKEWED));
+            } else {
+                contenders.add(new Contender("default + pool", () -> base.get().build(), Pool.REST));
             }
-            long start = System.nanoTime();
-            double full;
-            double eceFull;
-            String chosen = "";
-            try (Classifier classifier = contender.trainer().apply(BenchData.train(setup.dataset()))) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                List<Outcome> outcomes = classifier.classifyAll(articles);
-                full = Stats.accuracy(test, outcomes);
-                eceFull = Stats.calibrationError(test, outcomes);
-                if (classifier instanceof EmbeddingClassifier ec && !contender.name().equals(CENTROID)) {
-                    chosen = String.format(" (full: %s%s)", ec.summary().method().name().toLowerCase(Locale.ROOT),
-                            ec.summary().companionWeight() > 0 ? ", local weight " + ec.summary().companionWeight() : "");
+            for (Contender contender : contenders) {
+                if (!only.isEmpty() && only.stream().noneMatch(contender.name()::contains)) {
+                    continue;
                 }
-                System.out.printf("| %s | %s | %s%s | %s | %s | %s | %.1f | %.1f | %.3f | %.3f | %.1f |%n",
-                        setup.dataset(), contender.name().equals(LOCAL) ? "-" : setup.model().name(),
-                        contender.name(), chosen,
-                        Stats.percent(fewShot.get(8)), Stats.percent(fewShot.get(32)),
-                        Stats.percent(fewShot.get(128)), 100 * full, 100 * seed42At32, eceAt32, eceFull, seconds);
+                rows.add(measure(dataset, embeddingModel, contender, taxonomy, train, test, articles));
             }
         }
+        return rows;
+    }
+
+    private static Row measure(String dataset, EmbeddingModel embeddingModel, Contender contender, Taxonomy taxonomy,
+                               List<LabeledArticle> train, List<LabeledArticle> test, List<Article> articles) {
+        Map<String, double[]> accuracy = new LinkedHashMap<>();
+        Map<String, Double> trainSeconds = new LinkedHashMap<>();
+        Map<String, Double> predictSeconds = new LinkedHashMap<>();
+        String chosen = "";
+        for (String regime : REGIMES) {
+            List<List<LabeledArticle>> draws = new ArrayList<>();
+            if (contender.pool() != Pool.NONE && (regime.equals("0") || regime.equals("full"))) {
+                continue; // no labelled draw (0) or no rest of the split (full): no pool, the default's figure
+            }
+            if (regime.equals("0")) {
+                if (contender.local()) {
+                    continue; // the local model cannot classify without examples
+                }
+                draws.add(List.of());
+            } else if (regime.equals("full")) {
+                draws.add(train);
+            } else {
+                for (String draw : BenchData.DRAWS) {
+                    draws.add(BenchData.fewShot(dataset, Integer.parseInt(regime), draw));
+                }
+            }
+            double[] values = new double[draws.size()];
+            double trainTotal = 0;
+            double predictTotal = 0;
+            List<String> settings = new ArrayList<>();
+            for (int d = 0; d < draws.size(); d++) {
+                List<LabeledArticle> labelled = draws.get(d);
+                List<Article> pool = pool(contender.pool(), train, labelled, taxonomy);
+                long start = System.nanoTime();
+                try (Classifier classifier = contender.local()
+                        ? LocalTrainer.builder().build().train(labelled, taxonomy)
+                        : contender.embedding().get().train(labelled, pool)) {
+                    trainTotal += (System.nanoTime() - start) / 1e9;
+                    long predictStart = System.nanoTime();
+                    List<Outcome> outcomes = classifier.classifyAll(articles);
+                    predictTotal += (System.nanoTime() - predictStart) / 1e9;
+                    values[d] = Stats.accuracy(test, outcomes);
+                    if (classifier instanceof EmbeddingClassifier ec) {
+                        ec.settings().ifPresent(s -> settings.add(describe(s)));
+                    }
+                }
+            }
+            accuracy.put(regime, values);
+            trainSeconds.put(regime, trainTotal / draws.size());
+            predictSeconds.put(regime, predictTotal / draws.size());
+            System.out.printf(Locale.ROOT, "%s %s %s k=%s: %s %s%n", dataset, embeddingModel.name(), contender.name(),
+                    regime, Arrays.toString(Arrays.stream(values).map(v -> Math.round(1000 * v) / 10.0).toArray()),
+                    settings);
+            if (regime.equals("full") && !settings.isEmpty()) {
+                chosen = " (full: " + settings.get(0) + ")";
+            }
+        }
+        return new Row(dataset, contender.local() ? "-" : embeddingModel.name(), contender.name(), accuracy,
+                trainSeconds, predictSeconds, chosen);
+    }
+
+    static String describe(TrainingSettings s) {
+        return String.format(Locale.ROOT, "%s%s prior %s%s%s", s.method().name().toLowerCase(Locale.ROOT),
+                Double.isNaN(s.l2()) ? "" : " l2 " + s.l2(), Double.isNaN(s.priorWeight()) ? "-" : s.priorWeight(),
+                s.poolUsed() ? ", pool " + s.pool().name().toLowerCase(Locale.ROOT) + " " + s.pseudoLabelled() : "",
+                s.companionWeight() > 0 ? ", local " + s.companionWeight() : "");
+    }
+
+    /** The unlabelled pool: the training split minus the labelled draw (never the test split). */
+    static List<Article> pool(Pool kind, List<LabeledArticle> train, List<LabeledArticle> labelled, Taxonomy taxonomy) {
+        if (kind == Pool.NONE || labelled.isEmpty()) {
+            return List.of();
+        }
+        Set<String> taken = labelled.stream().map(r -> r.article().id()).collect(Collectors.toSet());
+        List<LabeledArticle> rest = train.stream().filter(r -> !taken.contains(r.article().id())).toList();
+        if (kind == Pool.SKEWED) {
+            String big = taxonomy.labels().get(0);
+            Map<String, List<LabeledArticle>> byLabel = rest.stream().collect(
+                    Collectors.groupingBy(LabeledArticle::label, LinkedHashMap::new, Collectors.toList()));
+            int bigCount = byLabel.get(big).size();
+            List<LabeledArticle> skewed = new ArrayList<>(byLabel.get(big));
+            byLabel.forEach((label, members) -> {
+                if (!label.equals(big)) {
+                    skewed.addAll(members.subList(0, Math.min(members.size(), bigCount / 5)));
+                }
+            });
+            rest = skewed;
+        }
+        return rest.stream().map(LabeledArticle::article).toList();
     }
 }

@@ -40,7 +40,7 @@ public final class NotesProtocolCheck {
                     .filter(r -> !used.contains(r.article().id())).toList();
             Taxonomy taxonomy = BenchData.taxonomy(test);
             try (Classifier classifier = EmbeddingTrainer.builder().embedder(cache.wrap(embedder)).taxonomy(taxonomy)
-                    .method(Method.CENTROID).build().train(shots)) {
+                    .method(Method.CENTROID).descriptionPrior(false).noCompanion().build().train(shots)) {
                 System.out.printf("| %s | %s | %.1f (%d items) | %.1f (%d items) |%n", dataset, model.name(),
                         100 * accuracy(classifier, test), test.size(), 100 * accuracy(classifier, rest), rest.size());
             }

@@ -1,0 +1,256 @@
+package dev.classifier.embeddings;
+
+import dev.classifier.api.Article;
+import dev.classifier.api.Classifier;
+import dev.classifier.api.LabeledArticle;
+import dev.classifier.api.Outcome;
+import dev.classifier.api.Taxonomy;
+import dev.classifier.api.Trainer;
+import dev.classifier.embeddings.EmbeddingClassifier.Method;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chooses an {@link EmbeddingClassifier}'s settings on held-out folds of its training data, one after the other:
+ * the weight of the description prior (on the centroid), the method and penalty, whether the unlabelled pool may
+ * move the centres, and the companion's weight. Where earlier settings are given, each is kept unless another
+ * beats it on held-out accuracy by a margin, so that one more example does not flip a choice.
+ */
+final class HeldOutSearch {
+
+    /** Examples' worth of each description prototype; 0 leaves the descriptions out. */
+    static final List<Double> PRIOR_WEIGHTS = List.of(0.0, 2.0, 8.0);
+    /** The penalties logistic regression tries. */
+    static final List<Double> L2_GRID = List.of(1e-5, 1e-4, 1e-3, 1e-2, 1e-1);
+    /**
+     * Weights the companion's log-probabilities may get beside the embedding's; 0 means it does not help. Below
+     * 0.25 matters on Chinese few-shot sets, where the n-gram model is weak.
+     */
+    static final List<Double> COMPANION_WEIGHTS = List.of(0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0);
+    /** Centroid cosines times this start (and anchor) the logistic regression: a typical fitted inverse temperature. */
+    static final double CENTROID_SCALE = 10;
+    /** A new choice must beat the earlier one by this much held-out accuracy (or 1.5 examples, if more). */
+    static final double MARGIN = 0.01;
+    /** The companion learns from at most this many times the largest labelled class of pool articles per class. */
+    static final int TAUGHT_RATIO = 4;
+    /** ... and at most this many per class (the companion's training time grows with them). */
+    static final int MAX_TAUGHT_PER_CLASS = 256;
+    /** Above this many examples the companion is cross-validated on three folds only (it trains 4 times, not 6). */
+    static final int FEWER_COMPANION_FOLDS_ABOVE = 1000;
+
+    /** The training data: examples, their unit vectors and classes, folds, prototypes (or null), pool vectors. */
+    record Data(List<LabeledArticle> examples, List<String> classes, float[][] x, int[] y, int[] foldOf,
+                float[][] prior, List<Article> poolArticles, float[][] pool) {
+    }
+
+    /** The settings chosen, and the held-out accuracy of each method (AUTO: with the companion). */
+    record Result(TrainingSettings settings, Map<Method, Double> heldOut) {
+    }
+
+    private final Method method;
+    private final int maxIterations;
+    private final Trainer companionTrainer;
+    private final Taxonomy taxonomy;
+
+    HeldOutSearch(Method method, int maxIterations, Trainer companionTrainer, Taxonomy taxonomy) {
+        this.method = method;
+        this.maxIterations = maxIterations;
+        this.companionTrainer = companionTrainer;
+        this.taxonomy = taxonomy;
+    }
+
+    /** @param previous the settings to keep unless beaten by a margin, or null */
+    Result search(Data data, TrainingSettings previous) {
+        Folding folding = new Folding(data.foldOf());
+        int[] truth = folding.truth(data.y());
+        double margin = Math.max(MARGIN, 1.5 / truth.length);
+        Map<Method, Double> heldOut = new EnumMap<>(Method.class);
+
+        double priorWeight = Double.NaN;
+        if (data.prior() != null) {
+            List<List<double[]>> candidates = new ArrayList<>();
+            for (double weight : PRIOR_WEIGHTS) {
+                candidates.add(folding.logits(data, (x, y) -> centres(data, x, y, weight)));
+            }
+            int kept = previous == null ? -1 : PRIOR_WEIGHTS.indexOf(previous.priorWeight());
+            priorWeight = PRIOR_WEIGHTS.get(Scores.pick(candidates, truth, kept, margin, false));
+        }
+        double alpha = priorWeight;
+
+        List<EmbeddingTrainer.Config> configs = configs();
+        List<List<double[]>> configLogits = new ArrayList<>();
+        for (EmbeddingTrainer.Config config : configs) {
+            configLogits.add(folding.logits(data, (x, y) -> model(data, x, y, config, alpha)));
+            heldOut.merge(config.method(), Scores.accuracy(configLogits.get(configLogits.size() - 1), truth),
+                    Math::max);
+        }
+        int keptConfig = previous == null ? -1 : configs.indexOf(new EmbeddingTrainer.Config(previous.method(),
+                previous.method() == Method.LOGISTIC ? previous.l2() : Double.NaN));
+        int chosen = Scores.pick(configLogits, truth, keptConfig, margin, false);
+        EmbeddingTrainer.Config config = configs.get(chosen);
+        List<double[]> logits = configLogits.get(chosen);
+
+        TrainingSettings.PoolUse pool = TrainingSettings.PoolUse.NONE;
+        if (data.pool().length > 0) {
+            List<TrainingSettings.PoolUse> uses = new ArrayList<>(List.of(TrainingSettings.PoolUse.NONE,
+                    TrainingSettings.PoolUse.CENTRES));
+            List<List<double[]>> candidates = new ArrayList<>(List.of(logits));
+            for (TrainingSettings.PoolUse use : uses.subList(1, uses.size())) {
+                candidates.add(folding.logits(data, (x, y) -> pooled(data, x, y, config, alpha, use)));
+            }
+            int kept = previous == null ? -1 : previous.pool().movesCentres() ? 1 : 0;
+            pool = uses.get(Scores.pick(candidates, truth, kept, margin, true));
+            logits = candidates.get(uses.indexOf(pool));
+        }
+        double temperature = Calibration.fitTemperature(logits, truth);
+
+        double companionWeight = 0;
+        double combinedTemperature = 1;
+        if (companionTrainer != null) {
+            int companionFolds = data.x().length > FEWER_COMPANION_FOLDS_ABOVE ? Math.min(3, folding.count())
+                    : folding.count();
+            boolean teach = data.pool().length > 0;
+            TrainingSettings.PoolUse centresUse = pool;
+            List<double[]> companion = new ArrayList<>();
+            List<double[]> taught = new ArrayList<>();
+            List<double[]> embedding = new ArrayList<>();
+            List<Integer> subsetTruth = new ArrayList<>();
+            int at = 0;
+            for (int fold = 0; fold < folding.count(); fold++) {
+                List<Integer> test = folding.test(fold);
+                if (fold < companionFolds) {
+                    List<Integer> train = folding.train(fold);
+                    companion.addAll(companionProbabilities(data, train, List.of(), test));
+                    if (teach) {
+                        float[][] x = train.stream().map(i -> data.x()[i]).toArray(float[][]::new);
+                        int[] y = train.stream().mapToInt(i -> data.y()[i]).toArray();
+                        LinearModel model = pooled(data, x, y, config, alpha, centresUse);
+                        taught.addAll(companionProbabilities(data, train, pseudoLabelled(data, model, y), test));
+                    }
+                    embedding.addAll(logits.subList(at, at + test.size()));
+                    test.forEach(i -> subsetTruth.add(data.y()[i]));
+                }
+                at += test.size();
+            }
+            int[] subset = subsetTruth.stream().mapToInt(Integer::intValue).toArray();
+            List<List<double[]>> candidates = new ArrayList<>();
+            for (double weight : COMPANION_WEIGHTS) {
+                candidates.add(Companion.combine(embedding, temperature, companion, weight));
+            }
+            if (teach) {
+                for (double weight : COMPANION_WEIGHTS.subList(1, COMPANION_WEIGHTS.size())) {
+                    candidates.add(Companion.combine(embedding, temperature, taught, weight));
+                }
+            }
+            int kept = previous == null ? -1 : COMPANION_WEIGHTS.indexOf(previous.companionWeight());
+            if (kept > 0 && teach && previous.pool().teachesCompanion()) {
+                kept += COMPANION_WEIGHTS.size() - 1;
+            }
+            int best = Scores.pick(candidates, subset, kept, margin, true);
+            boolean taughtChosen = best >= COMPANION_WEIGHTS.size();
+            companionWeight = COMPANION_WEIGHTS.get(taughtChosen ? best - COMPANION_WEIGHTS.size() + 1 : best);
+            if (taughtChosen) {
+                pool = pool == TrainingSettings.PoolUse.CENTRES ? TrainingSettings.PoolUse.CENTRES_AND_COMPANION
+                        : TrainingSettings.PoolUse.COMPANION;
+            }
+            heldOut.put(Method.AUTO, Scores.accuracy(candidates.get(best), subset));
+            if (companionWeight > 0) {
+                combinedTemperature = Calibration.fitTemperature(candidates.get(best), subset);
+            }
+        }
+        TrainingSettings settings = new TrainingSettings(priorWeight, config.method(), config.l2(), temperature,
+                pool, 0, companionWeight, combinedTemperature, data.x().length, false);
+        return new Result(settings, heldOut);
+    }
+
+    private List<EmbeddingTrainer.Config> configs() {
+        List<EmbeddingTrainer.Config> configs = new ArrayList<>();
+        if (method != Method.LOGISTIC) {
+            configs.add(new EmbeddingTrainer.Config(Method.CENTROID, Double.NaN));
+        }
+        if (method != Method.CENTROID) {
+            L2_GRID.forEach(l2 -> configs.add(new EmbeddingTrainer.Config(Method.LOGISTIC, l2)));
+        }
+        return configs;
+    }
+
+    /** The centres of the given examples, with the prior at its weight. */
+    static LinearModel centres(Data data, float[][] x, int[] y, double priorWeight) {
+        return Centroids.fit(data.classes(), x, y, data.prior(), Double.isNaN(priorWeight) ? 0 : priorWeight);
+    }
+
+    /** A model of the given examples under a configuration (logistic regression anchored at the centres). */
+    LinearModel model(Data data, float[][] x, int[] y, EmbeddingTrainer.Config config, double priorWeight) {
+        return pooled(data, x, y, config, priorWeight, TrainingSettings.PoolUse.NONE);
+    }
+
+    /** {@link #model}, with the pool used as asked. */
+    LinearModel pooled(Data data, float[][] x, int[] y, EmbeddingTrainer.Config config, double priorWeight,
+                       TrainingSettings.PoolUse use) {
+        return build(data.classes(), x, y, data.prior(), data.pool(), config, priorWeight, use, maxIterations).model();
+    }
+
+    /** A trained model and how many pool articles shaped it. */
+    record Built(LinearModel model, int pseudoLabelled) {
+    }
+
+    /** The one recipe, for held-out folds and the final model alike. */
+    static Built build(List<String> classes, float[][] x, int[] y, float[][] prior, float[][] pool,
+                       EmbeddingTrainer.Config config, double priorWeight, TrainingSettings.PoolUse use,
+                       int maxIterations) {
+        LinearModel centres = Centroids.fit(classes, x, y, prior, Double.isNaN(priorWeight) ? 0 : priorWeight);
+        if (!use.movesCentres() || pool.length == 0) {
+            return new Built(config.method() == Method.LOGISTIC
+                    ? SoftmaxRegression.fitTowards(centres, CENTROID_SCALE, x, y, config.l2(), maxIterations)
+                    : centres, 0);
+        }
+        CentreRefinement.Refined refined = CentreRefinement.refine(centres, pool);
+        return new Built(config.method() == Method.LOGISTIC
+                ? SoftmaxRegression.fitTowards(refined.centres(), CENTROID_SCALE, x, y, config.l2(), maxIterations)
+                : refined.centres(), refined.pseudoLabelled());
+    }
+
+    /** Pool articles a model is surest of, up to {@link #TAUGHT_RATIO} times the largest labelled class each. */
+    static List<LabeledArticle> pseudoLabelled(List<String> classes, List<Article> poolArticles, float[][] pool,
+                                               LinearModel model, int[] y) {
+        int[] perClass = new int[classes.size()];
+        for (int label : y) {
+            perClass[label]++;
+        }
+        int largest = java.util.Arrays.stream(perClass).max().orElse(0);
+        CentreRefinement.Selection selection = CentreRefinement.select(model, pool)
+                .top(Math.min(MAX_TAUGHT_PER_CLASS, TAUGHT_RATIO * largest));
+        List<LabeledArticle> rows = new ArrayList<>(selection.rows().length);
+        for (int i = 0; i < selection.rows().length; i++) {
+            rows.add(new LabeledArticle(poolArticles.get(selection.rows()[i]), classes.get(selection.classes()[i])));
+        }
+        return rows;
+    }
+
+    private static List<LabeledArticle> pseudoLabelled(Data data, LinearModel model, int[] y) {
+        return pseudoLabelled(data.classes(), data.poolArticles(), data.pool(), model, y);
+    }
+
+    /** The companion, trained on {@code train} (and pool rows), on each of {@code test}: probabilities in class order. */
+    private List<double[]> companionProbabilities(Data data, List<Integer> train, List<LabeledArticle> taught,
+                                                  List<Integer> test) {
+        List<LabeledArticle> rows = new ArrayList<>(train.stream().map(data.examples()::get).toList());
+        if (rows.stream().map(LabeledArticle::label).distinct().count() < 2) {
+            return test.stream().map(i -> Companion.probabilities(data.classes(), Optional.empty())).toList();
+        }
+        rows.addAll(taught);
+        try (Classifier companion = companionTrainer.train(rows, taxonomy)) {
+            List<Outcome> outcomes = companion.classifyAll(
+                    test.stream().map(i -> data.examples().get(i).article()).toList());
+            List<double[]> out = new ArrayList<>(outcomes.size());
+            for (Outcome outcome : outcomes) {
+                out.add(Companion.probabilities(data.classes(), outcome.predictionIfAny()));
+            }
+            return out;
+        }
+    }
+}
