@@ -67,7 +67,7 @@ class EmbeddingClassifierFileTest {
         HashingEmbedder model = new HashingEmbedder();
         for (Method method : List.of(Method.LOGISTIC, Method.CENTROID)) {
             EmbeddingClassifier original = EmbeddingTrainer.builder().embedder(model).taxonomy(TrainingData.TAXONOMY)
-                    .method(method).build().train(TrainingData.examples());
+                    .method(method).noCompanion().build().train(TrainingData.examples());
             assertThat(original.summary().method()).isEqualTo(method);
             Path file = dir.resolve(method + ".model");
             original.save(file);

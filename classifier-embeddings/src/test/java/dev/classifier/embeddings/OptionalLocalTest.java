@@ -28,7 +28,7 @@ class OptionalLocalTest {
     @Test
     void withoutClassifierLocalOnlyTheCompanionNeedsIt() throws IOException, InterruptedException {
         HashingEmbedder model = new HashingEmbedder();
-        EmbeddingClassifier plain = EmbeddingTrainer.builder().embedder(model).taxonomy(TrainingData.TAXONOMY).build()
+        EmbeddingClassifier plain = EmbeddingTrainer.builder().embedder(model).taxonomy(TrainingData.TAXONOMY).noCompanion().build()
                 .train(TrainingData.examples());
         Path plainFile = dir.resolve("plain.model");
         plain.save(plainFile);
