@@ -196,25 +196,7 @@ public final class LocalTrainer implements Trainer {
         if (folds < 2 || classCount < 2 || n < 2 * folds) {
             return new Calibration(DEFAULT_BETA, OptionalDouble.empty(), OptionalDouble.empty());
         }
-        int[] fold = stratifiedFolds(y, classCount, folds);
-        double[][] margins = new double[n][classCount];
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            int[] train = rowsWhere(fold, f, false);
-            int[] test = rowsWhere(fold, f, true);
-            for (int k = 0; k < classCount; k++) {
-                int cls = k;
-                long taskSeed = derivedSeed(f, k);
-                tasks.add(() -> {
-                    double[] w = svm().train(x, train, positives(y, cls), taskSeed);
-                    for (int row : test) {
-                        margins[row][cls] = x.dot(row, w) + w[x.width()];
-                    }
-                    return null;
-                });
-            }
-        }
-        runAll(pool, tasks);
+        double[][] margins = outOfFoldMargins(x, y, classCount, folds, pool);
         double beta = TemperatureScaling.fitInverseTemperature(margins, y);
         double[] confidence = new double[n];
         boolean[] correct = new boolean[n];
@@ -234,6 +216,88 @@ public final class LocalTrainer implements Trainer {
         }
         return new Calibration(beta, OptionalDouble.of((double) right / n),
                 OptionalDouble.of(TemperatureScaling.expectedCalibrationError(confidence, correct, 15)));
+    }
+
+    /** Each row's class margins from the models of the stratified folds that left it out. */
+    private double[][] outOfFoldMargins(SparseRows x, int[] y, int classCount, int folds, ExecutorService pool) {
+        int[] fold = stratifiedFolds(y, classCount, folds);
+        double[][] margins = new double[y.length][classCount];
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int[] train = rowsWhere(fold, f, false);
+            int[] test = rowsWhere(fold, f, true);
+            for (int k = 0; k < classCount; k++) {
+                int cls = k;
+                long taskSeed = derivedSeed(f, k);
+                tasks.add(() -> {
+                    double[] w = svm().train(x, train, positives(y, cls), taskSeed);
+                    for (int row : test) {
+                        margins[row][cls] = x.dot(row, w) + w[x.width()];
+                    }
+                    return null;
+                });
+            }
+        }
+        runAll(pool, tasks);
+        return margins;
+    }
+
+    /**
+     * Out-of-fold probabilities, for finding rows whose label the rest of the data contradicts: the rows are dealt
+     * into stratified, seeded folds, each fold is scored by a model trained on the others (over the features of
+     * all rows' texts, which holds no label), and the margins go through the softmax temperature fitted on them,
+     * as the calibration of {@link #train} does.
+     *
+     * @param rows     the labelled rows; every label must be one of the taxonomy's
+     * @param taxonomy the labels; a column per label, in its order (0 for a label no row has)
+     * @param folds    how many folds, 2..20
+     * @return one row of probabilities per input row, in the order given
+     * @throws IllegalArgumentException if a label is not in the taxonomy, the rows have fewer than two labels, the
+     *                                  folds are out of range or there are fewer than two rows per fold
+     */
+    public double[][] outOfFoldProbabilities(List<LabeledArticle> rows, Taxonomy taxonomy, int folds) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(taxonomy, "taxonomy");
+        if (folds < 2 || folds > 20) {
+            throw new IllegalArgumentException("folds must be 2..20, was " + folds);
+        }
+        if (rows.size() < 2 * folds) {
+            throw new IllegalArgumentException(folds + " folds need at least " + 2 * folds + " rows, had " + rows.size());
+        }
+        List<String> classes = taxonomy.labels().stream()
+                .filter(label -> rows.stream().anyMatch(r -> r.label().equals(label))).toList();
+        int[] y = new int[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = classes.indexOf(rows.get(i).label());
+            if (y[i] < 0) {
+                throw new IllegalArgumentException("row " + i + " (article '" + rows.get(i).article().id()
+                        + "') has the label '" + rows.get(i).label() + "', not one of " + taxonomy.labels());
+            }
+        }
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("out-of-fold probabilities need rows of at least two labels, had "
+                    + classes);
+        }
+        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, daemonThreads()) : null;
+        try {
+            TfIdf tfIdf = TfIdf.fit(rows.stream().map(r -> r.article().text()).toList(), features, minDf,
+                    task -> runAll(pool, task));
+            double[][] margins = outOfFoldMargins(tfIdf.rows(), y, classes.size(), folds, pool);
+            double beta = TemperatureScaling.fitInverseTemperature(margins, y);
+            double[][] probabilities = new double[y.length][taxonomy.labels().size()];
+            double[] p = new double[classes.size()];
+            for (int i = 0; i < y.length; i++) {
+                TemperatureScaling.softmax(margins[i], beta, p);
+                for (int k = 0; k < p.length; k++) {
+                    probabilities[i][taxonomy.labels().indexOf(classes.get(k))] = p[k];
+                }
+            }
+            return probabilities;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
     }
 
     /**

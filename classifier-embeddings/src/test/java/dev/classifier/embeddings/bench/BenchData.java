@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The labelled sets in ../shared/data: the test split, the full train split and the few-shot draws. */
-final class BenchData {
+/**
+ * The labelled sets in ../shared/data: the test split, the full train split and the few-shot draws. Public for the
+ * benches of classifier-loop, which read the sets the same way.
+ */
+public final class BenchData {
 
     /** Seed-42 files first, then the four extra draws. */
-    static final List<String> DRAWS = List.of("", "_s1", "_s2", "_s3", "_s4");
-    static final int[] SHOTS = {8, 32, 128};
+    public static final List<String> DRAWS = List.of("", "_s1", "_s2", "_s3", "_s4");
+    public static final int[] SHOTS = {8, 32, 128};
 
     private BenchData() {
     }
 
-    static Path dataDir() {
+    public static Path dataDir() {
         Path shared = Path.of(System.getProperty("classifier.sharedDir", "../shared"));
         Path data = shared.resolve("data");
         if (!Files.isDirectory(data)) {
@@ -32,23 +35,23 @@ final class BenchData {
         return data;
     }
 
-    static List<LabeledArticle> test(String dataset) {
+    public static List<LabeledArticle> test(String dataset) {
         return read(dataDir().resolve(dataset).resolve("test.jsonl"));
     }
 
-    static List<LabeledArticle> train(String dataset) {
+    public static List<LabeledArticle> train(String dataset) {
         return read(dataDir().resolve(dataset).resolve("train.jsonl"));
     }
 
     /** A few-shot draw: {@code draw} is "" for the seed-42 file or "_s1".."_s4". */
-    static List<LabeledArticle> fewShot(String dataset, int k, String draw) {
+    public static List<LabeledArticle> fewShot(String dataset, int k, String draw) {
         Path file = draw.isEmpty()
                 ? dataDir().resolve(dataset).resolve("train_k" + k + ".jsonl")
                 : dataDir().resolve("fewshot_draws").resolve(dataset).resolve("train_k" + k + draw + ".jsonl");
         return read(file);
     }
 
-    static Taxonomy taxonomy(List<LabeledArticle> rows) {
+    public static Taxonomy taxonomy(List<LabeledArticle> rows) {
         Set<String> labels = new TreeSet<>();
         rows.forEach(r -> labels.add(r.label()));
         return Taxonomy.of(labels.toArray(String[]::new));
@@ -58,7 +61,7 @@ final class BenchData {
      * The model input is the {@code text} field only, as for every peer: THUCNews repeats its headline in
      * {@code title}, which {@link Article#text()} would otherwise join in twice.
      */
-    static List<LabeledArticle> read(Path file) {
+    public static List<LabeledArticle> read(Path file) {
         List<LabeledArticle> rows = new ArrayList<>();
         for (LabeledArticle row : LabeledSets.read(file)) {
             Article a = row.article();
@@ -68,12 +71,12 @@ final class BenchData {
         return rows;
     }
 
-    static List<String> texts(List<LabeledArticle> rows) {
+    public static List<String> texts(List<LabeledArticle> rows) {
         return rows.stream().map(r -> r.article().text()).toList();
     }
 
     /** Distinct texts of several sets, in first-seen order. */
-    static List<String> distinctTexts(List<List<LabeledArticle>> sets) {
+    public static List<String> distinctTexts(List<List<LabeledArticle>> sets) {
         Set<String> texts = new LinkedHashSet<>();
         sets.forEach(s -> texts.addAll(texts(s)));
         return List.copyOf(texts);

@@ -24,7 +24,8 @@ public final class WarmCache {
         }
     }
 
-    static void warm(EmbeddingCache cache, EmbeddingModel model, String dataset) {
+    /** Embeds the texts of a set's train and test splits that the cache lacks (the loop's benches call it too). */
+    public static void warm(EmbeddingCache cache, EmbeddingModel model, String dataset) {
         List<String> texts = BenchData.distinctTexts(List.of(BenchData.train(dataset), BenchData.test(dataset)));
         try (OnnxTextEmbedder embedder = OnnxTextEmbedder.builder().model(model).threads(2).build()) {
             List<String> missing = texts.stream().filter(t -> cache.get(embedder.modelId(), t).isEmpty()).toList();

@@ -1,0 +1,258 @@
+package dev.classifier.loop.bench;
+
+import dev.classifier.api.Article;
+import dev.classifier.api.Classifier;
+import dev.classifier.api.LabeledArticle;
+import dev.classifier.api.Prediction;
+import dev.classifier.api.Taxonomy;
+import dev.classifier.embeddings.EmbeddingCache;
+import dev.classifier.embeddings.bench.BenchData;
+import dev.classifier.loop.Candidate;
+import dev.classifier.loop.ReviewItem;
+import dev.classifier.loop.ReviewPolicy;
+import dev.classifier.loop.ReviewQueue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Part review-budget of bench/learning-loop.sh: a simulated reviewer who knows the gold label. The model starts from
+ * 8 examples per class (the few-shot draw of the seed); articles stream in batches; of each batch the queue picks a
+ * tenth under a policy, the reviewer labels them, the model retrains, and the test accuracy is measured. Every
+ * policy against random order, for the local model and the embedding classifier, on AG News and THUCNews; curves
+ * are means over seeds (seed = the few-shot draw and the stream order). Disagreement pits the strategy against the
+ * other one trained on the same rows. Reported: the reviewed items each policy needs to reach the accuracy random
+ * order reaches at the end of its budget, and the ratio to what random order needs.
+ * Properties (defaults: what fits this busy 2-core machine in minutes, and what the README's figures used):
+ * bench.seeds (2), bench.budget (reviewed items, 1000), bench.batch (streamed articles per round, a tenth reviewed;
+ * 400), bench.strategies (local,embeddings), bench.policies (for the local model; LEAST_CONFIDENCE,MARGIN,ENTROPY,
+ * RANDOM; add DISAGREEMENT to pit it against the embedding classifier, which trains every round),
+ * bench.embeddingPolicies (MARGIN,RANDOM: each embedding retrain takes seconds), bench.sets (agnews,thucnews),
+ * bench.test (test items measured, 2000), bench.localFolds (the local model's calibration folds, 3; -1 for its own
+ * choice), bench.diversity (the queue's, 0.3).
+ */
+public final class ReviewBudgetBench {
+
+    private record Plan(Strategy strategy, Strategy other, int batch, int perBatch) {
+    }
+
+    private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves, int perBatch) {
+    }
+
+    /** The queue's diversity for every policy but random (bench.diversity; default: the queue's default). */
+    private static final double DIVERSITY = Double.parseDouble(System.getProperty("bench.diversity",
+            Double.toString(ReviewQueue.DEFAULT_DIVERSITY)));
+
+    private ReviewBudgetBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int budget = Integer.getInteger("bench.budget", 1000);
+        int testSize = Integer.getInteger("bench.test", 2000);
+        Set<String> strategies = Set.of(System.getProperty("bench.strategies", "local,embeddings").split(","));
+        Set<String> sets = Set.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
+        List<ReviewPolicy> policies = policies("bench.policies", "LEAST_CONFIDENCE,MARGIN,ENTROPY,RANDOM");
+        List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,RANDOM");
+        boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT);
+        int seeds = Integer.getInteger("bench.seeds", 2);
+        List<Result> results = new ArrayList<>();
+        StringBuilder skipped = new StringBuilder();
+        List<AutoCloseable> toClose = new ArrayList<>();
+        // The cache file is locked while open: opened only when vectors are needed.
+        try (EmbeddingCache cache = needsVectors ? EmbeddingCache.open(LoopSets.cacheFile()) : null) {
+            for (LoopSets.Corpus corpus : LoopSets.ALL) {
+                if (!sets.contains(corpus.dataset())) {
+                    continue;
+                }
+                if (!LoopSets.present(corpus.dataset())) {
+                    skipped.append("skipped ").append(corpus.dataset()).append(": not in ../shared/data\n");
+                    continue;
+                }
+                List<LabeledArticle> test = sample(BenchData.test(corpus.dataset()), testSize);
+                Taxonomy taxonomy = BenchData.taxonomy(test);
+                Strategy local = Strategy.local(taxonomy, Integer.getInteger("bench.localFolds", 3));
+                Strategy embeddings = needsVectors ? Strategy.embeddings(taxonomy,
+                        LoopSets.cachedEmbedder(cache, corpus, toClose), corpus.model().name()) : null;
+                List<Plan> plans = new ArrayList<>();
+                int batch = Integer.getInteger("bench.batch", 400);
+                int perBatch = batch / 10;
+                if (strategies.contains("local")) {
+                    plans.add(new Plan(local, embeddings, batch, perBatch));
+                }
+                if (strategies.contains("embeddings")) {
+                    plans.add(new Plan(embeddings, local, batch, perBatch));
+                }
+                for (Plan plan : plans) {
+                    Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
+                    for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
+                        double[] mean = new double[budget / plan.perBatch() + 1];
+                        for (int seed = 0; seed < seeds; seed++) {
+                            double[] curve = simulate(corpus.dataset(), plan, policy, taxonomy, test, seed, budget);
+                            for (int i = 0; i < mean.length; i++) {
+                                mean[i] += curve[i] / seeds;
+                            }
+                        }
+                        curves.put(policy, mean);
+                        System.err.printf(Locale.ROOT, "%s %s %s: %.4f -> %.4f%n", corpus.dataset(),
+                                plan.strategy().name(), policy.words(), mean[0], mean[mean.length - 1]);
+                    }
+                    results.add(new Result(corpus.dataset(), plan.strategy().name(), curves, plan.perBatch()));
+                }
+            }
+        } finally {
+            for (AutoCloseable c : toClose) {
+                c.close();
+            }
+        }
+        String text = report(results, seeds, budget, testSize) + skipped;
+        System.out.print(text);
+        BenchOutput.write("review-budget", text, html(results, seeds, budget, text));
+    }
+
+    /** One run: accuracy on the test items after 0, perBatch, 2·perBatch, ... reviewed items. */
+    static double[] simulate(String dataset, Plan plan, ReviewPolicy policy, Taxonomy taxonomy,
+                             List<LabeledArticle> test, int seed, int budget) {
+        List<LabeledArticle> rows = new ArrayList<>(BenchData.fewShot(dataset, 8, BenchData.DRAWS.get(seed % 5)));
+        List<LabeledArticle> stream = LoopSets.stream(dataset, rows, seed);
+        ReviewQueue queue = ReviewQueue.builder(taxonomy).policy(policy).seed(seed)
+                .diversity(policy == ReviewPolicy.RANDOM ? 0 : DIVERSITY).build();
+        boolean twoModels = policy == ReviewPolicy.DISAGREEMENT;
+        double[] curve = new double[budget / plan.perBatch() + 1];
+        Set<String> reviewed = new HashSet<>();
+        int next = 0;
+        Classifier model = plan.strategy().train(rows);
+        Classifier other = twoModels ? plan.other().train(rows) : null;
+        try {
+            curve[0] = Strategy.accuracy(model, test);
+            for (int round = 1; round < curve.length; round++) {
+                List<LabeledArticle> batch = new ArrayList<>();
+                Map<String, LabeledArticle> byId = new HashMap<>();
+                while (batch.size() < plan.batch()) {
+                    if (next == stream.size()) { // the split is used up: stream what is still unreviewed again
+                        stream = unreviewed(stream, reviewed, seed * 31L + round);
+                        next = 0;
+                    }
+                    LabeledArticle row = stream.get(next++);
+                    batch.add(row);
+                    byId.put(row.article().id(), row);
+                }
+                List<Article> articles = batch.stream().map(LabeledArticle::article).toList();
+                List<Prediction> first = Strategy.classify(model, articles);
+                List<Prediction> second = twoModels ? Strategy.classify(other, articles) : null;
+                List<Candidate> candidates = new ArrayList<>();
+                for (int i = 0; i < articles.size(); i++) {
+                    candidates.add(new Candidate(articles.get(i), first.get(i),
+                            twoModels ? Optional.of(second.get(i)) : Optional.empty()));
+                }
+                for (ReviewItem item : queue.rank(candidates, plan.perBatch())) {
+                    rows.add(byId.get(item.articleId())); // the reviewer gives the gold label
+                    reviewed.add(item.articleId());
+                }
+                model.close();
+                model = plan.strategy().train(rows);
+                if (twoModels) {
+                    other.close();
+                    other = plan.other().train(rows);
+                }
+                curve[round] = Strategy.accuracy(model, test);
+            }
+            return curve;
+        } finally {
+            model.close();
+            if (other != null) {
+                other.close();
+            }
+        }
+    }
+
+    private static List<LabeledArticle> unreviewed(List<LabeledArticle> stream, Set<String> reviewed, long seed) {
+        List<LabeledArticle> rest = new ArrayList<>(stream.stream()
+                .filter(r -> !reviewed.contains(r.article().id())).toList());
+        Collections.shuffle(rest, new Random(seed));
+        return rest;
+    }
+
+    private static List<ReviewPolicy> policies(String property, String defaults) {
+        return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
+                .map(ReviewPolicy::valueOf).toList();
+    }
+
+    /** A seeded sample of the test split, so that a round's measure stays quick on THUCNews' 10,000. */
+    private static List<LabeledArticle> sample(List<LabeledArticle> test, int size) {
+        if (test.size() <= size) {
+            return test;
+        }
+        List<LabeledArticle> shuffled = new ArrayList<>(test);
+        Collections.shuffle(shuffled, new Random(42));
+        return List.copyOf(shuffled.subList(0, size));
+    }
+
+    /** The first x at which the curve reaches {@code target}, or -1 if it never does. */
+    static int reached(double[] curve, int perBatch, double target) {
+        for (int i = 0; i < curve.length; i++) {
+            if (curve[i] >= target - 1e-12) {
+                return i * perBatch;
+            }
+        }
+        return -1;
+    }
+
+    private static String report(List<Result> results, int seeds, int budget, int testSize) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Review budget: reviewed items to reach the accuracy random order"
+                + " reaches after %d reviewed (mean over %d seeds; start 8 per class; a tenth of each batch"
+                + " reviewed; diversity %.1f; accuracy on the test split, at most %d items of it)%n", budget, seeds,
+                DIVERSITY, testSize));
+        out.append("| set | strategy | policy | accuracy at 0 | at the end | reviewed to reach random's end | ratio to"
+                + " random |\n|---|---|---|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            double[] random = r.curves().get(ReviewPolicy.RANDOM);
+            double target = random[random.length - 1];
+            int randomNeeds = reached(random, r.perBatch(), target);
+            double best = Double.POSITIVE_INFINITY;
+            for (ReviewPolicy policy : r.curves().keySet()) {
+                double[] curve = r.curves().get(policy);
+                int needs = reached(curve, r.perBatch(), target);
+                double ratio = needs < 0 ? Double.NaN : (double) needs / randomNeeds;
+                if (policy != ReviewPolicy.RANDOM && needs >= 0) {
+                    best = Math.min(best, ratio);
+                }
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s |%n", r.set(),
+                        r.strategy(), policy.words(), 100 * curve[0], 100 * curve[curve.length - 1],
+                        needs < 0 ? "not reached" : Integer.toString(needs),
+                        needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio)));
+            }
+            out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%.2f** (target ≤ 0.50) |%n",
+                    r.set(), r.strategy(), best));
+        }
+        return out.toString();
+    }
+
+    private static String html(List<Result> results, int seeds, int budget, String text) {
+        StringBuilder html = new StringBuilder("<section><h2>Review budget</h2>\n");
+        for (Result r : results) {
+            LineChart chart = LineChart.titled(r.set() + ", " + r.strategy() + ": test accuracy against items reviewed"
+                    + " (mean of " + seeds + " seeds)", "items reviewed", "test accuracy");
+            for (ReviewPolicy policy : r.curves().keySet()) {
+                double[] curve = r.curves().get(policy);
+                double[] xs = new double[curve.length];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = i * r.perBatch();
+                }
+                chart.series(policy.words(), xs, curve, policy == ReviewPolicy.RANDOM);
+            }
+            html.append(chart.svg());
+        }
+        html.append("<pre>").append(BenchOutput.escape(text)).append("</pre>\n</section>\n");
+        return html.toString();
+    }
+}
