@@ -107,8 +107,9 @@ public final class ClassifierCli {
         String message = e.getMessage() == null ? "" : e.getMessage().strip();
         String[] lines = message.split("\\R");
         String first = lines[0];
-        if (e instanceof FeedbackImportException imported && imported.problems().size() > 1) {
-            first = imported.problems().get(0) + " (and " + (imported.problems().size() - 1) + " more bad rows)";
+        if (e instanceof FeedbackImportException imported && !imported.problems().isEmpty()) {
+            int more = imported.problems().size() - 1;
+            first = imported.problems().get(0) + (more > 0 ? " (and " + more + " more bad rows; nothing was added)" : "");
         } else if (lines.length > 1) {
             first += " (and " + (lines.length - 1) + " more lines: --debug shows them)";
         }

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 + " calibration, cost and latency.",
         footerHeading = "%nExamples:%n",
         footer = {"  classifier eval -m model.bin --data test.jsonl --html report.html --json report.json",
-                "  classifier eval -m model.bin --data test.csv --min-accuracy 0.85   # exit code 3 below 85%"})
+                "  classifier eval -m model.bin --data test.csv --min-accuracy 0.85   # exit code 3 below 85%%"})
 final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand

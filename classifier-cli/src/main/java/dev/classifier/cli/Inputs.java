@@ -72,6 +72,11 @@ final class Inputs {
         return JsonlFeedbackStore.open(existing(file));
     }
 
+    /** A JSONL feedback store, created if missing. */
+    static JsonlFeedbackStore storeOrNew(Path file) {
+        return JsonlFeedbackStore.open(file);
+    }
+
     /** Labelled rows (JSONL, or CSV by the file's extension) read into memory, checked against the taxonomy. */
     static InMemoryFeedbackStore labelled(Path file, Taxonomy taxonomy) {
         InMemoryFeedbackStore store = new InMemoryFeedbackStore();
