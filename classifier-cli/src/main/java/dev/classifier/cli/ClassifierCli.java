@@ -11,6 +11,9 @@ import picocli.CommandLine.ScopeType;
 
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code classifier}: the library's command-line tool. {@link #main} runs it as a process; {@link #run} runs it in
@@ -18,8 +21,6 @@ import java.io.PrintStream;
  */
 @Command(name = "classifier", mixinStandardHelpOptions = true, version = "classifier 0.1.0-SNAPSHOT",
         description = "Classify news text (Chinese and English) into your categories, and learn from corrections.",
-        subcommands = {TrainCommand.class, ClassifyCommand.class, EvalCommand.class, ImportCommand.class,
-                AuditCommand.class, ModelsCommand.class, ReviewCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  classifier import --taxonomy taxonomy.jsonl --store feedback.jsonl labelled.csv",
@@ -37,6 +38,24 @@ import java.io.PrintStream;
                 "  4  some articles could not be classified",
                 "  5  internal error (--debug prints the stack trace)"})
 public final class ClassifierCli {
+
+    /**
+     * The subcommands. Only the one a command line names is built (picocli reads every option of every command it
+     * is given, which costs start-up time); help and unknown commands get them all.
+     */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("train", TrainCommand.class);
+        commands.put("classify", ClassifyCommand.class);
+        commands.put("eval", EvalCommand.class);
+        commands.put("import", ImportCommand.class);
+        commands.put("audit", AuditCommand.class);
+        commands.put("models", ModelsCommand.class);
+        commands.put("review", ReviewCommand.class);
+        return commands;
+    }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces and debug logging.")
     boolean debug;
@@ -57,7 +76,7 @@ public final class ClassifierCli {
      * @param args the command line
      */
     public static void main(String[] args) {
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        boolean debug = Arrays.asList(args).contains("--debug");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         Io io = new Io(System.in, System.out, System.err, CommandLine.Help.Ansi.AUTO.enabled(), System.getenv());
@@ -68,6 +87,12 @@ public final class ClassifierCli {
     static int run(Io io, String... args) {
         ClassifierCli root = new ClassifierCli(io);
         CommandLine cli = new CommandLine(root);
+        String named = Arrays.stream(args).filter(COMMANDS::containsKey).findFirst().orElse(null);
+        COMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, command);
+            }
+        });
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, root.debug, io.err()));
