@@ -94,10 +94,10 @@ final class ClassifierOptions {
         if (openAiModel != null) {
             builder.model(openAiModel);
         }
-        if (store != null) {
-            FeedbackStore feedback = Inputs.store(store);
-            builder.feedback(feedback);
+        if (store == null) {
+            return builder.build();
         }
-        return builder.build();
+        FeedbackStore feedback = Inputs.store(store);
+        return new Owning(builder.feedback(feedback).build(), feedback);
     }
 }

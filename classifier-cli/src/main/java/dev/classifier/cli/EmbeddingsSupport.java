@@ -1,10 +1,7 @@
 package dev.classifier.cli;
 
-import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.FeedbackStore;
-import dev.classifier.api.Outcome;
-import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.embeddings.EmbeddingClassifier;
 import dev.classifier.embeddings.EmbeddingModel;
@@ -15,7 +12,6 @@ import dev.classifier.local.LocalClassifier;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The embeddings strategy. classifier-embeddings (ONNX runtime and two models, ~158 MB) is not in the shaded jar:
@@ -84,34 +80,6 @@ final class EmbeddingsSupport {
                          .companion(LocalClassifier.trainer()).build().train(store)) {
                 classifier.save(out);
                 return classifier.modelVersion();
-            }
-        }
-    }
-
-    /** An embedding classifier that closes its embedding model with it. */
-    private record Owning(EmbeddingClassifier classifier, OnnxTextEmbedder embedder) implements Classifier {
-
-        @Override
-        public Prediction classify(Article article) {
-            return classifier.classify(article);
-        }
-
-        @Override
-        public List<Outcome> classifyAll(List<Article> articles) {
-            return classifier.classifyAll(articles);
-        }
-
-        @Override
-        public Taxonomy taxonomy() {
-            return classifier.taxonomy();
-        }
-
-        @Override
-        public void close() {
-            try {
-                classifier.close();
-            } finally {
-                embedder.close();
             }
         }
     }

@@ -46,7 +46,7 @@ final class ReviewCommand implements Callable<Integer> {
     List<String> reviewers = List.of();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         Io io = root.io();
         if (classifierOptions.store == null) {
             throw new CliException(ExitCodes.USAGE, "review needs --store FILE: the feedback store decisions go to");
@@ -69,6 +69,10 @@ final class ReviewCommand implements Callable<Integer> {
             try (ReviewServer server = builder.start()) {
                 io.out().println("review page: " + server.baseUrl() + " (" + toReview.size()
                         + " articles; stop with Ctrl-C)");
+                for (String reviewer : reviewers) {
+                    String name = reviewer.substring(0, reviewer.indexOf(':'));
+                    io.out().println("  " + name + ": " + server.pageUrl(name));
+                }
                 io.out().flush();
                 new CountDownLatch(1).await();   // until interrupted: Ctrl-C ends the process, a test the thread
             } catch (InterruptedException stopped) {
