@@ -63,6 +63,9 @@ final class ClassifyCommand implements Callable<Integer> {
                     failed += write(chunk, classifier.classifyAll(chunk), out);
                     out.flush();
                     done += chunk.size();
+                    if (output == null && io.out().checkError()) {
+                        return ExitCodes.OK;   // the reader went away (`| head`): stop paying for answers nobody reads
+                    }
                     progress.update(done, 0);
                     chunk.clear();
                 }

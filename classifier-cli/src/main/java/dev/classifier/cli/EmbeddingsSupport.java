@@ -30,8 +30,9 @@ final class EmbeddingsSupport {
             Class.forName(MARKER, false, EmbeddingsSupport.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new CliException(ExitCodes.USAGE, "--strategy embeddings needs classifier-embeddings and its"
-                    + " dependencies on the class path: run java -cp 'classifier-cli.jar:embeddings-lib/*'"
-                    + " dev.classifier.cli.ClassifierCli ... (see the classifier-cli README)");
+                    + " dependencies on the class path, which the shaded jar leaves out: run java -cp"
+                    + " 'classifier-cli.jar:target/dependency/*' dev.classifier.cli.ClassifierCli ... (the classifier-cli"
+                    + " README shows how to copy them there)");
         }
     }
 

@@ -103,6 +103,23 @@ class TrainClassifyTest {
     }
 
     @Test
+    void aReaderThatGoesAwayEndsTheRunQuietly() throws Exception {
+        Path model = dir.resolve("m.bin");
+        CliRun.run("train", "--data", feedback.toString(), "--taxonomy", taxonomy.toString(), "-o", model.toString());
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream closedPipe = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        Io io = new Io(Files.newInputStream(articles), new java.io.PrintStream(closedPipe, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, java.util.Map.of());
+        assertThat(ClassifierCli.run(io, "classify", "-m", model.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void aMissingFieldNamesTheFileAndLine() throws Exception {
         Path model = dir.resolve("m.bin");
         CliRun.run("train", "--data", feedback.toString(), "--taxonomy", taxonomy.toString(), "-o", model.toString());
