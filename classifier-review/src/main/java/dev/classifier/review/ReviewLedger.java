@@ -72,10 +72,9 @@ final class ReviewLedger {
                 if (gone != null) {
                     liveReviewByArticle.remove(gone.feedback().article().id(), id);
                 }
-                if (change.kind() == FeedbackChange.Kind.RETRACTED) {
-                    ReviewItemId.ofFeedbackId(id).ifPresent(item ->
-                            roundsUsed.merge(item.articleId(), item.round() + 1, Math::max));
-                }
+                // A retracted or purged id is spent (adding it again changes nothing): the article moves on a round.
+                ReviewItemId.ofFeedbackId(id).ifPresent(item ->
+                        roundsUsed.merge(item.articleId(), item.round() + 1, Math::max));
             }
         }
     }

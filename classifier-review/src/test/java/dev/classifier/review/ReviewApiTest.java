@@ -302,6 +302,17 @@ class ReviewApiTest {
     }
 
     @Test
+    void anArticlePurgedAfterItsReviewComesBackUnderTheNextRound() {
+        JsonNode item = firstItem(ALICE);
+        String articleId = item.get("articleId").asText();
+        assertThat(decide(ALICE, item.get("id").asText(), otherLabel(item), "").status()).isEqualTo(201);
+        store.purge(articleId);
+        JsonNode again = client.get("/api/items?limit=30", ALICE).json().get("items");
+        assertThat(again).anySatisfy(n -> assertThat(n.get("id").asText()).isEqualTo("1:" + articleId));
+        assertThat(decide(ALICE, "1:" + articleId, otherLabel(item), "").status()).isEqualTo(201);
+    }
+
+    @Test
     void twoReviewersOnOneItemTheFirstWinsAndTheSecondIsTold() {
         JsonNode item = firstItem(ALICE);
         String id = item.get("id").asText();
