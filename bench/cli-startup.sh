@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# CLI start-up to the first prediction (issue 18): `classify` of one article with a saved local model, a fresh JVM
+# per run, beside a bare JVM that prints one line (the peer), in the same run, rounds interleaved so that the load
+# of the machine falls on all alike. Three ways to start the CLI: `java -jar classifier-cli.jar`; the launcher
+# script (classifier-cli/src/main/sh/classifier: AppCDS archive written on its first run, serial GC); the launcher
+# with C1 only (JAVA_OPTS=-XX:TieredStopAtLevel=1). Prints the median milliseconds and the ratio to the peer.
+# Goal: <= 3x the bare JVM, and under 1 s.
+# Usage: bench/cli-startup.sh [rounds]     (15 unless given; builds the shaded jar first)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+rounds=${1:-15}
+cd "$BENCH_ROOT"
+mvn -B -q -o -pl classifier-cli -am package -DskipTests
+jar="$BENCH_ROOT/classifier-cli/target/classifier-cli.jar"
+launcher="$BENCH_ROOT/classifier-cli/src/main/sh/classifier"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+samples="$BENCH_ROOT/classifier-testkit/src/main/resources/dev/classifier/testkit/samples"
+mkdir -p "$work/hello" "$work/cache" "$BENCH_OUT"
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
+javac -d "$work/hello" "$work/hello/Hello.java"
+java -jar "$jar" train --data "$samples/feedback.jsonl" --taxonomy "$samples/taxonomy.jsonl" -o "$work/m.bin" > /dev/null
+echo '{"id":"a-1","title":"Striker scores twice in the cup final"}' > "$work/one.jsonl"
+export CLASSIFIER_JAR="$jar" XDG_CACHE_HOME="$work/cache"
+"$launcher" classify -m "$work/m.bin" < "$work/one.jsonl" > /dev/null   # writes the AppCDS archive
+
+ms() {   # milliseconds of one run; fails the bench if the run fails or prints no prediction
+  local start end out
+  start=$(date +%s%N)
+  out=$("$@" < "$work/one.jsonl")
+  end=$(date +%s%N)
+  [[ "$out" == hello || "$out" == *'"label"'* ]] || { echo "unexpected output: $out" >&2; exit 1; }
+  echo $(( (end - start) / 1000000 ))
+}
+declare -A times
+for ((i = 0; i < rounds; i++)); do
+  times[bare]+="$(ms java -cp "$work/hello" Hello) "
+  times[jar]+="$(ms java -jar "$jar" classify -m "$work/m.bin") "
+  times[launcher]+="$(ms "$launcher" classify -m "$work/m.bin") "
+  times[launcher_c1]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=1 ms "$launcher" classify -m "$work/m.bin") "
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+bare=$(echo "${times[bare]}" | median)
+{
+  echo "cli start-up to first prediction, median of $rounds rounds ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+  printf '%-34s %6s ms\n' "bare JVM printing one line (peer)" "$bare"
+  for way in jar launcher launcher_c1; do
+    m=$(echo "${times[$way]}" | median)
+    printf '%-34s %6s ms  %5.1fx\n' "$way" "$m" "$(echo "$m / $bare" | bc -l)"
+  done
+  echo "jar: $(stat -c %s "$jar") bytes"
+} | tee "$BENCH_OUT/cli-startup.txt"

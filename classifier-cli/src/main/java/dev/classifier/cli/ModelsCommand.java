@@ -1,0 +1,51 @@
+package dev.classifier.cli;
+
+import dev.classifier.openai.ModelCatalog;
+import dev.classifier.openai.ModelProfile;
+import dev.classifier.openai.PriceTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** classifier-openai's {@link ModelCatalog}: prices per million tokens, shutdown dates and replacements. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List the model catalog: prices in $ per 1M tokens, shutdown dates and replacements.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  classifier models", "  classifier models --retiring   # only the models with a shutdown date"})
+final class ModelsCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-28s %9s %9s %9s  %-12s %s%n";
+
+    @ParentCommand
+    ClassifierCli root;
+
+    @Option(names = "--retiring", description = "Only the models with a shutdown date.")
+    boolean retiring;
+
+    @Override
+    public Integer call() {
+        PrintStream out = root.io().out();
+        LocalDate today = LocalDate.now();
+        out.printf(Locale.ROOT, ROW, "model", "input", "cached", "output", "shutdown", "replacement");
+        for (ModelProfile profile : ModelCatalog.defaults().profiles()) {
+            if (retiring && profile.shutdownDate().isEmpty()) {
+                continue;
+            }
+            out.printf(Locale.ROOT, ROW, profile.id(),
+                    price(profile, PriceTable::inputPerMillion), price(profile, PriceTable::cachedInputPerMillion),
+                    price(profile, PriceTable::outputPerMillion),
+                    profile.shutdownDate().map(date -> date + (date.isAfter(today) ? "" : " (gone)")).orElse("-"),
+                    profile.replacement().orElse("-"));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String price(ModelProfile profile, java.util.function.ToDoubleFunction<PriceTable> part) {
+        return profile.prices().map(table -> String.format(Locale.ROOT, "%.3f", part.applyAsDouble(table))).orElse("?");
+    }
+}
