@@ -29,6 +29,53 @@ public final class Classifiers {
     }
 
     /**
+     * A classifier that answers as {@code classifier} does and, when closed, closes it and then {@code resource}
+     * (the embedding model or the feedback store it was built over), so that one {@code close()} releases both.
+     *
+     * @param classifier the classifier that answers
+     * @param resource   what to close after it
+     * @return the classifier that owns both
+     * @throws NullPointerException if either is null
+     */
+    public static Classifier closingAlso(Classifier classifier, AutoCloseable resource) {
+        return new Owning(Objects.requireNonNull(classifier, "classifier"), Objects.requireNonNull(resource, "resource"));
+    }
+
+    /** See {@link #closingAlso}. */
+    private record Owning(Classifier classifier, AutoCloseable resource) implements Classifier {
+
+        @Override
+        public Prediction classify(Article article) {
+            return classifier.classify(article);
+        }
+
+        @Override
+        public List<Outcome> classifyAll(List<Article> articles) {
+            return classifier.classifyAll(articles);
+        }
+
+        @Override
+        public Taxonomy taxonomy() {
+            return classifier.taxonomy();
+        }
+
+        @Override
+        public void close() {
+            try {
+                classifier.close();
+            } finally {
+                try {
+                    resource.close();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + resource.getClass().getSimpleName() + " failed", e);
+                }
+            }
+        }
+    }
+
+    /**
      * Checks a batch before any of it is classified: a null has no id to fail under, so it fails the whole call.
      *
      * @param articles the batch

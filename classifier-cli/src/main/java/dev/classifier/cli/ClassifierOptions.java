@@ -98,6 +98,6 @@ final class ClassifierOptions {
             return builder.build();
         }
         FeedbackStore feedback = Inputs.store(store);
-        return new Owning(builder.feedback(feedback).build(), feedback);
+        return Classifiers.closingAlso(builder.feedback(feedback).build(), feedback);
     }
 }

@@ -1,6 +1,7 @@
 package dev.classifier.cli;
 
 import dev.classifier.api.Classifier;
+import dev.classifier.api.Classifiers;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.embeddings.EmbeddingClassifier;
@@ -62,7 +63,7 @@ final class EmbeddingsSupport {
         private static Classifier loadWith(Path file, EmbeddingModel model) {
             OnnxTextEmbedder embedder = OnnxTextEmbedder.load(model);
             try {
-                return new Owning(EmbeddingClassifier.load(file, embedder), embedder);
+                return Classifiers.closingAlso(EmbeddingClassifier.load(file, embedder), embedder);
             } catch (InvalidEmbeddingModelFileException e) {
                 embedder.close();
                 throw CliException.badInput(e.getMessage());

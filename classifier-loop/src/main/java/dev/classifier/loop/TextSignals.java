@@ -57,26 +57,9 @@ final class TextSignals {
         return terms;
     }
 
-    /** Jaccard similarity of two sorted sets of distinct hashes. */
+    /** Jaccard similarity of two sorted sets of distinct hashes; 0 when either is empty. */
     static double jaccard(long[] a, long[] b) {
-        if (a.length == 0 || b.length == 0) {
-            return 0;
-        }
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return (double) common / (a.length + b.length - common);
+        return Shingles.jaccard(a, b);
     }
 
     /** Whether a sorted set of distinct hashes holds a value. */
