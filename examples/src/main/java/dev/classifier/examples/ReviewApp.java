@@ -1,13 +1,10 @@
 package dev.classifier.examples;
 
 import dev.classifier.api.Article;
-import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
-import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.dataset.JsonlFeedbackStore;
 import dev.classifier.local.LocalClassifier;
-import dev.classifier.local.RefreshEvent;
 import dev.classifier.local.RefreshingClassifier;
 import dev.classifier.review.LeastConfidenceFirst;
 import dev.classifier.review.ReviewServer;
@@ -15,7 +12,6 @@ import dev.classifier.review.ReviewServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The review page on the sample news: the shipped feedback in a JSONL store, a local classifier that retrains in
@@ -43,18 +39,13 @@ public final class ReviewApp {
 
         try (JsonlFeedbackStore store = JsonlFeedbackStore.open(storeFile)) {
             store.addAll(SampleData.feedback(taxonomy));   // the sample ids: adding them again adds nothing
-            AtomicLong trainedUpTo = new AtomicLong(Prediction.UNKNOWN_SEQUENCE);
-            try (RefreshingClassifier refreshing = RefreshingClassifier.builder()
+            // Its predictions say which store sequence their model covers, so the page can count the corrections not
+            // yet in the model.
+            try (RefreshingClassifier classifier = RefreshingClassifier.builder()
                     .trainer(LocalClassifier.trainer()).store(store).taxonomy(taxonomy)
                     .retrainAfter(1).pollEvery(Duration.ofMillis(500))
-                    .listener(event -> {
-                        if (event instanceof RefreshEvent.Retrained retrained) {
-                            trainedUpTo.set(retrained.sequence());
-                        }
-                    })
                     .build()) {
-                refreshing.refresh().join();
-                Classifier classifier = new Covering(refreshing, trainedUpTo);
+                classifier.refresh().join();
                 try (ReviewServer server = ReviewServer.builder(classifier, store)
                         .candidates(LeastConfidenceFirst.of(classifier, articles)).port(port).start()) {
                     System.out.println(articles.size() + " articles to review at " + server.baseUrl() + ", "
@@ -67,24 +58,6 @@ public final class ReviewApp {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * Says which store sequence each answer covers, from the refreshing classifier's last retraining, so the page can
-     * count the corrections not yet in the model.
-     */
-    private record Covering(RefreshingClassifier delegate, AtomicLong trainedUpTo) implements Classifier {
-        @Override
-        public Prediction classify(Article article) {
-            Prediction prediction = delegate.classify(article);
-            return prediction.covers() != Prediction.UNKNOWN_SEQUENCE ? prediction
-                    : prediction.covering(trainedUpTo.get());
-        }
-
-        @Override
-        public Taxonomy taxonomy() {
-            return delegate.taxonomy();
         }
     }
 }
