@@ -14,8 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The labelled sets in ../shared/data: the test split, the full train split and the few-shot draws. Public for the
- * benches of classifier-loop, which read the sets the same way.
+ * The labelled sets in ../shared/data: the test split, the full train split and the few-shot draws.
  */
 public final class BenchData {
 

@@ -5,8 +5,6 @@ import dev.classifier.api.TextEmbedder;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.OnnxTextEmbedder;
-import dev.classifier.embeddings.bench.BenchData;
-import dev.classifier.embeddings.bench.WarmCache;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +16,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The two sets the loop's benches run on, read by the embeddings benches' {@link BenchData}, each with the
- * sentence-embedding model that suits it, and the vector cache those benches warm ({@link WarmCache}).
+ * The two sets the loop's benches run on, read by {@link BenchData}, each with the sentence-embedding model that
+ * suits it, and the vector cache the embedding benches share ({@code bench/out/embeddings.cache}).
  */
 final class LoopSets {
 
@@ -44,10 +42,23 @@ final class LoopSets {
 
     /** Embeds what the cache lacks of the set's texts, and returns the model reading through the cache. */
     static TextEmbedder cachedEmbedder(EmbeddingCache cache, Corpus set, List<AutoCloseable> toClose) {
-        WarmCache.warm(cache, set.model(), set.dataset());
+        warm(cache, set.model(), set.dataset());
         OnnxTextEmbedder model = OnnxTextEmbedder.builder().model(set.model()).threads(2).build();
         toClose.add(model);
         return cache.wrap(model);
+    }
+
+    /** Embeds, through the cache, the texts of the set's train and test splits that the cache lacks. */
+    static void warm(EmbeddingCache cache, EmbeddingModel model, String dataset) {
+        List<String> texts = BenchData.distinctTexts(List.of(BenchData.train(dataset), BenchData.test(dataset)));
+        try (OnnxTextEmbedder embedder = OnnxTextEmbedder.builder().model(model).threads(2).build()) {
+            List<String> missing = texts.stream().filter(t -> cache.get(embedder.modelId(), t).isEmpty()).toList();
+            TextEmbedder cached = cache.wrap(embedder);
+            for (int i = 0; i < missing.size(); i += 500) {
+                cached.embedAll(missing.subList(i, Math.min(missing.size(), i + 500)));
+                cache.flush();
+            }
+        }
     }
 
     /** The train split without the rows of {@code start}, shuffled by the seed: the stream a reviewer sees. */
@@ -69,7 +80,7 @@ final class LoopSets {
         try (EmbeddingCache cache = EmbeddingCache.open(cacheFile())) {
             for (Corpus set : ALL) {
                 if (present(set.dataset())) {
-                    WarmCache.warm(cache, set.model(), set.dataset());
+                    warm(cache, set.model(), set.dataset());
                 }
             }
         }

@@ -6,7 +6,6 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.embeddings.EmbeddingCache;
-import dev.classifier.embeddings.bench.BenchData;
 import dev.classifier.loop.Candidate;
 import dev.classifier.loop.ReviewItem;
 import dev.classifier.loop.ReviewPolicy;
