@@ -3,6 +3,7 @@ package dev.classifier.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.classifier.api.Feedback;
+import dev.classifier.api.FeedbackReceipt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,29 @@ class JsonlFeedbackStoreMultiProcessTest {
     }
 
     /** Reads the raw file: 10,000 newline-terminated lines, each a valid add, all ids distinct and acknowledged. */
+    /**
+     * Two reviewers in two processes decide the same review item: its feedback id is the same, and the store's
+     * idempotent add lets the first win and tells the second what is stored (the review page relies on it).
+     */
+    @Test
+    @Timeout(120)
+    void anIdAnotherProcessAddedFirstWinsAndTheLaterAddIsToldWhatIsStored() throws Exception {
+        Path file = dir.resolve("feedback.jsonl");
+        try (JsonlFeedbackStore store = JsonlFeedbackStore.open(file)) {
+            JsonlFeedbackStoreChildProcess child = JsonlFeedbackStoreChildProcess.start(file, "review", 3, 50, 60, 1);
+            child.awaitSuccess(Duration.ofMinutes(1));
+            Feedback first = JsonlFeedbackStoreWriterChild.feedback("review-000001", "ignored");
+            Feedback mine = first.withLabel("体育");
+
+            FeedbackReceipt receipt = store.addWithReceipt(mine);
+
+            assertThat(receipt.changed()).isFalse();
+            assertThat(receipt.feedback().label()).isEqualTo("经济");
+            assertThat(store.add(mine).label()).isEqualTo("经济");
+            assertThat(store.size()).isEqualTo(3);
+        }
+    }
+
     private static void assertExactlyTenThousandWholeRecords(Path file, Set<String> acked) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes[bytes.length - 1]).as("the file ends with a whole line").isEqualTo((byte) '\n');
