@@ -41,12 +41,13 @@ final class OutOfFoldProbabilities {
         SparseRows x = features.apply(rows.stream().map(r -> r.article().text()).toList());
         double[][] margins = folder.outOfFoldMargins(x, y, classes.size(), folds);
         double beta = TemperatureScaling.fitInverseTemperature(margins, y);
+        int[] column = classes.stream().mapToInt(taxonomy.labels()::indexOf).toArray();
         double[][] probabilities = new double[y.length][taxonomy.labels().size()];
         double[] p = new double[classes.size()];
         for (int i = 0; i < y.length; i++) {
             TemperatureScaling.softmax(margins[i], beta, p);
             for (int k = 0; k < p.length; k++) {
-                probabilities[i][taxonomy.labels().indexOf(classes.get(k))] = p[k];
+                probabilities[i][column[k]] = p[k];
             }
         }
         return probabilities;
