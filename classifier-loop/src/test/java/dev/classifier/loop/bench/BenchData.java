@@ -21,7 +21,6 @@ public final class BenchData {
 
     /** Seed-42 files first, then the four extra draws. */
     public static final List<String> DRAWS = List.of("", "_s1", "_s2", "_s3", "_s4");
-    public static final int[] SHOTS = {8, 32, 128};
 
     private BenchData() {
     }
