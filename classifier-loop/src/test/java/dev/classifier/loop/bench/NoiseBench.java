@@ -123,7 +123,7 @@ public final class NoiseBench {
     }
 
     /** Rows as feedback all given at one moment, as an import gives them: neither outweighs the other. */
-    private static List<Feedback> asFeedback(List<LabeledArticle> rows) {
+    static List<Feedback> asFeedback(List<LabeledArticle> rows) {
         return rows.stream().map(r -> new Feedback("fb-" + r.article().id(), r.article(), r.label(),
                 Optional.empty(), "", Optional.empty(), GIVEN)).toList();
     }
