@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Makes a correction take effect at once, over any {@link Classifier}: the local model, the embedding classifier,
@@ -68,6 +69,11 @@ public final class CorrectingClassifier implements Classifier {
      * a term that 3.5% of the other feedback holds give 10; two of two, 6.7.
      */
     public static final double DEFAULT_RULE_EVIDENCE = 8.0;
+    /**
+     * The default least excess of an article's cosine to a new category's corrections over its cosine to the
+     * feedback of the label the model predicted, for the new category to be given.
+     */
+    public static final double DEFAULT_NEW_CATEGORY_MARGIN = 0.0;
 
     private final Classifier base;
     private final Taxonomy taxonomy;
@@ -78,7 +84,7 @@ public final class CorrectingClassifier implements Classifier {
         this.base = b.classifier;
         this.taxonomy = b.taxonomy == null ? b.classifier.taxonomy() : b.taxonomy;
         this.state = new CorrectionState(b.store, taxonomy, b.recentCorrections, b.nearDuplicateSimilarity,
-                b.ruleEvidence);
+                b.ruleEvidence, b.newCategoryMargin);
         state.catchUp();
     }
 
@@ -110,7 +116,7 @@ public final class CorrectingClassifier implements Classifier {
         ensureOpen();
         long covers = state.catchUp();
         Prediction prediction = base.classify(article);
-        return corrected(prediction, state.lookup(article), covers);
+        return corrected(prediction, state.lookup(article, prediction.label(), modelKnows()), covers);
     }
 
     /**
@@ -130,7 +136,9 @@ public final class CorrectingClassifier implements Classifier {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome outcome = outcomes.get(i);
             if (outcome instanceof Outcome.Success success) {
-                Prediction p = corrected(success.prediction(), state.lookup(articles.get(i)), covers);
+                Prediction prediction = success.prediction();
+                Prediction p = corrected(prediction,
+                        state.lookup(articles.get(i), prediction.label(), modelKnows()), covers);
                 out.add(new Outcome.Success(p));
             } else {
                 out.add(outcome);
@@ -172,6 +180,15 @@ public final class CorrectingClassifier implements Classifier {
         }
     }
 
+    /**
+     * The labels the wrapped classifier can give, asked at each call: once a retrained model knows a new category,
+     * its corrections no longer reach other articles through the new-category centroids.
+     */
+    private Predicate<String> modelKnows() {
+        Taxonomy known = base.taxonomy();
+        return known::contains;
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the correcting classifier is closed");
@@ -210,6 +227,7 @@ public final class CorrectingClassifier implements Classifier {
         private double nearDuplicateSimilarity = DEFAULT_NEAR_DUPLICATE_SIMILARITY;
         private int recentCorrections = DEFAULT_RECENT_CORRECTIONS;
         private double ruleEvidence = DEFAULT_RULE_EVIDENCE;
+        private double newCategoryMargin = DEFAULT_NEW_CATEGORY_MARGIN;
 
         private Builder() {
         }
@@ -300,6 +318,27 @@ public final class CorrectingClassifier implements Classifier {
                 throw new IllegalArgumentException("rule evidence must be more than 0 nats, was " + nats);
             }
             this.ruleEvidence = nats;
+            return this;
+        }
+
+        /**
+         * How clearly an article must be nearer a new category (a taxonomy label the wrapped classifier does not
+         * know) than the label the classifier predicted, for the new category to be given to it without a rule or a
+         * near-duplicate: the least excess of its cosine to the centroid of the corrections to the new category over
+         * its cosine to the centroid of the store's feedback with the predicted label (binary terms weighted by
+         * inverse document frequency). Higher is more cautious. Default {@value #DEFAULT_NEW_CATEGORY_MARGIN};
+         * {@code Double.POSITIVE_INFINITY} turns it off (a new category then reaches only its corrected articles,
+         * their near-duplicates and its rules).
+         *
+         * @param margin at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 0 (or is NaN)
+         */
+        public Builder newCategoryMargin(double margin) {
+            if (!(margin >= 0)) {
+                throw new IllegalArgumentException("the new-category margin must be at least 0, was " + margin);
+            }
+            this.newCategoryMargin = margin;
             return this;
         }
 

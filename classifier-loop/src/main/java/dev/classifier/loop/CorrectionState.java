@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 /**
  * Follows a store's change feed into a {@link FeedbackIndex} and the {@link RuleBook} learnt from it, and answers
@@ -24,6 +25,7 @@ final class CorrectionState {
     private final FeedbackStore store;
     private final FeedbackIndex index;
     private final RuleLearner learner;
+    private final NewCategoryCentroids newCategories;
     private final int recentCorrections;
     private final double minSimilarity;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -32,10 +34,11 @@ final class CorrectionState {
     private volatile boolean storeFailing;
 
     CorrectionState(FeedbackStore store, Taxonomy taxonomy, int recentCorrections, double minSimilarity,
-                    double minRuleEvidence) {
+                    double minRuleEvidence, double newCategoryMargin) {
         this.store = store;
         this.index = new FeedbackIndex(taxonomy);
         this.learner = new RuleLearner(minRuleEvidence);
+        this.newCategories = new NewCategoryCentroids(newCategoryMargin);
         this.recentCorrections = recentCorrections;
         this.minSimilarity = minSimilarity;
     }
@@ -100,10 +103,15 @@ final class CorrectionState {
     /**
      * The feedback that decides an article's label: the newest of a correction of the same article, of a
      * near-duplicate, and of a rule whose terms it holds; newer plain feedback on the same article overrides them.
+     * When none applies and the store has no feedback on the article itself, a new category (a label the model does
+     * not know) whose corrections the article is clearly nearer than the predicted label's feedback.
+     *
+     * @param predicted  the label the wrapped model gave
+     * @param modelKnows which labels the wrapped model can give
      *
      * @return the match, or empty when no correction applies
      */
-    Optional<CorrectionMatch> lookup(Article article) {
+    Optional<CorrectionMatch> lookup(Article article, String predicted, Predicate<String> modelKnows) {
         lock.readLock().lock();
         try {
             if (!index.hasCorrections()) {
@@ -126,6 +134,9 @@ final class CorrectionState {
             if (best != null && same.isPresent() && same.get().sequence() > best.sequence()
                     && index.inTaxonomy(same.get().label())) {
                 best = CorrectionMatch.sameArticle(same.get()); // newer plain feedback on the article itself
+            }
+            if (best == null && same.isEmpty()) {
+                return newCategories.match(index, signals.terms(), predicted, modelKnows);
             }
             return Optional.ofNullable(best);
         } finally {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -32,6 +33,10 @@ final class FeedbackIndex {
     private final int[] labelCounts;
     private final NavigableMap<Long, Known> corrections = new TreeMap<>();
     private final NearDuplicates nearDuplicates = new NearDuplicates();
+    /** The live corrections by the label they give, in store order. */
+    private final Map<String, List<Known>> correctionsByLabel = new LinkedHashMap<>();
+    /** Counts the changes applied, so that what is derived from the counts can be cached. */
+    private long version;
 
     FeedbackIndex(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -47,6 +52,7 @@ final class FeedbackIndex {
      * @return true if the live corrections changed
      */
     boolean apply(FeedbackChange change) {
+        version++;
         Feedback feedback = change.feedback();
         if (change.kind() == FeedbackChange.Kind.ADDED) {
             return !live.containsKey(feedback.id()) && add(feedback, change.sequence());
@@ -77,6 +83,7 @@ final class FeedbackIndex {
         if (correction) {
             corrections.put(sequence, known);
             nearDuplicates.add(known);
+            correctionsByLabel.computeIfAbsent(known.label(), l -> new ArrayList<>()).add(known);
         }
         return correction;
     }
@@ -104,6 +111,11 @@ final class FeedbackIndex {
         if (known.correction()) {
             corrections.remove(known.sequence());
             nearDuplicates.remove(known);
+            List<Known> sameLabel = correctionsByLabel.get(known.label());
+            sameLabel.remove(known);
+            if (sameLabel.isEmpty()) {
+                correctionsByLabel.remove(known.label());
+            }
         }
         return known.correction();
     }
@@ -135,6 +147,53 @@ final class FeedbackIndex {
     double labelShare(String label) {
         int i = labelIndex(label);
         return ((i < 0 ? 0 : labelCounts[i]) + 1.0) / (live.size() + labelCounts.length + 1.0);
+    }
+
+    /** How many live feedback have a label of the taxonomy; 0 for another label. */
+    int labelTotal(String label) {
+        int i = labelIndex(label);
+        return i < 0 ? 0 : labelCounts[i];
+    }
+
+    /** A label's position among the taxonomy's labels (as in {@link #squaredCentroidNorms()}), or -1. */
+    int labelPosition(String label) {
+        return labelIndex(label);
+    }
+
+    /** A term's inverse document frequency over the live feedback, smoothed: ln((n+1)/(df+1)) + 1. */
+    double idf(long term) {
+        return Math.log((live.size() + 1.0) / (termCount(term) + 1.0)) + 1.0;
+    }
+
+    /**
+     * Per label of the taxonomy (by {@link #labelPosition}), the squared norm of the sum of its feedback's binary,
+     * IDF-weighted term vectors: one pass over every term.
+     */
+    double[] squaredCentroidNorms() {
+        double[] norms = new double[labelIndex.size()];
+        termCounts.forEach((term, counts) -> {
+            double idf = Math.log((live.size() + 1.0) / (counts[0] + 1.0)) + 1.0;
+            double w = idf * idf;
+            for (int i = 0; i < norms.length; i++) {
+                norms[i] += w * counts[1 + i] * counts[1 + i];
+            }
+        });
+        return norms;
+    }
+
+    /** How many changes have been applied: a cache of what the counts give is stale when this moved. */
+    long version() {
+        return version;
+    }
+
+    /** The labels that live corrections give. */
+    Collection<String> correctedLabels() {
+        return Collections.unmodifiableSet(correctionsByLabel.keySet());
+    }
+
+    /** The live corrections to a label, in store order. */
+    List<Known> correctionsTo(String label) {
+        return Collections.unmodifiableList(correctionsByLabel.getOrDefault(label, List.of()));
     }
 
     /** How many labels the taxonomy has. */

@@ -22,6 +22,8 @@ import java.util.Random;
  * the new one. After n = 1, 3, 10, 30, 100 corrections: the share of the class's test articles that land in it, and
  * the accuracy on the other test articles against the model alone. Every class in turn with the local model (5
  * draws); two classes per set with the embedding classifier (its search is slower to train; 3 draws).
+ * Options: {@code -Dbench.models=local} (no embeddings), {@code -Dbench.draws=n} (local draws; embeddings take
+ * at most 3), {@code -Dbench.sets=agnews,thucnews}.
  */
 public final class NewCategoryBench {
 
@@ -44,8 +46,11 @@ public final class NewCategoryBench {
 
     public static void main(String[] args) {
         boolean embeddings = !"local".equals(System.getProperty("bench.models"));
+        int localDraws = Integer.getInteger("bench.draws", 5);
+        int embeddingDraws = Math.min(3, localDraws);
+        List<String> sets = List.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
         List<Row> rows = new ArrayList<>();
-        for (String dataset : List.of("agnews", "thucnews")) {
+        for (String dataset : sets) {
             List<LabeledArticle> train = SharedSets.train(dataset);
             List<LabeledArticle> test = SharedSets.test(dataset);
             Taxonomy full = SharedSets.taxonomy(train);
@@ -54,7 +59,7 @@ public final class NewCategoryBench {
                 List<LabeledArticle> known = train.stream().filter(r -> !r.label().equals(held)).toList();
                 Taxonomy without = SharedSets.taxonomy(known);
                 try (Classifier local = SharedSets.local(known, without)) {
-                    rows.add(run(dataset, "local", local, full, train, test, held, 5));
+                    rows.add(run(dataset, "local", local, full, train, test, held, localDraws));
                 }
             }
             if (embeddings) {
@@ -63,7 +68,7 @@ public final class NewCategoryBench {
                         List<LabeledArticle> known = train.stream().filter(r -> !r.label().equals(held)).toList();
                         try (Classifier model = emb.train(known, SharedSets.taxonomy(known))) {
                             rows.add(run(dataset, "embeddings (" + emb.modelName + ")", model, full, train, test,
-                                    held, 3));
+                                    held, embeddingDraws));
                         }
                     }
                 }
