@@ -70,10 +70,11 @@ public final class CorrectingClassifier implements Classifier {
      */
     public static final double DEFAULT_RULE_EVIDENCE = 8.0;
     /**
-     * The default least excess of an article's cosine to a new category's corrections over its cosine to the
-     * feedback of the label the model predicted, for the new category to be given.
+     * The default share of the store's background feedback that would pass for a new category: an article takes a
+     * label the wrapped classifier does not know, without a rule or a near-duplicate, only if it is nearer the
+     * corrections to it than all but this share of the background feedback is.
      */
-    public static final double DEFAULT_NEW_CATEGORY_MARGIN = 0.0;
+    public static final double DEFAULT_NEW_CATEGORY_BACKGROUND_SHARE = 0.001;
 
     private final Classifier base;
     private final Taxonomy taxonomy;
@@ -84,7 +85,7 @@ public final class CorrectingClassifier implements Classifier {
         this.base = b.classifier;
         this.taxonomy = b.taxonomy == null ? b.classifier.taxonomy() : b.taxonomy;
         this.state = new CorrectionState(b.store, taxonomy, b.recentCorrections, b.nearDuplicateSimilarity,
-                b.ruleEvidence, b.newCategoryMargin);
+                b.ruleEvidence, b.newCategoryBackgroundShare);
         state.catchUp();
     }
 
@@ -227,7 +228,7 @@ public final class CorrectingClassifier implements Classifier {
         private double nearDuplicateSimilarity = DEFAULT_NEAR_DUPLICATE_SIMILARITY;
         private int recentCorrections = DEFAULT_RECENT_CORRECTIONS;
         private double ruleEvidence = DEFAULT_RULE_EVIDENCE;
-        private double newCategoryMargin = DEFAULT_NEW_CATEGORY_MARGIN;
+        private double newCategoryBackgroundShare = DEFAULT_NEW_CATEGORY_BACKGROUND_SHARE;
 
         private Builder() {
         }
@@ -323,22 +324,24 @@ public final class CorrectingClassifier implements Classifier {
 
         /**
          * How clearly an article must be nearer a new category (a taxonomy label the wrapped classifier does not
-         * know) than the label the classifier predicted, for the new category to be given to it without a rule or a
-         * near-duplicate: the least excess of its cosine to the centroid of the corrections to the new category over
-         * its cosine to the centroid of the store's feedback with the predicted label (binary terms weighted by
-         * inverse document frequency). Higher is more cautious. Default {@value #DEFAULT_NEW_CATEGORY_MARGIN};
-         * {@code Double.POSITIVE_INFINITY} turns it off (a new category then reaches only its corrected articles,
-         * their near-duplicates and its rules).
+         * know) than the label the classifier predicted, for the new category to reach it without a rule or a
+         * near-duplicate. Nearness is the cosine of binary terms weighted by inverse document frequency, to the
+         * centroid of the corrections to the new category against the centroid of the store's feedback with the
+         * predicted label. The least excess is measured on the store's background feedback (each scored against its
+         * own label, left out of it; an even sample of at most 4,000): an article must be above all but this share
+         * of them. Lower is more cautious; 0 asks an article to be clearer than every background feedback. Default
+         * {@value #DEFAULT_NEW_CATEGORY_BACKGROUND_SHARE}.
          *
-         * @param margin at least 0
+         * @param share in [0,1)
          * @return this builder
-         * @throws IllegalArgumentException if it is below 0 (or is NaN)
+         * @throws IllegalArgumentException if it is outside [0,1) (or is NaN)
          */
-        public Builder newCategoryMargin(double margin) {
-            if (!(margin >= 0)) {
-                throw new IllegalArgumentException("the new-category margin must be at least 0, was " + margin);
+        public Builder newCategoryBackgroundShare(double share) {
+            if (!(share >= 0 && share < 1)) {
+                throw new IllegalArgumentException("the new-category background share must be in [0,1), was "
+                        + share);
             }
-            this.newCategoryMargin = margin;
+            this.newCategoryBackgroundShare = share;
             return this;
         }
 

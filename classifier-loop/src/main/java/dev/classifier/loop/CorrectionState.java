@@ -34,11 +34,11 @@ final class CorrectionState {
     private volatile boolean storeFailing;
 
     CorrectionState(FeedbackStore store, Taxonomy taxonomy, int recentCorrections, double minSimilarity,
-                    double minRuleEvidence, double newCategoryMargin) {
+                    double minRuleEvidence, double newCategoryBackgroundShare) {
         this.store = store;
         this.index = new FeedbackIndex(taxonomy);
         this.learner = new RuleLearner(minRuleEvidence);
-        this.newCategories = new NewCategoryCentroids(newCategoryMargin);
+        this.newCategories = new NewCategoryCentroids(newCategoryBackgroundShare);
         this.recentCorrections = recentCorrections;
         this.minSimilarity = minSimilarity;
     }

@@ -186,6 +186,11 @@ final class FeedbackIndex {
         return version;
     }
 
+    /** Every live feedback, in no particular order. */
+    Collection<Known> live() {
+        return Collections.unmodifiableCollection(live.values());
+    }
+
     /** The labels that live corrections give. */
     Collection<String> correctedLabels() {
         return Collections.unmodifiableSet(correctionsByLabel.keySet());

@@ -1,39 +1,46 @@
 package dev.classifier.loop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Gives a label the wrapped model does not know (a category added since it was trained) to the articles that are
- * clearly more like the corrections to it than like the background feedback of the label the model predicted. A
- * rule is about a keyword; a category is about a topic, so this compares whole texts: a centroid classifier over
- * the feedback's term vectors (binary terms weighted by inverse document frequency over the live feedback, as
- * {@link TextSignals} reads them), the new label's centroid (its corrections) against the predicted label's
- * centroid (every live feedback with that label). The new label is given only when the article's cosine to its
- * centroid exceeds its cosine to the predicted label's by at least the margin: a few corrections make a sparse
- * centroid that few articles come near, so the evidence grows with the corrections. It says which correction it
- * followed: the one nearest the article. Off for every label the model knows, so a retrain that learns the label
- * stops it. Holds no text; the centroids' norms are cached per state of the index. Thread-safe for concurrent
- * look-ups under {@link CorrectionState}'s read lock.
+ * clearly more like the corrections to it than like the feedback of the label the model predicted. A rule is about
+ * a keyword; a category is about a topic, so this compares whole texts: a centroid classifier over the feedback's
+ * term vectors (binary {@link TextSignals} terms weighted by inverse document frequency over the live feedback),
+ * the new label's centroid (the feedback with it: its corrections) against the predicted label's (every live
+ * feedback with that label).
+ *
+ * <p>How clear is clear enough is measured on the store's own background, not set by hand: each background feedback
+ * (a label of the taxonomy other than the new one) is scored the same way, its cosine to the new label's centroid
+ * against its cosine to its own label's centroid left without it; an article takes the new label only if its excess
+ * is above all but the given share of theirs (and above 0). Few corrections make a sparse centroid that few articles
+ * come near, so the new label spreads as corrections accumulate. The match names the correction nearest the
+ * article. Off for every label the model knows, so a retrain that learns the label stops it. Holds no text; the
+ * centroids' norms and the thresholds are cached per state of the index. Thread-safe for concurrent look-ups under
+ * {@link CorrectionState}'s read lock.
  */
 final class NewCategoryCentroids {
 
     /** A new label needs at least this many corrections before any other article may take it. */
     static final int MIN_CORRECTIONS = RuleLearner.MIN_SUPPORT;
+    /** At most this many background feedback are scored to set a threshold (an even sample beyond). */
+    static final int MAX_CALIBRATION_ROWS = 4_000;
 
-    private final double margin;
-    private long normsVersion = -1;
+    private final double backgroundShare;
+    private long cachedVersion = -1;
     private double[] squaredNorms = new double[0];
+    private final Map<String, Double> thresholds = new HashMap<>();
 
-    /**
-     * @param margin the least excess of the cosine to the new label's centroid over the cosine to the predicted
-     *               label's; {@code Double.POSITIVE_INFINITY} turns the fallback off
-     */
-    NewCategoryCentroids(double margin) {
-        this.margin = margin;
+    /** @param backgroundShare the share of the background feedback whose excess an article must not fall below */
+    NewCategoryCentroids(double backgroundShare) {
+        this.backgroundShare = backgroundShare;
     }
 
     /**
@@ -46,8 +53,7 @@ final class NewCategoryCentroids {
      * @return the match naming the nearest correction to the label, or empty
      */
     Optional<CorrectionMatch> match(FeedbackIndex index, long[] terms, String predicted, Predicate<String> modelKnows) {
-        if (Double.isInfinite(margin) || terms.length == 0 || !index.inTaxonomy(predicted)
-                || index.labelTotal(predicted) == 0) {
+        if (terms.length == 0 || !index.inTaxonomy(predicted) || index.labelTotal(predicted) == 0) {
             return Optional.empty();
         }
         List<String> candidates = new ArrayList<>(1);
@@ -60,16 +66,15 @@ final class NewCategoryCentroids {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        double norm = articleNorm(index, terms);
         double[] norms = squaredNorms(index);
-        double predictedCosine = cosine(index, terms, norm, predicted, norms);
+        double predictedCosine = cosine(index, terms, predicted, norms, false);
         String best = null;
         double bestExcess = Double.NEGATIVE_INFINITY;
         double bestCosine = 0;
         for (String label : candidates) {
-            double cosine = cosine(index, terms, norm, label, norms);
+            double cosine = cosine(index, terms, label, norms, false);
             double excess = cosine - predictedCosine;
-            if (cosine > 0 && excess >= margin && excess > bestExcess) {
+            if (cosine > 0 && excess > 0 && excess > threshold(index, label) && excess > bestExcess) {
                 best = label;
                 bestExcess = excess;
                 bestCosine = cosine;
@@ -80,48 +85,84 @@ final class NewCategoryCentroids {
         }
         Known nearest = nearestCorrection(index, terms, best);
         double confidence = bestCosine / (bestCosine + Math.max(0, predictedCosine));
-        String why = String.format(Locale.ROOT, "%d corrections to a new category '%s' are nearer than the feedback "
-                        + "to '%s' (cosine %.2f against %.2f; nearest correction followed)",
+        String why = String.format(Locale.ROOT, "%d corrections to the new category '%s' are nearer than the "
+                        + "feedback to '%s' (cosine %.2f against %.2f); the nearest is followed",
                 index.correctionsTo(best).size(), best, predicted, bestCosine, predictedCosine);
         return Optional.of(new CorrectionMatch(best, nearest.id(), nearest.sequence(), confidence, why));
     }
 
-    /** The cosine of an article's binary, IDF-weighted term vector with a label's centroid. */
-    private static double cosine(FeedbackIndex index, long[] terms, double articleNorm, String label, double[] norms) {
+    /**
+     * The cosine of a binary, IDF-weighted term vector with a label's centroid; {@code leaveOut} takes the vector's
+     * own feedback out of the centroid first (it is one of the label's).
+     */
+    private static double cosine(FeedbackIndex index, long[] terms, String label, double[] norms, boolean leaveOut) {
         int at = index.labelPosition(label);
-        if (at < 0 || norms[at] == 0 || articleNorm == 0) {
+        if (at < 0) {
             return 0;
         }
         double dot = 0;
-        for (long term : terms) {
-            int count = index.termCount(term, label);
-            if (count > 0) {
-                double idf = index.idf(term);
-                dot += idf * idf * count;
-            }
-        }
-        return dot / (articleNorm * Math.sqrt(norms[at]));
-    }
-
-    private static double articleNorm(FeedbackIndex index, long[] terms) {
-        double sum = 0;
+        double squaredNorm = norms[at];
+        double articleSquared = 0;
+        int own = leaveOut ? 1 : 0;
         for (long term : terms) {
             double idf = index.idf(term);
-            sum += idf * idf;
+            double w = idf * idf;
+            int count = index.termCount(term, label);
+            articleSquared += w;
+            dot += w * (count - own);
+            squaredNorm += leaveOut ? w * (1 - 2.0 * count) : 0;
         }
-        return Math.sqrt(sum);
+        return dot <= 0 || squaredNorm <= 0 ? 0 : dot / Math.sqrt(articleSquared * squaredNorm);
     }
 
-    /** Each label's centroid's squared norm (unnormalised counts), recomputed once per change of the index. */
+    /** Each label's centroid's squared norm, and no thresholds: recomputed once per change of the index. */
     private synchronized double[] squaredNorms(FeedbackIndex index) {
-        if (normsVersion != index.version()) {
-            squaredNorms = index.squaredCentroidNorms();
-            normsVersion = index.version();
-        }
+        refresh(index);
         return squaredNorms;
     }
 
-    /** The correction to a label whose article is nearest (IDF-weighted overlap over the longer term set). */
+    /**
+     * The excess an article must be above: the background feedback's excesses, highest first, at the position the
+     * share allows above it (so at most that share of them would take the label).
+     */
+    private synchronized double threshold(FeedbackIndex index, String label) {
+        refresh(index);
+        return thresholds.computeIfAbsent(label, l -> calibrate(index, l));
+    }
+
+    private void refresh(FeedbackIndex index) {
+        if (cachedVersion != index.version()) {
+            squaredNorms = index.squaredCentroidNorms();
+            thresholds.clear();
+            cachedVersion = index.version();
+        }
+    }
+
+    private double calibrate(FeedbackIndex index, String label) {
+        List<Known> background = new ArrayList<>();
+        for (Known known : index.live()) {
+            if (!known.label().equals(label) && index.labelPosition(known.label()) >= 0) {
+                background.add(known);
+            }
+        }
+        int stride = Math.max(1, (background.size() + MAX_CALIBRATION_ROWS - 1) / MAX_CALIBRATION_ROWS);
+        double[] excess = new double[(background.size() + stride - 1) / stride];
+        int n = 0;
+        background.sort((a, b) -> Long.compare(a.sequence(), b.sequence())); // an even sample, the same every time
+        for (int i = 0; i < background.size(); i += stride) {
+            Known row = background.get(i);
+            excess[n++] = cosine(index, row.terms(), label, squaredNorms, false)
+                    - cosine(index, row.terms(), row.label(), squaredNorms, true);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        Arrays.sort(excess, 0, n);
+        int allowed = (int) Math.floor(backgroundShare * n);
+        return allowed >= n ? Double.NEGATIVE_INFINITY : excess[n - 1 - allowed];
+    }
+
+    /** The correction to a label whose article shares the most IDF weight with the article, per term held. */
     private static Known nearestCorrection(FeedbackIndex index, long[] terms, String label) {
         Known nearest = null;
         double best = -1;

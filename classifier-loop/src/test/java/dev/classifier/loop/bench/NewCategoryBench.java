@@ -23,11 +23,14 @@ import java.util.Random;
  * the accuracy on the other test articles against the model alone. Every class in turn with the local model (5
  * draws); two classes per set with the embedding classifier (its search is slower to train; 3 draws).
  * Options: {@code -Dbench.models=local} (no embeddings), {@code -Dbench.draws=n} (local draws; embeddings take
- * at most 3), {@code -Dbench.sets=agnews,thucnews}.
+ * at most 3), {@code -Dbench.sets=agnews,thucnews}, {@code -Dbench.share=0.001}.
  */
 public final class NewCategoryBench {
 
     static final int[] NS = {1, 3, 10, 30, 100};
+    /** {@code -Dbench.share}: CorrectingClassifier's new-category background share (default: its default). */
+    static final double SHARE = Double.parseDouble(System.getProperty("bench.share",
+            String.valueOf(CorrectingClassifier.DEFAULT_NEW_CATEGORY_BACKGROUND_SHARE)));
 
     /** One held-out class: share landed (%) and accuracy change elsewhere (pp), per n, per draw. */
     record Row(String dataset, String model, String label, double[][] landed, double[][] deltaPp) {
@@ -96,7 +99,7 @@ public final class NewCategoryBench {
                 store.addAll(train.stream().filter(r -> !r.label().equals(held))
                         .map(r -> Feedback.of(r.article(), r.label(), "")).toList());
                 CorrectingClassifier corrected = CorrectingClassifier.builder().classifier(base).store(store)
-                        .taxonomy(full).build();
+                        .taxonomy(full).newCategoryBackgroundShare(SHARE).build();
                 int given = 0;
                 for (int i = 0; i < NS.length; i++) {
                     for (; given < NS[i]; given++) {
