@@ -44,7 +44,12 @@ import java.util.function.Predicate;
  * {@link Prediction#covers()} is the store sequence read before answering.
  *
  * <p>The taxonomy may hold labels the wrapped classifier does not know (a category added since it was trained):
- * corrections to them are followed like any other, so they are reachable at once. Feedback with a label outside
+ * corrections to them are followed like any other, so they are reachable at once. Once two or more corrections
+ * give such a label, it also reaches articles that are clearly nearer those corrections than the store's feedback
+ * with the label the classifier predicted (centroids of binary terms weighted by inverse document frequency; the
+ * bar is read off the store's own background, see {@link Builder#newCategoryBackgroundShare(double)}); the
+ * prediction then follows the nearest correction. This never gives a label the wrapped classifier knows, and stops
+ * once it knows the label (its {@link Classifier#taxonomy()} is asked at each call). Feedback with a label outside
  * the taxonomy is only background.
  *
  * <p>Cost: each call asks the store for its last sequence and reads only the changes after the one seen; a look-up
