@@ -75,9 +75,9 @@ public final class CorrectingClassifier implements Classifier {
      */
     public static final double DEFAULT_RULE_EVIDENCE = 8.0;
     /**
-     * The default share of the store's background feedback that would pass for a new category: an article takes a
-     * label the wrapped classifier does not know, without a rule or a near-duplicate, only if it is nearer the
-     * corrections to it than all but this share of the background feedback is.
+     * The default share of the store's feedback with a label that would pass for a new category: an article the
+     * wrapped classifier gives that label takes a label it does not know, without a rule or a near-duplicate, only
+     * if it is nearer the corrections to it than all but this share of that feedback is.
      */
     public static final double DEFAULT_NEW_CATEGORY_BACKGROUND_SHARE = 0.001;
 
@@ -332,9 +332,10 @@ public final class CorrectingClassifier implements Classifier {
          * know) than the label the classifier predicted, for the new category to reach it without a rule or a
          * near-duplicate. Nearness is the cosine of binary terms weighted by inverse document frequency, to the
          * centroid of the corrections to the new category against the centroid of the store's feedback with the
-         * predicted label. The least excess is measured on the store's background feedback (each scored against its
-         * own label, left out of it; an even sample of at most 4,000): an article must be above all but this share
-         * of them. Lower is more cautious; 0 asks an article to be clearer than every background feedback. Default
+         * predicted label. The least excess is measured on the store's feedback with the predicted label (each
+         * scored against that label's centroid left without it; an even sample of at most 4,000): an article must be
+         * above all but this share of them. Lower is more cautious; 0 asks an article to be clearer than every one of
+         * them. Default
          * {@value #DEFAULT_NEW_CATEGORY_BACKGROUND_SHARE}.
          *
          * @param share in [0,1)

@@ -17,10 +17,11 @@ import java.util.function.Predicate;
  * the new label's centroid (the feedback with it: its corrections) against the predicted label's (every live
  * feedback with that label).
  *
- * <p>How clear is clear enough is measured on the store's own background, not set by hand: each background feedback
- * (a label of the taxonomy other than the new one) is scored the same way, its cosine to the new label's centroid
- * against its cosine to its own label's centroid left without it; an article takes the new label only if its excess
- * is above all but the given share of theirs (and above 0). Few corrections make a sparse centroid that few articles
+ * <p>How clear is clear enough is measured on the store's own background, not set by hand: each feedback with the
+ * predicted label is scored the same way, its cosine to the new label's centroid against its cosine to its own
+ * label's centroid left without it; an article takes the new label only if its excess is above all but the given
+ * share of theirs (and above 0). So at most about that share of the articles the model rightly gives that label
+ * would move, label by label. Few corrections make a sparse centroid that few articles
  * come near, so the new label spreads as corrections accumulate. The match names the correction nearest the
  * article. Off for every label the model knows, so a retrain that learns the label stops it. Holds no text; the
  * centroids' norms and the thresholds are cached per state of the index. Thread-safe for concurrent look-ups under
@@ -30,7 +31,7 @@ final class NewCategoryCentroids {
 
     /** A new label needs at least this many corrections before any other article may take it. */
     static final int MIN_CORRECTIONS = RuleLearner.MIN_SUPPORT;
-    /** At most this many background feedback are scored to set a threshold (an even sample beyond). */
+    /** At most this many feedback of a label are scored to set its threshold (an even sample beyond). */
     static final int MAX_CALIBRATION_ROWS = 4_000;
 
     private final double backgroundShare;
@@ -74,7 +75,7 @@ final class NewCategoryCentroids {
         for (String label : candidates) {
             double cosine = cosine(index, terms, label, norms, false);
             double excess = cosine - predictedCosine;
-            if (cosine > 0 && excess > 0 && excess > threshold(index, label) && excess > bestExcess) {
+            if (cosine > 0 && excess > 0 && excess > threshold(index, label, predicted) && excess > bestExcess) {
                 best = label;
                 bestExcess = excess;
                 bestCosine = cosine;
@@ -122,12 +123,12 @@ final class NewCategoryCentroids {
     }
 
     /**
-     * The excess an article must be above: the background feedback's excesses, highest first, at the position the
-     * share allows above it (so at most that share of them would take the label).
+     * The excess an article the model gives {@code predicted} must be above: the excesses of the feedback with that
+     * label, highest first, at the position the share allows above it (so at most that share of them would move).
      */
-    private synchronized double threshold(FeedbackIndex index, String label) {
+    private synchronized double threshold(FeedbackIndex index, String label, String predicted) {
         refresh(index);
-        return thresholds.computeIfAbsent(label, l -> calibrate(index, l));
+        return thresholds.computeIfAbsent(label + '\u0000' + predicted, k -> calibrate(index, label, predicted));
     }
 
     private void refresh(FeedbackIndex index) {
@@ -138,10 +139,10 @@ final class NewCategoryCentroids {
         }
     }
 
-    private double calibrate(FeedbackIndex index, String label) {
+    private double calibrate(FeedbackIndex index, String label, String predicted) {
         List<Known> background = new ArrayList<>();
         for (Known known : index.live()) {
-            if (!known.label().equals(label) && index.labelPosition(known.label()) >= 0) {
+            if (known.label().equals(predicted)) {
                 background.add(known);
             }
         }
