@@ -8,13 +8,9 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -201,28 +197,11 @@ public final class CorrectingClassifier implements Classifier {
         }
     }
 
-    private Prediction corrected(Prediction prediction, Optional<CorrectionMatch> match, long covers) {
+    private static Prediction corrected(Prediction prediction, Optional<CorrectionMatch> match, long covers) {
         long sequence = Math.max(covers, prediction.covers());
-        if (match.isEmpty() || match.get().label().equals(prediction.label())) {
-            return prediction.covering(sequence);
-        }
-        CorrectionMatch m = match.get();
-        Set<Prediction.Flag> flags = prediction.flags().isEmpty() ? EnumSet.noneOf(Prediction.Flag.class)
-                : EnumSet.copyOf(prediction.flags());
-        flags.remove(Prediction.Flag.FALLBACK);
-        flags.add(Prediction.Flag.CORRECTED);
-        String reason = "corrected by feedback " + m.feedbackId() + ": " + m.why();
-        return new Prediction(m.label(), m.confidence(), scores(prediction.scores(), m), flags, reason,
-                prediction.model() + "+corrections", prediction.usage(), sequence, Optional.of(m.feedbackId()));
-    }
-
-    /** The model's scores weighed by what the correction leaves, plus the correction's confidence on its label. */
-    private static Map<String, Double> scores(Map<String, Double> model, CorrectionMatch m) {
-        Map<String, Double> out = new HashMap<>();
-        double rest = 1 - m.confidence();
-        model.forEach((label, score) -> out.put(label, score * rest));
-        out.merge(m.label(), m.confidence(), (a, b) -> Math.min(1.0, a + b));
-        return out;
+        return match.filter(m -> !m.label().equals(prediction.label()))
+                .map(m -> m.applyTo(prediction, sequence))
+                .orElseGet(() -> prediction.covering(sequence));
     }
 
     /** Builds a {@link CorrectingClassifier}; every setting is checked when set. */

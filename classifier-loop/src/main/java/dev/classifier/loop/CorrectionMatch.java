@@ -1,6 +1,13 @@
 package dev.classifier.loop;
 
+import dev.classifier.api.Prediction;
+
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The feedback that decides an article's label, and why it applies.
@@ -28,5 +35,21 @@ record CorrectionMatch(String label, String feedbackId, long sequence, double co
         String why = rule.support() + " corrections to '" + rule.label() + "' share what this article holds"
                 + (rule.against() > 0 ? " (" + rule.against() + " against)" : "");
         return new CorrectionMatch(rule.label(), rule.feedbackId(), rule.sequence(), rule.confidence(), why);
+    }
+
+    /**
+     * The prediction this match makes of the model's: its label and confidence, flagged {@code CORRECTED} (no longer
+     * {@code FALLBACK}), following this feedback; the model's scores weighed by what the match leaves.
+     */
+    Prediction applyTo(Prediction prediction, long covers) {
+        Set<Prediction.Flag> flags = prediction.flags().isEmpty() ? EnumSet.noneOf(Prediction.Flag.class)
+                : EnumSet.copyOf(prediction.flags());
+        flags.remove(Prediction.Flag.FALLBACK);
+        flags.add(Prediction.Flag.CORRECTED);
+        Map<String, Double> scores = new HashMap<>();
+        prediction.scores().forEach((label, score) -> scores.put(label, score * (1 - confidence)));
+        scores.merge(label, confidence, (a, b) -> Math.min(1.0, a + b));
+        return new Prediction(label, confidence, scores, flags, "corrected by feedback " + feedbackId + ": " + why,
+                prediction.model() + "+corrections", prediction.usage(), covers, Optional.of(feedbackId));
     }
 }
