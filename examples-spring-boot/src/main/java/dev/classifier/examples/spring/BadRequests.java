@@ -43,7 +43,7 @@ class BadRequests {
         TokenStreamLocation location = json.get().getLocation();
         String at = location == null || location.getLineNr() < 1 ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return where + "the body is not the JSON this endpoint takes" + at
+        return where + "the request is not the JSON this endpoint takes" + at
                 + " (a JSON object; text fields are strings; see the README)";
     }
 
