@@ -8,7 +8,8 @@ import dev.classifier.api.FeedbackReceipt;
  * @param id       the stored feedback's id
  * @param label    the label stored
  * @param sequence the store sequence of the add: a prediction whose {@code covers} is at least this has learnt it
- * @param added    false when feedback with this id was stored before (nothing changed)
+ * @param added    false when feedback with this id was stored before: nothing changed, and the answer is what is
+ *                 stored
  */
 public record FeedbackResponse(String id, String label, long sequence, boolean added) {
 

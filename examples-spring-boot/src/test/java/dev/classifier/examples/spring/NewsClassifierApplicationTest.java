@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,8 +99,21 @@ class NewsClassifierApplicationTest {
         assertThat(after.get("label").asString()).isEqualTo("Entertainment");
         assertThat(after.get("model").asString()).isNotEqualTo(before.get("model").asString());
 
-        assertThat(post("/feedback", Map.of("article", article, "label", "Entertainment", "reason", "again",
-                "by", "editor-li"), 200).get("added").asBoolean()).as("a new id: plain feedback, added").isTrue();
+    }
+
+    @Test
+    void feedbackWithTheClientsIdIsStoredOnceHoweverOftenItIsSent() throws Exception {
+        Map<String, Object> feedback = Map.of("id", "fb-desk-7", "article", Map.of("id", "a-7",
+                "title", "苹果公司季度营收创新高"), "label", "Business", "reason", "财报属于商业", "by", "editor-wang");
+        JsonNode first = post("/feedback", feedback, 200);
+        JsonNode again = post("/feedback", feedback, 200);
+        assertThat(first.get("id").asString()).isEqualTo("fb-desk-7");
+        assertThat(first.get("added").asBoolean()).isTrue();
+        assertThat(again.get("added").asBoolean()).as("a retry changes nothing").isFalse();
+        assertThat(again.get("sequence").asLong()).isEqualTo(first.get("sequence").asLong());
+        try (Stream<Feedback> stored = store.stream()) {
+            assertThat(stored.filter(f -> f.id().equals("fb-desk-7")).count()).isEqualTo(1);
+        }
     }
 
     @Test
