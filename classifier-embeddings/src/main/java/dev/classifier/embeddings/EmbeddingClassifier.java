@@ -122,7 +122,8 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         return new EmbeddingModelFile.Contents(embedder.modelId(), taxonomy, summary, model,
                 companion.map(c -> new EmbeddingModelFile.CompanionPart(
                         LocalCompanionFile.handles(c.classifier()) ? LocalCompanionFile.KIND
-                                : c.classifier().getClass().getName(), c.weight(), c.temperature(), c.version())));
+                                : c.classifier().getClass().getName(), c.weight(), c.temperature(), c.version())),
+                settings);
     }
 
     Optional<Companion> companion() {
@@ -247,8 +248,9 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     }
 
     /**
-     * The settings it was trained with (the prior's weight, pool use, ...); empty for a classifier not trained here,
-     * and for one read by {@link #load} (the file keeps the training summary, not these choices).
+     * The settings it was trained with (the prior's weight, pool use, ...), also after {@link #load}; empty for a
+     * classifier not trained by an {@link EmbeddingTrainer}, and for one loaded from a file that an earlier version
+     * of the library wrote (format 1, which kept the training summary but not these choices).
      */
     public Optional<TrainingSettings> settings() {
         return settings;

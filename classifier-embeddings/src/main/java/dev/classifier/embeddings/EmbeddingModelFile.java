@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import static dev.classifier.embeddings.ModelParts.readSummary;
 import static dev.classifier.embeddings.ModelParts.readTaxonomy;
 import static dev.classifier.embeddings.ModelParts.bytesOf;
 import static dev.classifier.embeddings.ModelParts.writeLinear;
+import static dev.classifier.embeddings.ModelParts.writeSettings;
 import static dev.classifier.embeddings.ModelParts.writeString;
 import static dev.classifier.embeddings.ModelParts.writeSummary;
 import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
@@ -34,7 +36,7 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  * The versioned file an {@link EmbeddingClassifier} is saved in:
  * <pre>
  *   8 bytes  magic "CLFEMBED"
- *   int      format version (1)
+ *   int      format version (1 or 2)
  *   long     payload length
  *   payload  int part count, then per part: UTF-8 name, int length, that many bytes
  *   int      CRC-32C of the payload
@@ -50,16 +52,19 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  *   <li>{@code companion} and {@code companion-model} (absent without one): its kind ({@code local}), weight,
  *       blended temperature and model version, then the companion's own file ({@code LocalClassifier.save}).</li>
  * </ul>
+ * Version 2 adds {@code settings} (absent when the classifier was not trained by an {@link EmbeddingTrainer}):
+ * the {@link TrainingSettings} that training chose, so that {@code settings()} answers after loading too.
  * <b>Adding a part</b> (say, description prototypes): give it a new name, a codec in {@link ModelParts}, write
  * it in {@link #payload}, read it
  * in {@link #read}, and raise {@link #FORMAT_VERSION}. A reader accepts every version up to its own and treats
  * a part an older file lacks as absent; a file of a newer version, or one holding a part the reader does not
  * know, is refused with a message that says so. The model version ({@link #fingerprint}) hashes every part but
- * {@code companion-model} (the companion's version stands for it), so a new part changes it too.
+ * {@code companion-model} (the companion's version stands for it) and {@code settings} (how training chose the
+ * model says nothing about how it answers: two trainings that reach the same weights are one model version).
  */
 final class EmbeddingModelFile {
 
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = "CLFEMBED".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     static final String EMBEDDER = "embedder";
@@ -68,6 +73,9 @@ final class EmbeddingModelFile {
     static final String LINEAR = "linear";
     static final String COMPANION = "companion";
     static final String COMPANION_MODEL = "companion-model";
+    static final String SETTINGS = "settings";
+    private static final List<String> KNOWN_PARTS = List.of(EMBEDDER, TAXONOMY, SUMMARY, LINEAR, COMPANION,
+            COMPANION_MODEL, SETTINGS);
 
     private EmbeddingModelFile() {
     }
@@ -78,7 +86,12 @@ final class EmbeddingModelFile {
 
     /** Everything a saved classifier holds but the companion's own bytes. */
     record Contents(String embedderId, Taxonomy taxonomy, TrainingSummary summary, Optional<LinearModel> linear,
-                    Optional<CompanionPart> companion) {
+                    Optional<CompanionPart> companion, Optional<TrainingSettings> settings) {
+
+        /** The same contents without the settings: what the model version hashes. */
+        Contents answering() {
+            return new Contents(embedderId, taxonomy, summary, linear, companion, Optional.empty());
+        }
     }
 
     /** The parts in file order; {@code companionModel} is the companion's own file, when saving. */
@@ -95,6 +108,7 @@ final class EmbeddingModelFile {
             writeString(out, c.version());
         })));
         companionModel.ifPresent(bytes -> parts.put(COMPANION_MODEL, bytes));
+        contents.settings().ifPresent(settings -> parts.put(SETTINGS, bytesOf(out -> writeSettings(out, settings))));
         return bytesOf(out -> {
             out.writeInt(parts.size());
             for (Map.Entry<String, byte[]> part : parts.entrySet()) {
@@ -105,10 +119,10 @@ final class EmbeddingModelFile {
         });
     }
 
-    /** The first 12 hex digits of the SHA-256 of the payload without the companion's bytes. */
+    /** The first 12 hex digits of the SHA-256 of the payload without the companion's bytes and the settings. */
     static String fingerprint(Contents contents) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload(contents, Optional.empty()));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload(contents.answering(), Optional.empty()));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
@@ -209,7 +223,7 @@ final class EmbeddingModelFile {
     /** The parts of a checked file, but the companion's own bytes (see {@link Parts#get}). */
     static Contents read(Path file, Parts parts) throws InvalidEmbeddingModelFileException {
         for (String name : parts.byName().keySet()) {
-            if (!java.util.List.of(EMBEDDER, TAXONOMY, SUMMARY, LINEAR, COMPANION, COMPANION_MODEL).contains(name)) {
+            if (!KNOWN_PARTS.contains(name)) {
                 throw new InvalidEmbeddingModelFileException(file, "embedding model file holds a part '" + name
                         + "' this library does not know (written by a newer version?)");
             }
@@ -225,7 +239,8 @@ final class EmbeddingModelFile {
                 throw new IllegalArgumentException("the parts '" + COMPANION + "' and '" + COMPANION_MODEL
                         + "' come only together");
             }
-            return new Contents(embedderId, taxonomy, summary, linear, companion);
+            Optional<TrainingSettings> settings = parts.get(SETTINGS).map(ModelParts::readSettings);
+            return new Contents(embedderId, taxonomy, summary, linear, companion, settings);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new InvalidEmbeddingModelFileException(file, "embedding model file is corrupt: "
                     + (e.getMessage() == null ? "a part ends early" : e.getMessage()), e);

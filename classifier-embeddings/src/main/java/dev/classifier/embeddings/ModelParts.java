@@ -71,6 +71,25 @@ final class ModelParts {
                 in.getDouble());
     }
 
+    static void writeSettings(DataOutputStream out, TrainingSettings settings) throws IOException {
+        out.writeDouble(settings.priorWeight());
+        writeString(out, settings.method().name());
+        out.writeDouble(settings.l2());
+        out.writeDouble(settings.temperature());
+        writeString(out, settings.pool().name());
+        out.writeInt(settings.pseudoLabelled());
+        out.writeDouble(settings.companionWeight());
+        out.writeDouble(settings.combinedTemperature());
+        out.writeInt(settings.searchedAt());
+        out.writeBoolean(settings.reused());
+    }
+
+    static TrainingSettings readSettings(ByteBuffer in) {
+        return new TrainingSettings(in.getDouble(), Method.valueOf(readString(in)), in.getDouble(), in.getDouble(),
+                TrainingSettings.PoolUse.valueOf(readString(in)), in.getInt(), in.getDouble(), in.getDouble(),
+                in.getInt(), in.get() != 0);
+    }
+
     static void writeLinear(DataOutputStream out, LinearModel linear) throws IOException {
         out.writeInt(linear.labels().size());
         for (String label : linear.labels()) {

@@ -52,7 +52,8 @@ final class SavedClassifier {
             model.get(bytes);
             companion = Optional.of(new Companion(loadCompanion(file, part, bytes), part.weight(), part.temperature()));
         }
-        return new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(), companion, contents.summary());
+        return new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(), companion, contents.summary(),
+                contents.settings().orElse(null));
     }
 
     private static TrainedClassifier loadCompanion(Path file, EmbeddingModelFile.CompanionPart part, byte[] bytes)

@@ -55,8 +55,10 @@ class EmbeddingClassifierFileTest {
                 assertThat(loaded.summary()).isEqualTo(original.summary());
                 assertThat(loaded.taxonomy()).isEqualTo(original.taxonomy());
                 assertThat(loaded.companion().isPresent()).isEqualTo(original.companion().isPresent());
+                assertThat(loaded.settings()).isEqualTo(original.settings());
             }
         }
+        assertThat(trained.settings()).as("trained here, so it has settings to save").isPresent();
         assertThat(blended.modelVersion()).as("the companion is part of the version")
                 .isNotEqualTo(trained.modelVersion()).contains("+local-ngram");
         assertThat(blended.classify(QUERIES.get(5)).has(Prediction.Flag.TRUNCATED)).isTrue();
@@ -92,6 +94,25 @@ class EmbeddingClassifierFileTest {
         assertThat(p.label()).isEqualTo(TrainingData.TAXONOMY.fallback());
         assertThat(p.has(Prediction.Flag.FALLBACK)).isTrue();
         assertSameAnswers(empty, loaded);
+    }
+
+    @Test
+    void aFileOfFormatOneLoadsWithoutSettingsAndAnswersAsTheSameModelVersion() throws IOException {
+        HashingEmbedder model = new HashingEmbedder();
+        EmbeddingClassifier original = EmbeddingTrainer.builder().embedder(model).taxonomy(TrainingData.TAXONOMY)
+                .noCompanion().build().train(TrainingData.examples());
+        assertThat(original.settings()).isPresent();
+        // What the first version wrote: the same parts but the settings, under format version 1.
+        Path file = dir.resolve("v1.model");
+        EmbeddingModelFile.Contents contents = original.contents();
+        EmbeddingModelFile.write(file, EmbeddingModelFile.payload(contents.answering(), Optional.empty()));
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, 1);
+        Files.write(file, bytes);
+
+        EmbeddingClassifier loaded = EmbeddingClassifier.load(file, model);
+        assertThat(loaded.settings()).isEmpty();
+        assertSameAnswers(original, loaded);
     }
 
     @Test

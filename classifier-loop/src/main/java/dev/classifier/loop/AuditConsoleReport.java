@@ -29,7 +29,7 @@ public final class AuditConsoleReport {
                 report.newerRules().size()));
         if (!wrong.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nLikely wrong: the rest of the data contradicts the label"
-                    + " (score = probability of the likely label minus the given one's):%n"));
+                    + " (score = how likely the label is wrong: one minus its out-of-fold probability):%n"));
             list(out, wrong);
         }
         if (!superseded.isEmpty()) {

@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param kind         likely wrong, or superseded by newer feedback
  * @param feedback     the feedback
  * @param likelyLabel  the label the rest of the data gives it (likely wrong), or the newer label (superseded)
- * @param score        how strongly: the out-of-fold probability of the likely label minus that of the given one
- *                     (likely wrong), or the similarity to the newer feedback, 1 for the same article (superseded)
+ * @param score        how strongly: one minus the out-of-fold probability of the given label, i.e. how likely the
+ *                     model that did not learn from it finds the label wrong (likely wrong), or the similarity to
+ *                     the newer feedback, 1 for the same article (superseded)
  * @param supersededBy the id of the newer feedback (superseded), or empty
  * @param reason       why, in words a person reads
  */

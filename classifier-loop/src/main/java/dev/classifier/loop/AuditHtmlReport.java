@@ -45,8 +45,8 @@ public final class AuditHtmlReport {
                         + " kept as rule changes.</p>%n", report.feedbackCount(), report.live().size(), wrong.size(),
                 superseded.size(), report.newerRules().size()));
         html.append("<p>Leaving flagged items out of the next training is your choice.</p>\n");
-        section(html, "Likely wrong", "The rest of the data contradicts the label. Score: the out-of-fold probability"
-                + " of the likely label minus that of the given one.", "likely", wrong);
+        section(html, "Likely wrong", "The rest of the data contradicts the label. Score: how likely the label is"
+                + " wrong, one minus its out-of-fold probability.", "likely", wrong);
         section(html, "Superseded", "Newer feedback says otherwise: the same article labelled again, or a newer"
                 + " correction of a similar article (a rule change). Not errors.", "newer label", superseded);
         if (!report.newerRules().isEmpty()) {

@@ -138,7 +138,7 @@ public final class FeedbackAudit {
                     newerRules.add(f.id()); // it rejected what the older data says: a rule change
                     supersedeOlderLike(issue.row(), likely);
                 } else {
-                    findings.likelyWrong(f, likely, issue.margin(), String.format(Locale.ROOT,
+                    findings.likelyWrong(f, likely, 1.0 - issue.labelProbability(), String.format(Locale.ROOT,
                             "labelled %s, but the rest of the data says %s (%.2f against %.2f)", f.label(), likely,
                             p[issue.row()][issue.likely()], p[issue.row()][given[issue.row()]]));
                 }

@@ -34,7 +34,7 @@ final class KFold implements OutOfFold {
 
     @Override
     public double[][] probabilities(List<LabeledArticle> rows, Taxonomy taxonomy) {
-        int[] fold = deal(rows, taxonomy);
+        int[] fold = deal(rows, taxonomy, folds, seed);
         double[][] out = new double[rows.size()][];
         for (int f = 0; f < folds; f++) {
             List<LabeledArticle> train = new ArrayList<>();
@@ -59,7 +59,7 @@ final class KFold implements OutOfFold {
     }
 
     /** Each label's rows shuffled and dealt round-robin, so that every fold has its share of each label. */
-    private int[] deal(List<LabeledArticle> rows, Taxonomy taxonomy) {
+    static int[] deal(List<LabeledArticle> rows, Taxonomy taxonomy, int folds, long seed) {
         int[] fold = new int[rows.size()];
         Random random = new Random(seed);
         int next = 0;
