@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,9 +96,19 @@ class NewsClassifierApplicationTest {
         assertThat(kept.isCorrection()).isTrue();
         assertThat(kept.reason()).isEqualTo("选秀节目是娱乐，不是体育比赛");
 
+        // At once: the starter's classifier.corrections.at-once (on by default) answers from the correction.
         JsonNode after = classifyUntilCovered(article, sequence);
         assertThat(after.get("label").asString()).isEqualTo("Entertainment");
-        assertThat(after.get("model").asString()).isNotEqualTo(before.get("model").asString());
+        // And in the background a retrain (retrain-after=1) learns it: a new model version, the same answer.
+        String oldModel = before.get("model").asString();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode retrained = post("/classify", article, 200);
+        while (retrained.get("model").asString().startsWith(oldModel) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            retrained = post("/classify", article, 200);
+        }
+        assertThat(retrained.get("model").asString()).as("a retrained model answers").doesNotStartWith(oldModel);
+        assertThat(retrained.get("label").asString()).isEqualTo("Entertainment");
 
     }
 
