@@ -76,17 +76,22 @@ public final class ClassifierCli {
      * @param args the command line
      */
     public static void main(String[] args) {
-        // slf4j-simple reads the rest of its settings from the jar's simplelogger.properties.
-        if (Arrays.asList(args).contains("--debug")) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        if (debug) {
+            StartupTimes.start();
+            // slf4j-simple reads the rest of its settings from the jar's simplelogger.properties.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         // Two look-ups that would miss, and a miss makes the class loader open every jar on the class path, the
         // OpenAI SDK's 76 MB one too: SLF4J's search for a provider (named here instead), and picocli's probe for
         // Groovy closures in annotations (the tool has none).
         System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");   // not a notice on stderr that it was named
         System.setProperty("picocli.disable.closures", "true");
         Io io = new Io(System.in, System.out, System.err, CommandLine.Help.Ansi.AUTO.enabled(), System.getenv());
-        System.exit(run(io, args));
+        int code = run(io, args);
+        StartupTimes.print(System.err);
+        System.exit(code);
     }
 
     /** Runs the command line with these streams and this environment; returns the exit code. */

@@ -44,6 +44,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartupTimes.mark("parsed");
         Io io = root.io();
         Progress progress = new Progress(io, "classify");
         int failed = 0;
@@ -51,12 +52,15 @@ final class ClassifyCommand implements Callable<Integer> {
         try (Classifier classifier = classifierOptions.build(io);
              JsonlReader<Article> articles = Inputs.articles(Optional.ofNullable(input), io);
              PredictionLines out = writer(io)) {
+            StartupTimes.mark("opened");
             List<Article> chunk = new ArrayList<>(CHUNK);
             while (articles.hasNext()) {
                 chunk.add(articles.next());
+                StartupTimes.mark("first read");
                 if (chunk.size() == CHUNK || !articles.hasNext()) {
                     failed += write(chunk, classifier.classifyAll(chunk), out);
                     out.flush();
+                    StartupTimes.mark("first written");
                     done += chunk.size();
                     if (output == null && io.out().checkError()) {
                         return ExitCodes.OK;   // the reader went away (`| head`): stop paying for answers nobody reads
