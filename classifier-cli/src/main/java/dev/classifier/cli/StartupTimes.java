@@ -1,16 +1,15 @@
 package dev.classifier.cli;
 
 import java.io.PrintStream;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a process's start-up goes, for {@code --debug}: milliseconds from the JVM's start to {@code main}, then to
- * each checkpoint a command marks (command line parsed, model loaded, first prediction written). One per process,
- * switched on by {@link ClassifierCli#main} only, so in-process runs (the tests) record nothing.
+ * Where a process's start-up goes, for {@code --debug}: milliseconds from {@code main} to the first time each
+ * checkpoint is reached (command line parsed, model loaded, first prediction written; the JVM's own start before
+ * {@code main} is not counted). One per process, switched on by {@link ClassifierCli#main} only, so in-process runs
+ * (the tests) record nothing.
  */
 final class StartupTimes {
 
@@ -40,18 +39,16 @@ final class StartupTimes {
         }
     }
 
-    /** Prints one line: the JVM's start to main (as the OS tells it, to 10 ms), then each checkpoint since main. */
+    /** Prints one line: each checkpoint in milliseconds since {@code main} started. */
     static synchronized void print(PrintStream err) {
         if (!on || NAMES.isEmpty()) {
             return;
         }
         long main = NANOS.get(0);
-        StringBuilder line = new StringBuilder("classifier: start-up (ms):");
-        ProcessHandle.current().info().startInstant().ifPresent(jvmStart -> line.append(
-                String.format(Locale.ROOT, " jvm->main ~%d", Duration.between(jvmStart, Instant.now()).toMillis()
-                        - (System.nanoTime() - main) / 1_000_000)));
+        StringBuilder line = new StringBuilder("classifier: start-up (ms since main):");
         for (int i = 1; i < NAMES.size(); i++) {
-            line.append(String.format(Locale.ROOT, ", %s %.1f", NAMES.get(i), (NANOS.get(i) - main) / 1e6));
+            line.append(String.format(Locale.ROOT, "%s %s %.1f", i == 1 ? "" : ",", NAMES.get(i),
+                    (NANOS.get(i) - main) / 1e6));
         }
         err.println(line);
     }
