@@ -3,9 +3,9 @@
 # per run, beside a bare JVM that prints one line (the peer), in the same run, rounds interleaved so that the load
 # of the machine falls on all alike. Three ways to start the CLI: `java -jar classifier-cli.jar` (the thin jar, its
 # libraries in target/lib); the launcher script (classifier-cli/src/main/sh/classifier: AppCDS archive written on
-# its first run, serial GC, no perf data); the launcher with C1 only (JAVA_OPTS=-XX:TieredStopAtLevel=1), with and
-# without the CLI's warm-up thread. A second peer: a one-option picocli command printing one line (C1 only), the
-# floor of the parser the issue requires.
+# its first run, serial GC, C1 only, no perf data); the launcher with C2 back (JAVA_OPTS=-XX:TieredStopAtLevel=4);
+# the launcher without the CLI's warm-up thread. A second peer: a one-option picocli command printing one line (C1
+# only), the floor of the parser the issue requires.
 # Prints the median milliseconds and the ratio to the peer, then where the launcher's time goes (the CLI's own
 # --debug checkpoints, medians), the classes each way loads and what the JVM opens. Goal: <= 3x the bare JVM, < 1 s.
 # Usage: bench/cli-startup.sh [rounds]     (15 unless given; builds the jar first)
@@ -54,16 +54,16 @@ for ((i = 0; i < rounds; i++)); do
   times[picocli_floor]+="$(ms java -XX:TieredStopAtLevel=1 -cp "$work/hello:$picocli" HelloPicocli -m x) "
   times[jar]+="$(ms java -jar "$jar" classify -m "$work/m.bin") "
   times[launcher]+="$(ms "$launcher" classify -m "$work/m.bin") "
-  times[launcher_c1]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=1 ms "$launcher" classify -m "$work/m.bin") "
-  times[launcher_c1_no_warmup]+="$(JAVA_OPTS='-XX:TieredStopAtLevel=1 -Dclassifier.warmup=off' ms "$launcher" classify -m "$work/m.bin") "
+  times[launcher_c2]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=4 ms "$launcher" classify -m "$work/m.bin") "
+  times[launcher_no_warmup]+="$(JAVA_OPTS=-Dclassifier.warmup=off ms "$launcher" classify -m "$work/m.bin") "
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# Where the launcher's time goes (C1 only): the CLI's --debug checkpoints (ms since main), medians of a few runs.
+# Where the launcher's time goes: the CLI's --debug checkpoints (ms since main), medians of a few runs.
 declare -A marks
 for ((i = 0; i < 7; i++)); do
-  line=$(JAVA_OPTS=-XX:TieredStopAtLevel=1 "$launcher" classify -m "$work/m.bin" --debug < "$work/one.jsonl" 2>&1 >/dev/null | grep "start-up (ms since main)" || true)
+  line=$("$launcher" classify -m "$work/m.bin" --debug < "$work/one.jsonl" 2>&1 >/dev/null | grep "start-up (ms since main)" || true)
   for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
     value=$(sed -n "s/.*[:,] $name \([0-9.]*\).*/\1/p" <<< "$line")
     marks[$name]+="${value:-0} "
@@ -76,11 +76,11 @@ archive=$(ls "$work/cache/classifier-cli/"*classify.jsa)
   echo "cli start-up to first prediction, median of $rounds rounds ($(nproc) cores, load before $load_before, after $load_after)"
   printf '%-34s %6s ms\n' "bare JVM printing one line (peer)" "$(echo "${times[bare]}" | median)"
   bare=$(echo "${times[bare]}" | median)
-  for way in picocli_floor jar launcher launcher_c1 launcher_c1_no_warmup; do
+  for way in picocli_floor jar launcher launcher_c2 launcher_no_warmup; do
     m=$(echo "${times[$way]}" | median)
     printf '%-34s %6s ms  %5.1fx\n' "$way" "$m" "$(echo "$m / $bare" | bc -l)"
   done
-  echo "launcher_c1, ms from main (median of 7 --debug runs):" \
+  echo "launcher, ms from main (median of 7 --debug runs):" \
     "$(for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
          printf '%s %s; ' "$name" "$(echo "${marks[$name]}" | median)"; done)"
   echo "java -jar: $(classes java)"
