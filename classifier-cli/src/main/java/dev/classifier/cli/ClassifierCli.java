@@ -83,8 +83,9 @@ public final class ClassifierCli {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         avoidMissingLookups();
+        // Off unless asked for: on this session's loaded machine it slowed start-up (see Warmup).
         if (args.length > 0 && (args[0].equals("classify") || args[0].equals("eval"))
-                && !"off".equals(System.getProperty("classifier.warmup"))) {
+                && "on".equals(System.getProperty("classifier.warmup"))) {
             Warmup.start();
         }
         Io io = new Io(System.in, System.out, System.err, CommandLine.Help.Ansi.AUTO.enabled(), System.getenv());

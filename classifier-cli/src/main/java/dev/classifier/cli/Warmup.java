@@ -15,8 +15,12 @@ import java.text.Normalizer;
  * line (which takes the main thread about 100 ms): the security providers (the model's version is a SHA-256 of its
  * bytes), the Unicode normalization tables (text features), jackson-core's reading and writing, and the model
  * classes. Only what the JDK and the libraries do anyway, done earlier: nothing is read from the user's files, and
- * a failure here costs nothing but the head start (the real work reports its own errors). {@code
- * -Dclassifier.warmup=off} leaves it out (bench/cli-startup.sh measures what it buys).
+ * a failure here costs nothing but the head start (the real work reports its own errors).
+ *
+ * <p>Only with {@code -Dclassifier.warmup=on}: measured on two cores at a load average of 13 to 18, it made the
+ * first prediction slower (median 490 ms against 376 without it), the main thread waiting on classes the warm-up
+ * thread was initialising when the scheduler had put it aside. bench/cli-startup.sh measures it beside the
+ * default, for a rerun on an idle machine, where a free second core should make it pay.
  */
 final class Warmup {
 
