@@ -33,6 +33,10 @@ import java.util.Optional;
  * written once. Rows with a null id are classified (and fail, having no id) on every run: they cannot be skipped.
  * Rows with status {@code FAILED} count as written; to retry them, classify {@code status = 'FAILED'} rows into
  * another output.
+ *
+ * <p>The output holds the id, the partition columns, the columns named with {@link Builder#keep(String...)} and the
+ * classifier's added columns: not the article text, which the archive has already (writing it again would cost
+ * more than classifying it); join the output to the archive on the id to have both.
  */
 public final class Backfill {
 
@@ -41,12 +45,14 @@ public final class Backfill {
     private final SparkClassifier classifier;
     private final String output;
     private final List<String> partitionColumns;
+    private final List<String> keptColumns;
     private final int slices;
 
     private Backfill(Builder builder) {
         this.classifier = builder.classifier;
         this.output = builder.output;
         this.partitionColumns = List.copyOf(builder.partitionColumns);
+        this.keptColumns = List.copyOf(builder.keptColumns);
         this.slices = builder.slices;
     }
 
@@ -87,13 +93,31 @@ public final class Backfill {
         List<String> partitions = new ArrayList<>();
         partitions.add(versionColumn);
         partitions.addAll(partitionColumns);
+        List<String> kept = keptColumns(id);
         for (int slice = 0; slice < slices; slice++) {
             Dataset<Row> part = slices == 1 ? todo : todo.filter(sliceOf(todo.col(id), slices).equalTo(slice));
-            classifier.classify(part, Optional.of(counters)).write().mode(SaveMode.Append)
+            classifier.classify(part, kept, Optional.of(counters)).write().mode(SaveMode.Append)
                     .partitionBy(partitions.toArray(String[]::new)).parquet(output);
             LOG.info("backfill of model {} into {}: slice {} of {} committed", version, output, slice + 1, slices);
         }
         return new BackfillResult(version, skipped, classified.value(), failed.value(), slices);
+    }
+
+    /** The id, the partition columns and the ones asked for, each once, in that order. */
+    private List<String> keptColumns(String id) {
+        List<String> kept = new ArrayList<>();
+        kept.add(id);
+        for (String column : partitionColumns) {
+            if (!kept.contains(column)) {
+                kept.add(column);
+            }
+        }
+        for (String column : keptColumns) {
+            if (!kept.contains(column)) {
+                kept.add(column);
+            }
+        }
+        return kept;
     }
 
     /** The slice of a row: a hash of its id as a string, so the same id falls in the same slice in every run. */
@@ -138,6 +162,7 @@ public final class Backfill {
         private final SparkClassifier classifier;
         private String output;
         private final List<String> partitionColumns = new ArrayList<>();
+        private final List<String> keptColumns = new ArrayList<>();
         private int slices = 1;
 
         private Builder(SparkClassifier classifier) {
@@ -169,6 +194,21 @@ public final class Backfill {
             for (String column : columns) {
                 Objects.requireNonNull(column, "partition column");
                 partitionColumns.add(column);
+            }
+            return this;
+        }
+
+        /**
+         * Input columns to write beside the id, the partition columns and the added ones (a date, a source); the
+         * article text is not written unless named here.
+         *
+         * @param columns column names of the input
+         * @return this builder
+         */
+        public Builder keep(String... columns) {
+            for (String column : columns) {
+                Objects.requireNonNull(column, "kept column");
+                keptColumns.add(column);
             }
             return this;
         }
