@@ -4,10 +4,12 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
@@ -90,14 +92,19 @@ public final class Backfill {
         LongAccumulator classified = spark.sparkContext().longAccumulator("classifier-spark rows classified");
         LongAccumulator failed = spark.sparkContext().longAccumulator("classifier-spark rows failed");
         ClassifyPartition.Counters counters = new ClassifyPartition.Counters(classified, failed);
-        List<String> partitions = new ArrayList<>();
-        partitions.add(versionColumn);
-        partitions.addAll(partitionColumns);
         List<String> kept = keptColumns(id);
+        // Every row of a run has the same version: written straight into its partition's directory, the rows need
+        // not be sorted by it (partitionBy sorts every row by the partition columns before writing).
+        String versionDirectory = new Path(new Path(output), ExternalCatalogUtils.escapePathName(versionColumn) + "="
+                + ExternalCatalogUtils.escapePathName(version)).toString();
         for (int slice = 0; slice < slices; slice++) {
             Dataset<Row> part = slices == 1 ? todo : todo.filter(sliceOf(todo.col(id), slices).equalTo(slice));
-            classifier.classify(part, kept, Optional.of(counters)).write().mode(SaveMode.Append)
-                    .partitionBy(partitions.toArray(String[]::new)).parquet(output);
+            Dataset<Row> rows = classifier.classify(part, kept, Optional.of(counters)).drop(versionColumn);
+            DataFrameWriter<Row> writer = rows.write().mode(SaveMode.Append);
+            if (!partitionColumns.isEmpty()) {
+                writer = writer.partitionBy(partitionColumns.toArray(String[]::new));
+            }
+            writer.parquet(versionDirectory);
             LOG.info("backfill of model {} into {}: slice {} of {} committed", version, output, slice + 1, slices);
         }
         return new BackfillResult(version, skipped, classified.value(), failed.value(), slices);

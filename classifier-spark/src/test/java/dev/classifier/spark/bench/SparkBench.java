@@ -8,9 +8,11 @@ import dev.classifier.embeddings.EmbeddingClassifier;
 import dev.classifier.embeddings.EmbeddingTrainer;
 import dev.classifier.embeddings.OnnxTextEmbedder;
 import dev.classifier.local.LocalClassifier;
+import dev.classifier.spark.Backfill;
 import dev.classifier.spark.DriverTraining;
 import dev.classifier.spark.ModelSource;
 import dev.classifier.spark.ModelSources;
+import dev.classifier.spark.ScoresColumn;
 import dev.classifier.spark.SparkClassifier;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -30,8 +32,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * bench/spark.sh: the same model over the same rows, on Spark local[2] (Parquet in, classify, Parquet out; wall time
- * from the action to the last row written, session start excluded) against one JVM thread (classifyAll in batches
+ * bench/spark.sh: the same model over the same rows, on Spark local[2] (Parquet in, classify, Parquet out as a
+ * {@link Backfill} writes it: id, the added columns, the model_version partition; wall time from the action to the
+ * last row written, session start excluded) against one JVM thread (classifyAll in batches
  * over the rows held in memory: no reading, no writing, so the ratio is Spark's worst case). Then the time to the
  * first result, the executor's heap and, for the embedding classifier, the same on 10,000 rows.
  *
@@ -97,12 +100,15 @@ public final class SparkBench {
                 (usedHeap() - heapBefore) / 1e6);
 
         // Spark first, with no copy of the rows in this JVM, so the peak heap is the executor's (and the driver's:
-        // one JVM in local mode); then the single thread over the rows in memory; then Spark again.
-        runSpark(classifier, archive.limit((int) (rows / 10)), work.resolve("spark-bench-warm"), firstTask);
+        // one JVM in local mode); then the single thread over the rows in memory; then Spark again. The Spark side
+        // is a Backfill: it writes the id, the added columns (scores as an array) and the model_version partition.
+        Path out = work.resolve("spark-bench-out");
+        runBackfill(classifier, archive.limit((int) (rows / 10)), out, firstTask);
         PeakHeap.reset();
-        double spark1 = runSpark(classifier, archive, work.resolve("spark-bench-out"), firstTask);
+        double spark1 = runBackfill(classifier, archive, out, firstTask);
         double firstTask1 = firstTask.seconds();
         long peak = PeakHeap.peak();
+        out("  backfill output columns: %s", String.join(", ", spark.read().parquet(out.toString()).columns()));
 
         LocalClassifier single = LocalClassifier.load(modelFile);
         List<Article> articles = new ArrayList<>((int) rows);
@@ -114,7 +120,7 @@ public final class SparkBench {
         double single2 = runSingle(single, articles);
         articles = null;
         System.gc();
-        double spark2 = runSpark(classifier, archive, work.resolve("spark-bench-out"), firstTask);
+        double spark2 = runBackfill(classifier, archive, out, firstTask);
         out("local[2]: %.1f s and %.1f s (%,.0f rows/s at best; first task done after %.1f s and %.1f s)",
                 spark1, spark2, rows / Math.min(spark1, spark2), firstTask1, firstTask.seconds());
         out("one thread: %.1f s and %.1f s (%,.0f rows/s at best)", single1, single2, rows / Math.min(single1, single2));
@@ -122,6 +128,18 @@ public final class SparkBench {
                 Math.min(single1, single2) / Math.min(spark1, spark2));
         out("peak heap of the executor JVM during a local[2] run: %.0f MB of -Xmx %d MB (driver and executor are one"
                 + " JVM in local mode)", peak / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+
+        // What each output choice costs, one run each on local[2]: last session's job (every input column, scores
+        // as a map), a backfill with scores as a map, and one without scores.
+        double everything = runSpark(SparkClassifier.builder(source).scores(ScoresColumn.MAP).build(), archive,
+                work.resolve("spark-bench-all"), firstTask);
+        double mapBackfill = runBackfill(SparkClassifier.builder(source).scores(ScoresColumn.MAP).build(), archive,
+                out, firstTask);
+        double noScores = runBackfill(SparkClassifier.builder(source).scores(ScoresColumn.NONE).build(), archive,
+                out, firstTask);
+        out("local[2], one run each: every input column and scores as a map %.1f s; backfill with scores as a map"
+                + " %.1f s; as an array (above, best) %.1f s; without scores %.1f s", everything, mapBackfill,
+                Math.min(spark1, spark2), noScores);
 
         embeddings(spark, shared, work, firstTask);
         spark.stop();
@@ -133,8 +151,8 @@ public final class SparkBench {
         one.sparkContext().addSparkListener(oneTask);
         Dataset<Row> sameArchive = one.read().parquet(input.toString());
         SparkClassifier sameClassifier = SparkClassifier.builder(source).build();
-        double one1 = runSpark(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
-        double one2 = runSpark(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
+        double one1 = runBackfill(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
+        double one2 = runBackfill(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
         out("local[1], the same job on one thread: %.1f s and %.1f s; local[2] against it, best of two each: %.2fx",
                 one1, one2, Math.min(one1, one2) / Math.min(spark1, spark2));
         one.stop();
@@ -195,6 +213,29 @@ public final class SparkBench {
         double wall = seconds(System.nanoTime() - started);
         out("  run: wall %.1f s, task CPU %.1f s", wall, firstTask.cpuSeconds());
         return wall;
+    }
+
+    /** A backfill into an emptied output (the emptying not timed): what a first run on an archive does. */
+    private static double runBackfill(SparkClassifier classifier, Dataset<Row> input, Path output, FirstTask firstTask)
+            throws java.io.IOException {
+        deleteRecursively(output);
+        long started = System.nanoTime();
+        firstTask.reset(started);
+        Backfill.builder(classifier).output(output.toString()).build().run(input);
+        double wall = seconds(System.nanoTime() - started);
+        out("  backfill: wall %.1f s, task CPU %.1f s", wall, firstTask.cpuSeconds());
+        return wall;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static double runSingle(Classifier classifier, List<Article> articles) {
