@@ -1,7 +1,6 @@
 package dev.classifier.spark.bench;
 
 import dev.classifier.api.Article;
-import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.embeddings.EmbeddingClassifier;
@@ -42,9 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SparkBench {
 
-    private static final int BATCH = 512;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
-    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private SparkBench() {
     }
@@ -115,15 +112,21 @@ public final class SparkBench {
         for (Row row : archive.collectAsList()) {
             articles.add(Article.of(row.getString(0), "", row.getString(1)));
         }
-        runSingle(single, articles.subList(0, articles.size() / 10));
-        double single1 = runSingle(single, articles);
-        double single2 = runSingle(single, articles);
+        BareThreads.one(single, articles.subList(0, articles.size() / 10));
+        double single1 = BareThreads.one(single, articles);
+        double single2 = BareThreads.one(single, articles);
+        // The ceiling: the same classifier on two bare threads, each over half the rows (what the two cores give
+        // when nothing but classifying runs: the model's lookups share the caches and the memory bus).
+        double two1 = BareThreads.two(single, articles);
+        double two2 = BareThreads.two(single, articles);
         articles = null;
         System.gc();
         double spark2 = runBackfill(classifier, archive, out, firstTask);
         out("local[2]: %.1f s and %.1f s (%,.0f rows/s at best; first task done after %.1f s and %.1f s)",
                 spark1, spark2, rows / Math.min(spark1, spark2), firstTask1, firstTask.seconds());
         out("one thread: %.1f s and %.1f s (%,.0f rows/s at best)", single1, single2, rows / Math.min(single1, single2));
+        out("two bare threads: %.1f s and %.1f s: %.2fx one thread, the ceiling of any job on these two cores",
+                two1, two2, Math.min(single1, single2) / Math.min(two1, two2));
         out("local model, local[2] against the bare thread (which neither reads nor writes), best of two each: %.2fx",
                 Math.min(single1, single2) / Math.min(spark1, spark2));
         out("peak heap of the executor JVM during a local[2] run: %.0f MB of -Xmx %d MB (driver and executor are one"
@@ -195,7 +198,7 @@ public final class SparkBench {
         try (OnnxTextEmbedder embedder = oneThread();
              EmbeddingClassifier single = EmbeddingClassifier.load(file, embedder)) {
             double sparkSeconds = runSpark(classifier, test, work.resolve("spark-bench-embedding-out"), firstTask);
-            double singleSeconds = runSingle(single, articles);
+            double singleSeconds = BareThreads.one(single, articles);
             out("embedding, %d rows: local[2] %.1f s (%.0f rows/s; first task done after %.1f s), one thread %.1f s"
                             + " (%.0f rows/s): %.2fx", articles.size(), sparkSeconds, articles.size() / sparkSeconds,
                     firstTask.seconds(), singleSeconds, articles.size() / singleSeconds, singleSeconds / sparkSeconds);
@@ -238,22 +241,6 @@ public final class SparkBench {
         }
     }
 
-    private static double runSingle(Classifier classifier, List<Article> articles) {
-        long cpuStarted = THREADS.getCurrentThreadCpuTime();
-        long started = System.nanoTime();
-        long labelled = 0;
-        for (int from = 0; from < articles.size(); from += BATCH) {
-            labelled += classifier.classifyAll(articles.subList(from, Math.min(articles.size(), from + BATCH)))
-                    .stream().filter(o -> o.isSuccess()).count();
-        }
-        if (labelled != articles.size()) {
-            throw new IllegalStateException(labelled + " of " + articles.size() + " classified");
-        }
-        double wall = seconds(System.nanoTime() - started);
-        out("  one thread: wall %.1f s, thread CPU %.1f s", wall, seconds(THREADS.getCurrentThreadCpuTime() - cpuStarted));
-        return wall;
-    }
-
     private static Dataset<Row> chinese(Dataset<Row> thucnews) {
         return thucnews.withColumn("label", functions.concat(functions.lit("zh-"), functions.col("label")));
     }
@@ -283,11 +270,11 @@ public final class SparkBench {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
-    private static double seconds(long nanos) {
+    static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    private static void out(String format, Object... args) {
+    static void out(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 
