@@ -34,18 +34,26 @@ final class BareThreads {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             long started = System.nanoTime();
-            var first = pool.submit(() -> classifyInBatches(classifier, articles.subList(0, half)));
-            var second = pool.submit(() -> classifyInBatches(classifier, articles.subList(half, articles.size())));
-            long labelled = first.get() + second.get();
-            if (labelled != articles.size()) {
-                throw new IllegalStateException(labelled + " of " + articles.size() + " classified");
+            var first = pool.submit(() -> timed(classifier, articles.subList(0, half)));
+            var second = pool.submit(() -> timed(classifier, articles.subList(half, articles.size())));
+            long[] a = first.get();
+            long[] b = second.get();
+            if (a[0] + b[0] != articles.size()) {
+                throw new IllegalStateException(a[0] + b[0] + " of " + articles.size() + " classified");
             }
             double wall = SparkBench.seconds(System.nanoTime() - started);
-            SparkBench.out("  two threads: wall %.1f s", wall);
+            SparkBench.out("  two threads: wall %.1f s, threads' CPU %.1f s", wall, SparkBench.seconds(a[1] + b[1]));
             return wall;
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Rows classified and the thread's CPU nanoseconds. */
+    private static long[] timed(Classifier classifier, List<Article> articles) {
+        long cpuStarted = THREADS.getCurrentThreadCpuTime();
+        long labelled = classifyInBatches(classifier, articles);
+        return new long[] {labelled, THREADS.getCurrentThreadCpuTime() - cpuStarted};
     }
 
     private static long classifyInBatches(Classifier classifier, List<Article> articles) {
