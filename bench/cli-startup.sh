@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # CLI start-up to the first prediction (issue 18): `classify` of one article with a saved local model, a fresh JVM
 # per run, beside a bare JVM that prints one line (the peer), in the same run, rounds interleaved so that the load
-# of the machine falls on all alike. Three ways to start the CLI: `java -jar classifier-cli.jar`; the launcher
-# script (classifier-cli/src/main/sh/classifier: AppCDS archive written on its first run, serial GC); the launcher
-# with C1 only (JAVA_OPTS=-XX:TieredStopAtLevel=1). Prints the median milliseconds and the ratio to the peer.
-# Goal: <= 3x the bare JVM, and under 1 s.
-# Usage: bench/cli-startup.sh [rounds]     (15 unless given; builds the shaded jar first)
+# of the machine falls on all alike. Four ways to start the CLI: `java -jar classifier-cli.jar` (the thin jar, its
+# libraries in target/lib); the launcher script (classifier-cli/src/main/sh/classifier: AppCDS archive written on
+# its first run, serial GC, C1 only, no perf data); the launcher with C2 back (JAVA_OPTS=-XX:TieredStopAtLevel=4);
+# the launcher with the CLI's warm-up thread (-Dclassifier.warmup=on). A second peer: a one-option picocli command
+# printing one line (C1 only), the floor of the parser the issue requires.
+# Prints the median milliseconds and the ratio to the peer, then where the launcher's time goes (the CLI's own
+# --debug checkpoints, medians), the classes each way loads and the sizes. Goal: <= 3x the bare JVM, < 1 s.
+# Usage: bench/cli-startup.sh [rounds]     (15 unless given; builds the jar first)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 rounds=${1:-15}
@@ -19,6 +22,18 @@ samples="$BENCH_ROOT/classifier-testkit/src/main/resources/dev/classifier/testki
 mkdir -p "$work/hello" "$work/cache" "$BENCH_OUT"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
+# The floor of the parser the issue requires: a picocli command with one option that prints one line.
+picocli=$(ls "$BENCH_ROOT"/classifier-cli/target/lib/picocli-*.jar)
+cat > "$work/hello/HelloPicocli.java" <<'JAVA'
+import picocli.CommandLine;
+@CommandLine.Command(name = "hello", mixinStandardHelpOptions = true)
+public class HelloPicocli implements Runnable {
+    @CommandLine.Option(names = "-m") String model;
+    public void run() { System.out.println("hello"); }
+    public static void main(String[] args) { System.exit(new CommandLine(new HelloPicocli()).execute(args)); }
+}
+JAVA
+javac -cp "$picocli" -d "$work/hello" "$work/hello/HelloPicocli.java"
 java -jar "$jar" train --data "$samples/feedback.jsonl" --taxonomy "$samples/taxonomy.jsonl" -o "$work/m.bin" > /dev/null
 echo '{"id":"a-1","title":"Striker scores twice in the cup final"}' > "$work/one.jsonl"
 export CLASSIFIER_JAR="$jar" XDG_CACHE_HOME="$work/cache"
@@ -33,20 +48,43 @@ ms() {   # milliseconds of one run; fails the bench if the run fails or prints n
   echo $(( (end - start) / 1000000 ))
 }
 declare -A times
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 0; i < rounds; i++)); do
   times[bare]+="$(ms java -cp "$work/hello" Hello) "
+  times[picocli_floor]+="$(ms java -XX:TieredStopAtLevel=1 -cp "$work/hello:$picocli" HelloPicocli -m x) "
   times[jar]+="$(ms java -jar "$jar" classify -m "$work/m.bin") "
   times[launcher]+="$(ms "$launcher" classify -m "$work/m.bin") "
-  times[launcher_c1]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=1 ms "$launcher" classify -m "$work/m.bin") "
+  times[launcher_c2]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=4 ms "$launcher" classify -m "$work/m.bin") "
+  times[launcher_warmup]+="$(JAVA_OPTS=-Dclassifier.warmup=on ms "$launcher" classify -m "$work/m.bin") "
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-bare=$(echo "${times[bare]}" | median)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Where the launcher's time goes: the CLI's --debug checkpoints (ms since main), medians of a few runs.
+declare -A marks
+for ((i = 0; i < 7; i++)); do
+  line=$("$launcher" classify -m "$work/m.bin" --debug < "$work/one.jsonl" 2>&1 >/dev/null | grep "start-up (ms since main)" || true)
+  for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
+    value=$(sed -n "s/.*[:,] $name \([0-9.]*\).*/\1/p" <<< "$line")
+    marks[$name]+="${value:-0} "
+  done
+done
+classes() { "$@" -Xlog:class+load:file="$work/classes.txt" -jar "$jar" classify -m "$work/m.bin" < "$work/one.jsonl" > /dev/null
+            echo "$(wc -l < "$work/classes.txt") classes, $(grep -c 'shared objects file' "$work/classes.txt") of them from CDS"; }
+archive=$(ls "$work/cache/classifier-cli/"*classify.jsa)
 {
-  echo "cli start-up to first prediction, median of $rounds rounds ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
-  printf '%-34s %6s ms\n' "bare JVM printing one line (peer)" "$bare"
-  for way in jar launcher launcher_c1; do
+  echo "cli start-up to first prediction, median of $rounds rounds ($(nproc) cores, load before $load_before, after $load_after)"
+  printf '%-34s %6s ms\n' "bare JVM printing one line (peer)" "$(echo "${times[bare]}" | median)"
+  bare=$(echo "${times[bare]}" | median)
+  for way in picocli_floor jar launcher launcher_c2 launcher_warmup; do
     m=$(echo "${times[$way]}" | median)
     printf '%-34s %6s ms  %5.1fx\n' "$way" "$m" "$(echo "$m / $bare" | bc -l)"
   done
-  echo "jar: $(stat -c %s "$jar") bytes"
+  echo "launcher, ms from main (median of 7 --debug runs):" \
+    "$(for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
+         printf '%s %s; ' "$name" "$(echo "${marks[$name]}" | median)"; done)"
+  echo "java -jar: $(classes java)"
+  echo "launcher:  $(classes java -XX:SharedArchiveFile="$archive" -Xlog:disable)"
+  echo "jar: $(stat -c %s "$jar") bytes; lib/: $(ls "$BENCH_ROOT/classifier-cli/target/lib" | wc -l) jars," \
+    "$(du -cb "$BENCH_ROOT"/classifier-cli/target/lib/*.jar | tail -1 | cut -f1) bytes; CDS archive $(stat -c %s "$archive") bytes"
 } | tee "$BENCH_OUT/cli-startup.txt"

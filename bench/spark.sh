@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # classifier-spark on Spark local[2] against the same model in one JVM thread (SparkBench, classifier-spark's tests):
 #   - the local model (trained on the AG News + THUCNews train splits) over ROWS distinct rows made from the shared
-#     test sets (each row joins halves of two different test texts; BenchRows says how), Parquet in and out:
-#     wall time from the action to the last row written (SparkSession start excluded), against classifyAll in one
-#     thread over the same rows held in memory; the time to the first result; the executor JVM's heap;
+#     test sets (each row joins halves of two different test texts; BenchRows says how), Parquet in and out as a
+#     Backfill writes it (id, label, confidence, scores as array<double>, flags, status, error, model_version
+#     partition; not the text): wall time from the action to the last row written (SparkSession start excluded),
+#     against classifyAll in one thread over the same rows held in memory, and against the same job on local[1];
+#     what the output's shape costs (every input column with scores as a map, as last session; scores as a map;
+#     no scores); the time to the first result; the executor JVM's heap;
 #   - the embedding classifier (bge-small-zh, one ONNX thread per classifier) on the 10,000 THUCNews test headlines.
 # Usage: bench/spark.sh [rows]     (default 1,000,000)     Output: bench/out/spark.txt
 # Run it on otherwise idle cores (nice -n 10 here, beside other jobs: the ratio is what to compare).

@@ -77,22 +77,47 @@ public final class ClassifierCli {
      */
     public static void main(String[] args) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        if (debug) {
+            StartupTimes.start();
+            // slf4j-simple reads the rest of its settings from the jar's simplelogger.properties.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        avoidMissingLookups();
+        // Off unless asked for: on this session's loaded machine it slowed start-up (see Warmup).
+        if (args.length > 0 && (args[0].equals("classify") || args[0].equals("eval"))
+                && "on".equals(System.getProperty("classifier.warmup"))) {
+            Warmup.start();
+        }
         Io io = new Io(System.in, System.out, System.err, CommandLine.Help.Ansi.AUTO.enabled(), System.getenv());
-        System.exit(run(io, args));
+        StartupTimes.mark("terminal checked");
+        int code = run(io, args);
+        StartupTimes.print(System.err);
+        System.exit(code);
+    }
+
+    /**
+     * Two look-ups that would miss, and a miss makes the class loader open every jar on the class path, the OpenAI
+     * SDK's 76 MB one too: SLF4J's search for a provider (named here instead), and picocli's probe for Groovy
+     * closures in annotations (the tool has none). slf4j-simple's settings file is in the jar for the same reason.
+     */
+    private static void avoidMissingLookups() {
+        System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");   // not a notice on stderr that it was named
+        System.setProperty("picocli.disable.closures", "true");
     }
 
     /** Runs the command line with these streams and this environment; returns the exit code. */
     static int run(Io io, String... args) {
         ClassifierCli root = new ClassifierCli(io);
         CommandLine cli = new CommandLine(root);
+        StartupTimes.mark("root command built");
         String named = Arrays.stream(args).filter(COMMANDS::containsKey).findFirst().orElse(null);
         COMMANDS.forEach((name, command) -> {
             if (named == null || named.equals(name)) {
                 cli.addSubcommand(name, command);
             }
         });
+        StartupTimes.mark("subcommand built");
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, root.debug, io.err()));

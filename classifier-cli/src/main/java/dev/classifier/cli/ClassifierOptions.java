@@ -67,7 +67,9 @@ final class ClassifierOptions {
 
     static LocalClassifier loadLocal(Path file) {
         try {
-            return LocalClassifier.load(file);
+            LocalClassifier loaded = LocalClassifier.load(file);
+            StartupTimes.mark("model loaded");
+            return loaded;
         } catch (InvalidModelFileException e) {
             throw CliException.badInput(e.getMessage());
         } catch (IOException e) {

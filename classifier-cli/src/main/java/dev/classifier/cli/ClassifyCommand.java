@@ -3,12 +3,7 @@ package dev.classifier.cli;
 import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.Outcome;
-import dev.classifier.api.Prediction;
 import dev.classifier.dataset.JsonlReader;
-import dev.classifier.dataset.JsonlWriter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,19 +44,23 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartupTimes.mark("parsed");
         Io io = root.io();
         Progress progress = new Progress(io, "classify");
         int failed = 0;
         long done = 0;
         try (Classifier classifier = classifierOptions.build(io);
              JsonlReader<Article> articles = Inputs.articles(Optional.ofNullable(input), io);
-             JsonlWriter<JsonNode> out = writer(io)) {
+             PredictionLines out = writer(io)) {
+            StartupTimes.mark("opened");
             List<Article> chunk = new ArrayList<>(CHUNK);
             while (articles.hasNext()) {
                 chunk.add(articles.next());
+                StartupTimes.mark("first read");
                 if (chunk.size() == CHUNK || !articles.hasNext()) {
                     failed += write(chunk, classifier.classifyAll(chunk), out);
                     out.flush();
+                    StartupTimes.mark("first written");
                     done += chunk.size();
                     if (output == null && io.out().checkError()) {
                         return ExitCodes.OK;   // the reader went away (`| head`): stop paying for answers nobody reads
@@ -80,41 +79,25 @@ final class ClassifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private JsonlWriter<JsonNode> writer(Io io) {
-        JsonlWriter.Builder<JsonNode> builder = JsonlWriter.builder(node -> node);
+    private PredictionLines writer(Io io) {
         if (output != null) {
-            return builder.file(output).build();
+            return PredictionLines.toFile(output, scores);
         }
-        return builder.output(new NonClosing(io.out()), "<stdout>").build();
+        return PredictionLines.toStream(new NonClosing(io.out()), "<stdout>", scores);
     }
 
-    private int write(List<Article> articles, List<Outcome> outcomes, JsonlWriter<JsonNode> out) {
+    private static int write(List<Article> articles, List<Outcome> outcomes, PredictionLines out) {
         int failed = 0;
         for (int i = 0; i < articles.size(); i++) {
-            ObjectNode line = JsonNodeFactory.instance.objectNode().put("id", articles.get(i).id());
+            String id = articles.get(i).id();
             Outcome outcome = outcomes.get(i);
             if (outcome instanceof Outcome.Success success) {
-                describe(success.prediction(), line);
+                out.prediction(id, success.prediction());
             } else if (outcome instanceof Outcome.Failure failure) {
-                line.put("error", failure.error().getMessage());
+                out.failure(id, failure.error().getMessage());
                 failed++;
             }
-            out.write(line);
         }
         return failed;
-    }
-
-    private void describe(Prediction prediction, ObjectNode line) {
-        line.put("label", prediction.label());
-        line.put("confidence", Math.round(prediction.confidence() * 10_000) / 10_000.0);
-        prediction.flags().forEach(flag -> line.withArray("flags").add(flag.name()));
-        line.put("model", prediction.model());
-        if (!prediction.reason().isEmpty()) {
-            line.put("reason", prediction.reason());
-        }
-        if (scores) {
-            ObjectNode all = line.putObject("scores");
-            prediction.scores().forEach((label, p) -> all.put(label, Math.round(p * 10_000) / 10_000.0));
-        }
     }
 }

@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The embeddings strategy. classifier-embeddings (ONNX runtime and two models, ~158 MB) is not in the shaded jar:
- * this class is touched only after {@link #require()} has found it on the class path, so the rest of the tool
- * runs without it.
+ * The embeddings strategy. classifier-embeddings (ONNX runtime and two models, ~158 MB) is not in target/lib unless
+ * built with {@code -Pcli-embeddings}: this class is touched only after {@link #require()} has found it on the class
+ * path, so the rest of the tool runs without it.
  */
 final class EmbeddingsSupport {
 
@@ -31,9 +31,8 @@ final class EmbeddingsSupport {
             Class.forName(MARKER, false, EmbeddingsSupport.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new CliException(ExitCodes.USAGE, "--strategy embeddings needs classifier-embeddings and its"
-                    + " dependencies on the class path, which the shaded jar leaves out: run java -cp"
-                    + " 'classifier-cli.jar:target/dependency/*' dev.classifier.cli.ClassifierCli ... (the classifier-cli"
-                    + " README shows how to copy them there)");
+                    + " dependencies in the jar's lib/ directory, which a default build leaves out: build with"
+                    + " `mvn -pl classifier-cli -am package -Pcli-embeddings` (the classifier-cli README says more)");
         }
     }
 

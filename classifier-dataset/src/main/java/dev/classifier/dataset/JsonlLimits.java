@@ -3,11 +3,12 @@ package dev.classifier.dataset;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Jackson set-up for reading JSONL lines, with every limit chosen here rather than inherited from Jackson's
- * defaults, so that a record's limits follow the reader's configured maximum record size.
+ * defaults, so that a record's limits follow the reader's configured maximum record size. A streaming factory, not
+ * an {@code ObjectMapper}: most records are read token by token, and the first mapper of a process costs more
+ * start-up time than reading thousands of lines (see {@link JsonlLineParser}).
  */
 final class JsonlLimits {
 
@@ -19,7 +20,7 @@ final class JsonlLimits {
     private JsonlLimits() {
     }
 
-    static ObjectMapper readerMapper(int maxRecordBytes, int maxNestingDepth) {
+    static JsonFactory readerFactory(int maxRecordBytes, int maxNestingDepth) {
         // A line holds at most maxRecordBytes bytes, hence at most as many chars: no string, name or document
         // inside it can be longer, so Jackson's limits are set to the same bound (its defaults are 20 M chars).
         StreamReadConstraints constraints = StreamReadConstraints.builder()
@@ -29,13 +30,12 @@ final class JsonlLimits {
                 .maxNumberLength(MAX_NUMBER_CHARS)
                 .maxNestingDepth(maxNestingDepth)
                 .build();
-        JsonFactory factory = JsonFactory.builder()
+        return JsonFactory.builder()
                 .streamReadConstraints(constraints)
                 // Two values for one field is a mistake in a record, not a choice for the last one to win.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // Locations are reported by the reader, with the file name; Jackson's would say "REDACTED".
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
-        return new ObjectMapper(factory);
     }
 }

@@ -1,5 +1,6 @@
 package dev.classifier.dataset;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +23,11 @@ import java.util.Map;
 /**
  * Turns the bytes of one line into a {@link JsonlRecord}: strict UTF-8 decoding, then exactly one JSON value.
  * Reuses its buffers from line to line; not thread-safe.
+ *
+ * <p>A record's top-level fields are read token by token into tree nodes. An {@code ObjectMapper} is made only for
+ * the first value that needs Jackson's own tree reading (a nested object or array, a floating-point number, a line
+ * that is not an object): setting one up loads a few hundred classes and the JDK's locale data, which would
+ * otherwise be most of the start-up of a tool that reads a few flat lines (the command line's {@code classify}).
  */
 final class JsonlLineParser {
 
@@ -35,8 +41,12 @@ final class JsonlLineParser {
         }
     }
 
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
     private final String file;
-    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+    /** Made on first need; the factory's settings (limits, duplicate detection) apply to it too. */
+    private ObjectMapper treeReader;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -45,16 +55,16 @@ final class JsonlLineParser {
     /** Whether the current line has characters outside the BMP, so that char and code point columns differ. */
     private boolean hasSurrogates;
 
-    JsonlLineParser(String file, ObjectMapper mapper) {
+    JsonlLineParser(String file, JsonFactory factory) {
         this.file = file;
-        this.mapper = mapper;
+        this.factory = factory;
     }
 
     JsonlRecord parse(byte[] bytes, int length, long lineNumber) throws BadLine {
         decode(bytes, length);
         JsonParser parser;
         try {
-            parser = mapper.getFactory().createParser(chars, 0, charCount);
+            parser = factory.createParser(chars, 0, charCount);
         } catch (IOException e) {
             throw new BadLine(1, "unreadable JSON: " + e.getMessage(), e);
         }
@@ -67,7 +77,7 @@ final class JsonlLineParser {
             Map<String, Integer> fieldColumns = new HashMap<>();
             JsonNode node = first == JsonToken.START_OBJECT
                     ? readObject(parser, fieldColumns)
-                    : mapper.readTree(parser);
+                    : treeReader().readTree(parser);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 throw new BadLine(column(parser.currentTokenLocation()),
@@ -84,7 +94,7 @@ final class JsonlLineParser {
 
     /** Reads the top-level object field by field, to know the column of each field's value. */
     private ObjectNode readObject(JsonParser parser, Map<String, Integer> fieldColumns) throws IOException {
-        ObjectNode object = mapper.createObjectNode();
+        ObjectNode object = NODES.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
@@ -99,7 +109,7 @@ final class JsonlLineParser {
      * mapper for each field would set up a deserialization context per field, a large part of the reading time.
      */
     private JsonNode readValue(JsonParser parser) throws IOException {
-        JsonNodeFactory nodes = mapper.getNodeFactory();
+        JsonNodeFactory nodes = NODES;
         switch (parser.currentToken()) {
             case VALUE_STRING:
                 return nodes.textNode(parser.getText());
@@ -120,8 +130,16 @@ final class JsonlLineParser {
                 }
             default:
                 // Objects, arrays and floating-point numbers (whose form depends on the mapper's settings).
-                return mapper.readTree(parser);
+                return treeReader().readTree(parser);
         }
+    }
+
+    /** A mapper with the default settings (its node factory is {@link JsonNodeFactory#instance}, as here). */
+    private ObjectMapper treeReader() {
+        if (treeReader == null) {
+            treeReader = new ObjectMapper(factory);
+        }
+        return treeReader;
     }
 
     private BadLine badJson(JsonProcessingException e, JsonParser parser) {

@@ -1,6 +1,5 @@
 package dev.classifier.dataset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +66,8 @@ public final class JsonlReader<T> implements Iterator<T>, AutoCloseable {
         this.maxProblems = builder.maxProblems;
         this.requireRecords = builder.requireRecords;
         this.lines = new BoundedLineReader(in, builder.maxRecordBytes);
-        ObjectMapper mapper = JsonlLimits.readerMapper(builder.maxRecordBytes, builder.maxNestingDepth);
-        this.parser = new JsonlLineParser(file, mapper);
+        this.parser = new JsonlLineParser(file,
+                JsonlLimits.readerFactory(builder.maxRecordBytes, builder.maxNestingDepth));
     }
 
     public static <T> Builder<T> builder(RecordDecoder<T> decoder) {

@@ -4,10 +4,12 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
@@ -33,6 +35,10 @@ import java.util.Optional;
  * written once. Rows with a null id are classified (and fail, having no id) on every run: they cannot be skipped.
  * Rows with status {@code FAILED} count as written; to retry them, classify {@code status = 'FAILED'} rows into
  * another output.
+ *
+ * <p>The output holds the id, the partition columns, the columns named with {@link Builder#keep(String...)} and the
+ * classifier's added columns: not the article text, which the archive has already (writing it again would cost
+ * more than classifying it); join the output to the archive on the id to have both.
  */
 public final class Backfill {
 
@@ -41,12 +47,14 @@ public final class Backfill {
     private final SparkClassifier classifier;
     private final String output;
     private final List<String> partitionColumns;
+    private final List<String> keptColumns;
     private final int slices;
 
     private Backfill(Builder builder) {
         this.classifier = builder.classifier;
         this.output = builder.output;
         this.partitionColumns = List.copyOf(builder.partitionColumns);
+        this.keptColumns = List.copyOf(builder.keptColumns);
         this.slices = builder.slices;
     }
 
@@ -84,16 +92,39 @@ public final class Backfill {
         LongAccumulator classified = spark.sparkContext().longAccumulator("classifier-spark rows classified");
         LongAccumulator failed = spark.sparkContext().longAccumulator("classifier-spark rows failed");
         ClassifyPartition.Counters counters = new ClassifyPartition.Counters(classified, failed);
-        List<String> partitions = new ArrayList<>();
-        partitions.add(versionColumn);
-        partitions.addAll(partitionColumns);
+        List<String> kept = keptColumns(id);
+        // Every row of a run has the same version: written straight into its partition's directory, the rows need
+        // not be sorted by it (partitionBy sorts every row by the partition columns before writing).
+        String versionDirectory = new Path(new Path(output), ExternalCatalogUtils.escapePathName(versionColumn) + "="
+                + ExternalCatalogUtils.escapePathName(version)).toString();
         for (int slice = 0; slice < slices; slice++) {
             Dataset<Row> part = slices == 1 ? todo : todo.filter(sliceOf(todo.col(id), slices).equalTo(slice));
-            classifier.classify(part, Optional.of(counters)).write().mode(SaveMode.Append)
-                    .partitionBy(partitions.toArray(String[]::new)).parquet(output);
+            Dataset<Row> rows = classifier.classify(part, kept, Optional.of(counters)).drop(versionColumn);
+            DataFrameWriter<Row> writer = rows.write().mode(SaveMode.Append);
+            if (!partitionColumns.isEmpty()) {
+                writer = writer.partitionBy(partitionColumns.toArray(String[]::new));
+            }
+            writer.parquet(versionDirectory);
             LOG.info("backfill of model {} into {}: slice {} of {} committed", version, output, slice + 1, slices);
         }
         return new BackfillResult(version, skipped, classified.value(), failed.value(), slices);
+    }
+
+    /** The id, the partition columns and the ones asked for, each once, in that order. */
+    private List<String> keptColumns(String id) {
+        List<String> kept = new ArrayList<>();
+        kept.add(id);
+        for (String column : partitionColumns) {
+            if (!kept.contains(column)) {
+                kept.add(column);
+            }
+        }
+        for (String column : keptColumns) {
+            if (!kept.contains(column)) {
+                kept.add(column);
+            }
+        }
+        return kept;
     }
 
     /** The slice of a row: a hash of its id as a string, so the same id falls in the same slice in every run. */
@@ -138,6 +169,7 @@ public final class Backfill {
         private final SparkClassifier classifier;
         private String output;
         private final List<String> partitionColumns = new ArrayList<>();
+        private final List<String> keptColumns = new ArrayList<>();
         private int slices = 1;
 
         private Builder(SparkClassifier classifier) {
@@ -169,6 +201,21 @@ public final class Backfill {
             for (String column : columns) {
                 Objects.requireNonNull(column, "partition column");
                 partitionColumns.add(column);
+            }
+            return this;
+        }
+
+        /**
+         * Input columns to write beside the id, the partition columns and the added ones (a date, a source); the
+         * article text is not written unless named here.
+         *
+         * @param columns column names of the input
+         * @return this builder
+         */
+        public Builder keep(String... columns) {
+            for (String column : columns) {
+                Objects.requireNonNull(column, "kept column");
+                keptColumns.add(column);
             }
             return this;
         }

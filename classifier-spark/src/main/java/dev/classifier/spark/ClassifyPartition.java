@@ -8,13 +8,11 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
-import scala.jdk.javaapi.CollectionConverters;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -22,24 +20,31 @@ import java.util.Optional;
  * Classifies one partition: takes the JVM's classifier ({@link ExecutorModels}), reads the rows in batches and
  * answers each batch with one {@code classifyAll} call, streaming (a partition is never held whole). A row that
  * cannot be classified (no id, no text, the classifier failing on it) becomes a {@code FAILED} row; only an
- * {@link Error} fails the task.
+ * {@link Error} fails the task. An output row is the kept input values followed by the added ones, built once.
  */
 final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
     private final ModelSource source;
-    private final String version;
     private final InputColumns columns;
+    private final int[] kept;
+    private final AddedValues added;
     private final int batchSize;
     private final LongAccumulator classified;
     private final LongAccumulator failed;
 
-    ClassifyPartition(ModelSource source, String version, InputColumns columns, int batchSize,
+    /**
+     * @param columns where the id and texts are in the input rows
+     * @param kept    the positions of the input values each output row starts with, in order
+     * @param added   makes the added columns' values
+     */
+    ClassifyPartition(ModelSource source, InputColumns columns, int[] kept, AddedValues added, int batchSize,
                       Optional<Counters> counters) {
         this.source = source;
-        this.version = version;
         this.columns = columns;
+        this.kept = kept.clone();
+        this.added = added;
         this.batchSize = batchSize;
         this.classified = counters.map(Counters::classified).orElse(null);
         this.failed = counters.map(Counters::failed).orElse(null);
@@ -48,15 +53,18 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
         Classifier classifier = ExecutorModels.get(source).classifier();
+        AddedValues.Writer writer = added.writer();
         return new Iterator<>() {
-            private final ArrayDeque<Row> ready = new ArrayDeque<>();
+            private Row[] ready = new Row[0];
+            private int next;
 
             @Override
             public boolean hasNext() {
-                if (ready.isEmpty() && input.hasNext()) {
-                    classifyNextBatch(classifier, input, ready);
+                if (next == ready.length && input.hasNext()) {
+                    ready = classifyNextBatch(classifier, writer, input);
+                    next = 0;
                 }
-                return !ready.isEmpty();
+                return next < ready.length;
             }
 
             @Override
@@ -64,15 +72,17 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return ready.poll();
+                Row row = ready[next];
+                ready[next++] = null;
+                return row;
             }
         };
     }
 
-    private void classifyNextBatch(Classifier classifier, Iterator<Row> input, ArrayDeque<Row> out) {
+    private Row[] classifyNextBatch(Classifier classifier, AddedValues.Writer writer, Iterator<Row> input) {
         List<Row> rows = new ArrayList<>(batchSize);
         List<Article> articles = new ArrayList<>(batchSize);
-        List<Integer> positions = new ArrayList<>(batchSize);
+        int[] positions = new int[batchSize];
         Row[] results = new Row[batchSize];
         long failures = 0;
         while (rows.size() < batchSize && input.hasNext()) {
@@ -80,37 +90,41 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
             int at = rows.size();
             rows.add(row);
             try {
+                positions[articles.size()] = at;
                 articles.add(article(row));
-                positions.add(at);
             } catch (RuntimeException e) {
-                results[at] = failure(row, "bad row: " + e.getMessage());
+                results[at] = failure(writer, row, "bad row: " + e.getMessage());
                 failures++;
             }
         }
-        List<Answer> answers = classifyAll(classifier, articles);
-        for (int i = 0; i < answers.size(); i++) {
-            int at = positions.get(i);
-            Answer answer = answers.get(i);
-            if (answer.prediction() != null) {
-                results[at] = prediction(rows.get(at), answer.prediction());
+        String[] errors = new String[articles.size()];
+        Prediction[] predictions = classifyAll(classifier, articles, errors);
+        for (int i = 0; i < predictions.length; i++) {
+            int at = positions[i];
+            if (predictions[i] != null) {
+                results[at] = output(rows.get(at), writer.prediction(predictions[i]));
             } else {
-                results[at] = failure(rows.get(at), answer.error());
+                results[at] = failure(writer, rows.get(at), errors[i]);
                 failures++;
             }
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(results[i]);
         }
         if (classified != null) {
             classified.add(rows.size());
             failed.add(failures);
         }
+        return rows.size() == batchSize ? results : Arrays.copyOf(results, rows.size());
     }
 
-    /** The batch in one call; if that throws, each article alone, so one bad article fails only its row. */
-    private static List<Answer> classifyAll(Classifier classifier, List<Article> articles) {
+    /**
+     * The batch in one call; if that throws, each article alone, so one bad article fails only its row.
+     *
+     * @param errors filled with why, where an article got no prediction
+     * @return the predictions, null where an article got none
+     */
+    private static Prediction[] classifyAll(Classifier classifier, List<Article> articles, String[] errors) {
+        Prediction[] predictions = new Prediction[articles.size()];
         if (articles.isEmpty()) {
-            return List.of();
+            return predictions;
         }
         List<Outcome> outcomes = null;
         try {
@@ -118,22 +132,24 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         } catch (RuntimeException e) {
             // one article may have thrown; find which below
         }
-        List<Answer> answers = new ArrayList<>(articles.size());
         if (outcomes != null && outcomes.size() == articles.size()) {
-            for (Outcome outcome : outcomes) {
-                answers.add(outcome instanceof Outcome.Success success ? new Answer(success.prediction(), null)
-                        : new Answer(null, describe(((Outcome.Failure) outcome).error())));
+            for (int i = 0; i < predictions.length; i++) {
+                if (outcomes.get(i) instanceof Outcome.Success success) {
+                    predictions[i] = success.prediction();
+                } else {
+                    errors[i] = describe(((Outcome.Failure) outcomes.get(i)).error());
+                }
             }
-            return answers;
+            return predictions;
         }
-        for (Article article : articles) {
+        for (int i = 0; i < predictions.length; i++) {
             try {
-                answers.add(new Answer(classifier.classify(article), null));
+                predictions[i] = classifier.classify(articles.get(i));
             } catch (RuntimeException e) {
-                answers.add(new Answer(null, describe(e)));
+                errors[i] = describe(e);
             }
         }
-        return answers;
+        return predictions;
     }
 
     private Article article(Row row) {
@@ -152,23 +168,15 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         return value == null ? "" : value.toString();
     }
 
-    private Row prediction(Row row, Prediction p) {
-        Map<String, Double> scores = p.scores();
-        List<String> flags = p.flags().stream().map(Enum::name).sorted().toList();
-        return extend(row, p.label(), p.confidence(), CollectionConverters.asScala(scores),
-                CollectionConverters.asScala(flags), version, OutputColumns.OK, null);
+    private Row failure(AddedValues.Writer writer, Row row, String error) {
+        return output(row, writer.failure(error));
     }
 
-    private Row failure(Row row, String error) {
-        return extend(row, null, null, null, null, version, OutputColumns.FAILED, error);
-    }
-
-    private static Row extend(Row row, Object... added) {
-        Object[] values = new Object[row.length() + added.length];
-        for (int i = 0; i < row.length(); i++) {
-            values[i] = row.get(i);
+    /** The kept input values, then the added ones (written at the end of {@code values} by the writer). */
+    private Row output(Row row, Object[] values) {
+        for (int i = 0; i < kept.length; i++) {
+            values[i] = row.get(kept[i]);
         }
-        System.arraycopy(added, 0, values, row.length(), added.length);
         return RowFactory.create(values);
     }
 
@@ -183,9 +191,5 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
      * @param failed     rows that failed
      */
     record Counters(LongAccumulator classified, LongAccumulator failed) {
-    }
-
-    /** A prediction, or (when it is null) why there is none. */
-    private record Answer(Prediction prediction, String error) {
     }
 }

@@ -2,15 +2,23 @@ package dev.classifier.spark;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Classifies a {@code Dataset<Row>} with any offline classifier: {@link #classify(Dataset)} adds the columns of
- * {@link OutputColumns} (label, confidence, scores, flags, model version, status, error) to each row.
+ * {@link OutputColumns} (label, confidence, scores, flags, model version, status, error) to each row;
+ * {@link #classifyKeeping(Dataset, List)} keeps only the input columns you name.
  *
  * <p>Each partition goes through {@code mapPartitions}: its task takes the executor JVM's classifier (opened once per
  * JVM and model content, see {@link ModelSource}; never serialized with the tasks) and answers the rows in batches
@@ -28,6 +36,7 @@ public final class SparkClassifier {
     private final InputColumns.TextColumn titleColumn;
     private final InputColumns.TextColumn bodyColumn;
     private final String columnPrefix;
+    private final ScoresColumn scores;
     private final int batchSize;
 
     private SparkClassifier(Builder builder) {
@@ -36,6 +45,7 @@ public final class SparkClassifier {
         this.titleColumn = builder.titleColumn;
         this.bodyColumn = builder.bodyColumn;
         this.columnPrefix = builder.columnPrefix;
+        this.scores = builder.scores;
         this.batchSize = builder.batchSize;
     }
 
@@ -61,11 +71,12 @@ public final class SparkClassifier {
     }
 
     /**
-     * The taxonomy labels of the model. Opens the model in this JVM (once).
+     * The taxonomy labels of the model, in the order of an array {@code scores} column. Opens the model in this JVM
+     * (once).
      *
      * @return the labels, fallback included
      */
-    public java.util.List<String> labels() {
+    public List<String> labels() {
         return ExecutorModels.get(source).classifier().taxonomy().labels();
     }
 
@@ -79,18 +90,70 @@ public final class SparkClassifier {
      *                                  is an LLM strategy
      */
     public Dataset<Row> classify(Dataset<Row> input) {
-        return classify(input, Optional.empty());
+        Objects.requireNonNull(input, "input");
+        return classify(input, Arrays.asList(input.columns()), Optional.empty());
     }
 
-    Dataset<Row> classify(Dataset<Row> input, Optional<ClassifyPartition.Counters> counters) {
+    /**
+     * The given input columns with the output columns added: what {@code classify(input).select(...)} gives, but
+     * cheaper. Spark cannot see through the classifying step, so a select after it still copies every input column
+     * into the classified rows (the article text encoded again); here the rows carry only what they keep, and the
+     * other columns are read only when the classifier needs them (id and text).
+     *
+     * @param input       rows with an id column and a title and/or body column
+     * @param keptColumns the input columns to keep, in the output's order (the id column is not kept unless named)
+     * @return the kept columns and the added ones, in the input's partitions and order
+     * @throws IllegalArgumentException if a column is missing or named twice, a kept column's name is one the
+     *                                  classifier adds, or the classifier is an LLM strategy
+     */
+    public Dataset<Row> classifyKeeping(Dataset<Row> input, List<String> keptColumns) {
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(keptColumns, "keptColumns");
+        return classify(input, List.copyOf(keptColumns), Optional.empty());
+    }
+
+    Dataset<Row> classify(Dataset<Row> input, List<String> kept, Optional<ClassifyPartition.Counters> counters) {
         StructType schema = input.schema();
-        InputColumns columns = InputColumns.resolve(schema, idColumn, titleColumn, bodyColumn);
-        StructType output = OutputColumns.append(schema, columnPrefix);
+        List<String> names = Arrays.asList(schema.fieldNames());
+        if (new HashSet<>(kept).size() != kept.size()) {
+            throw new IllegalArgumentException("a column is named twice among the kept columns " + kept);
+        }
+        for (String name : kept) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("the input has no column '" + name + "' to keep; its columns are "
+                        + names);
+            }
+        }
+        InputColumns all = InputColumns.resolve(schema, idColumn, titleColumn, bodyColumn);
+        // The kept columns first, then those the classifier reads and the output does not keep.
+        List<String> read = new ArrayList<>(kept);
+        for (int index : new int[] {all.id(), all.title(), all.body()}) {
+            if (index >= 0 && !read.contains(names.get(index))) {
+                read.add(names.get(index));
+            }
+        }
+        Dataset<Row> rows = read.equals(names) ? input
+                : input.select(read.stream().map(SparkClassifier::column).toArray(Column[]::new));
+        InputColumns columns = InputColumns.resolve(rows.schema(), idColumn, titleColumn, bodyColumn);
+        StructType keptSchema = new StructType(Arrays.copyOf(rows.schema().fields(), kept.size()));
+        StructType output = OutputColumns.append(keptSchema, columnPrefix, scores, labels());
         String version = modelVersion();
         source.distribute(input.sparkSession());
-        ClassifyPartition function = new ClassifyPartition(source, version, columns, batchSize, counters);
-        return input.mapPartitions(function, Encoders.row(output));
+        AddedValues added = new AddedValues(kept.size(), version, scores, labels());
+        ClassifyPartition function = new ClassifyPartition(source, columns,
+                IntStream.range(0, kept.size()).toArray(), added, batchSize, counters);
+        Dataset<Row> classified = rows.mapPartitions(function, Encoders.row(output));
+        if (scores != ScoresColumn.ARRAY) {
+            return classified;
+        }
+        // mapPartitions drops the fields' metadata: put the label order back on the scores column
+        String name = columnPrefix + OutputColumns.SCORES;
+        return classified.withColumn(name, column(name).as(name, output.apply(name).metadata()));
+    }
+
+    /** A column by its exact name, dots and all. */
+    private static Column column(String name) {
+        return functions.col("`" + name.replace("`", "``") + "`");
     }
 
     String idColumn() {
@@ -116,6 +179,7 @@ public final class SparkClassifier {
         private InputColumns.TextColumn titleColumn = new InputColumns.TextColumn("title", false);
         private InputColumns.TextColumn bodyColumn = new InputColumns.TextColumn("body", false);
         private String columnPrefix = "";
+        private ScoresColumn scores = ScoresColumn.ARRAY;
         private int batchSize = DEFAULT_BATCH_SIZE;
 
         private Builder(ModelSource source) {
@@ -168,6 +232,18 @@ public final class SparkClassifier {
                 throw new IllegalArgumentException("column prefix '" + prefix + "' must be letters, digits and _");
             }
             this.columnPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * The shape of the {@code scores} column: an array in label order (cheapest to write; the labels are in the
+         * column's metadata and {@link SparkClassifier#labels()}), a label-to-probability map, or none.
+         *
+         * @param shape the shape; {@link ScoresColumn#ARRAY} unless set
+         * @return this builder
+         */
+        public Builder scores(ScoresColumn shape) {
+            this.scores = Objects.requireNonNull(shape, "shape");
             return this;
         }
 

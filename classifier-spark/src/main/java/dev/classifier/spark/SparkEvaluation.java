@@ -49,7 +49,8 @@ public final class SparkEvaluation {
     public static SparkEvaluation of(SparkClassifier.Builder classifier, String labelColumn) {
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(labelColumn, "labelColumn");
-        SparkClassifier built = classifier.columnPrefix(PREFIX).build();
+        // only label and status are read: no scores to build
+        SparkClassifier built = classifier.columnPrefix(PREFIX).scores(ScoresColumn.NONE).build();
         return new SparkEvaluation(built, built.idColumn(), labelColumn);
     }
 
@@ -68,7 +69,8 @@ public final class SparkEvaluation {
                     + " columns are " + Arrays.toString(labelled.columns()));
         }
         requireUniqueIds(labelled);
-        Dataset<Row> classified = classifier.classify(labelled.withColumn(ROW, functions.monotonically_increasing_id()));
+        Dataset<Row> classified = classifier.classifyKeeping(
+                labelled.withColumn(ROW, functions.monotonically_increasing_id()), List.of(labelColumn, ROW));
         Column gold = functions.col(labelColumn).cast("string");
         Column predicted = functions.when(functions.col(PREFIX + OutputColumns.STATUS).equalTo(OutputColumns.OK),
                 functions.col(PREFIX + OutputColumns.LABEL));

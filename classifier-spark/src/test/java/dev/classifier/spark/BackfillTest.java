@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,7 +45,9 @@ class BackfillTest {
         assertThat(again).isEqualTo(new BackfillResult(version, 88, 0, 0, 2));
         assertThat(partitionDirs(dir.resolve("out"))).containsExactly("model_version=" + version);
         try (Stream<Path> langs = Files.list(dir.resolve("out").resolve("model_version=" + version))) {
-            assertThat(langs.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("lang=en", "lang=zh");
+            // beside the job's _SUCCESS marker (and its checksum), which readers skip
+            assertThat(langs.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_") && !n.startsWith(".")))
+                    .containsExactlyInAnyOrder("lang=en", "lang=zh");
         }
         Dataset<Row> written = TestSpark.session().read().parquet(output);
         assertThat(written.count()).isEqualTo(88);
@@ -92,6 +96,31 @@ class BackfillTest {
         assertThat(written.count()).isEqualTo(88);
         assertThat(written.select("id").distinct().count()).isEqualTo(88);
         assertThat(written.filter("status = 'OK'").count()).isEqualTo(88);
+    }
+
+    @Test
+    void writesTheIdThePartitionAndKeptColumnsAndTheAddedOnesNotTheText(@TempDir Path dir) throws IOException {
+        Dataset<Row> input = withLanguage(TestSpark.articles(Fixtures.articles(), 2));
+        SparkClassifier classifier = SparkClassifier.builder(ModelSources.localModel(Fixtures.modelFile())).build();
+        String plain = dir.resolve("plain").toString();
+        String withTitle = dir.resolve("with-title").toString();
+
+        Backfill.builder(classifier).output(plain).partitionBy("lang").build().run(input);
+        Backfill.builder(classifier).output(withTitle).keep("title").build().run(input);
+
+        Dataset<Row> written = TestSpark.session().read().parquet(plain);
+        assertThat(written.columns()).containsExactly("id", "label", "confidence", "scores", "flags", "status",
+                "error", "model_version", "lang");
+        assertThat(written.schema().apply("scores").metadata().getStringArray(OutputColumns.LABELS_KEY))
+                .containsExactlyElementsOf(classifier.labels());
+        assertThat(TestSpark.session().read().parquet(withTitle).columns()).containsExactly("id", "title", "label",
+                "confidence", "scores", "flags", "status", "error", "model_version");
+        Map<String, String> labels = new HashMap<>();
+        written.collectAsList().forEach(row -> labels.put(row.getAs("id"), row.getAs("label")));
+        LocalClassifier single = Fixtures.model();
+        for (Article article : Fixtures.articles()) {
+            assertThat(labels.get(article.id())).as(article.id()).isEqualTo(single.classify(article).label());
+        }
     }
 
     private static Dataset<Row> withLanguage(Dataset<Row> articles) {

@@ -50,7 +50,12 @@ class SparkClassifierTest {
             assertThat(row.<String>getAs("status")).isEqualTo("OK");
             assertThat(row.<String>getAs("label")).as(articles.get(i).id()).isEqualTo(p.label());
             assertThat(row.<Double>getAs("confidence")).isEqualTo(p.confidence());
-            assertThat(row.<String, Double>getJavaMap(row.fieldIndex("scores"))).isEqualTo(p.scores());
+            List<Double> scores = row.getList(row.fieldIndex("scores"));
+            List<String> labels = spark.labels();
+            assertThat(scores).hasSize(labels.size());
+            for (int l = 0; l < labels.size(); l++) {
+                assertThat(scores.get(l)).as(labels.get(l)).isEqualTo(p.scores().get(labels.get(l)));
+            }
             assertThat(row.<String>getList(row.fieldIndex("flags")))
                     .containsExactlyElementsOf(new TreeSet<>(p.flags().stream().map(Enum::name).toList()));
             assertThat(row.<String>getAs("model_version")).isEqualTo(single.modelVersion());

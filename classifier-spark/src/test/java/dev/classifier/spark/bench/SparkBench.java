@@ -1,16 +1,17 @@
 package dev.classifier.spark.bench;
 
 import dev.classifier.api.Article;
-import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.embeddings.EmbeddingClassifier;
 import dev.classifier.embeddings.EmbeddingTrainer;
 import dev.classifier.embeddings.OnnxTextEmbedder;
 import dev.classifier.local.LocalClassifier;
+import dev.classifier.spark.Backfill;
 import dev.classifier.spark.DriverTraining;
 import dev.classifier.spark.ModelSource;
 import dev.classifier.spark.ModelSources;
+import dev.classifier.spark.ScoresColumn;
 import dev.classifier.spark.SparkClassifier;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -30,8 +31,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * bench/spark.sh: the same model over the same rows, on Spark local[2] (Parquet in, classify, Parquet out; wall time
- * from the action to the last row written, session start excluded) against one JVM thread (classifyAll in batches
+ * bench/spark.sh: the same model over the same rows, on Spark local[2] (Parquet in, classify, Parquet out as a
+ * {@link Backfill} writes it: id, the added columns, the model_version partition; wall time from the action to the
+ * last row written, session start excluded) against one JVM thread (classifyAll in batches
  * over the rows held in memory: no reading, no writing, so the ratio is Spark's worst case). Then the time to the
  * first result, the executor's heap and, for the embedding classifier, the same on 10,000 rows.
  *
@@ -39,9 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SparkBench {
 
-    private static final int BATCH = 512;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
-    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private SparkBench() {
     }
@@ -97,31 +97,52 @@ public final class SparkBench {
                 (usedHeap() - heapBefore) / 1e6);
 
         // Spark first, with no copy of the rows in this JVM, so the peak heap is the executor's (and the driver's:
-        // one JVM in local mode); then the single thread over the rows in memory; then Spark again.
-        runSpark(classifier, archive.limit((int) (rows / 10)), work.resolve("spark-bench-warm"), firstTask);
+        // one JVM in local mode); then the single thread over the rows in memory; then Spark again. The Spark side
+        // is a Backfill: it writes the id, the added columns (scores as an array) and the model_version partition.
+        Path out = work.resolve("spark-bench-out");
+        runBackfill(classifier, archive.limit((int) (rows / 10)), out, firstTask);
         PeakHeap.reset();
-        double spark1 = runSpark(classifier, archive, work.resolve("spark-bench-out"), firstTask);
+        double spark1 = runBackfill(classifier, archive, out, firstTask);
         double firstTask1 = firstTask.seconds();
         long peak = PeakHeap.peak();
+        out("  backfill output columns: %s", String.join(", ", spark.read().parquet(out.toString()).columns()));
 
         LocalClassifier single = LocalClassifier.load(modelFile);
         List<Article> articles = new ArrayList<>((int) rows);
         for (Row row : archive.collectAsList()) {
             articles.add(Article.of(row.getString(0), "", row.getString(1)));
         }
-        runSingle(single, articles.subList(0, articles.size() / 10));
-        double single1 = runSingle(single, articles);
-        double single2 = runSingle(single, articles);
+        BareThreads.one(single, articles.subList(0, articles.size() / 10));
+        double single1 = BareThreads.one(single, articles);
+        double single2 = BareThreads.one(single, articles);
+        // The ceiling: the same classifier on two bare threads, each over half the rows (what the two cores give
+        // when nothing but classifying runs: the model's lookups share the caches and the memory bus).
+        double two1 = BareThreads.two(single, articles);
+        double two2 = BareThreads.two(single, articles);
         articles = null;
         System.gc();
-        double spark2 = runSpark(classifier, archive, work.resolve("spark-bench-out"), firstTask);
+        double spark2 = runBackfill(classifier, archive, out, firstTask);
         out("local[2]: %.1f s and %.1f s (%,.0f rows/s at best; first task done after %.1f s and %.1f s)",
                 spark1, spark2, rows / Math.min(spark1, spark2), firstTask1, firstTask.seconds());
         out("one thread: %.1f s and %.1f s (%,.0f rows/s at best)", single1, single2, rows / Math.min(single1, single2));
+        out("two bare threads: %.1f s and %.1f s: %.2fx one thread, the ceiling of any job on these two cores",
+                two1, two2, Math.min(single1, single2) / Math.min(two1, two2));
         out("local model, local[2] against the bare thread (which neither reads nor writes), best of two each: %.2fx",
                 Math.min(single1, single2) / Math.min(spark1, spark2));
         out("peak heap of the executor JVM during a local[2] run: %.0f MB of -Xmx %d MB (driver and executor are one"
                 + " JVM in local mode)", peak / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+
+        // What each output choice costs, one run each on local[2]: last session's job (every input column, scores
+        // as a map), a backfill with scores as a map, and one without scores.
+        double everything = runSpark(SparkClassifier.builder(source).scores(ScoresColumn.MAP).build(), archive,
+                work.resolve("spark-bench-all"), firstTask);
+        double mapBackfill = runBackfill(SparkClassifier.builder(source).scores(ScoresColumn.MAP).build(), archive,
+                out, firstTask);
+        double noScores = runBackfill(SparkClassifier.builder(source).scores(ScoresColumn.NONE).build(), archive,
+                out, firstTask);
+        out("local[2], one run each: every input column and scores as a map %.1f s; backfill with scores as a map"
+                + " %.1f s; as an array (above, best) %.1f s; without scores %.1f s", everything, mapBackfill,
+                Math.min(spark1, spark2), noScores);
 
         embeddings(spark, shared, work, firstTask);
         spark.stop();
@@ -133,8 +154,8 @@ public final class SparkBench {
         one.sparkContext().addSparkListener(oneTask);
         Dataset<Row> sameArchive = one.read().parquet(input.toString());
         SparkClassifier sameClassifier = SparkClassifier.builder(source).build();
-        double one1 = runSpark(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
-        double one2 = runSpark(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
+        double one1 = runBackfill(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
+        double one2 = runBackfill(sameClassifier, sameArchive, work.resolve("spark-bench-out"), oneTask);
         out("local[1], the same job on one thread: %.1f s and %.1f s; local[2] against it, best of two each: %.2fx",
                 one1, one2, Math.min(one1, one2) / Math.min(spark1, spark2));
         one.stop();
@@ -177,7 +198,7 @@ public final class SparkBench {
         try (OnnxTextEmbedder embedder = oneThread();
              EmbeddingClassifier single = EmbeddingClassifier.load(file, embedder)) {
             double sparkSeconds = runSpark(classifier, test, work.resolve("spark-bench-embedding-out"), firstTask);
-            double singleSeconds = runSingle(single, articles);
+            double singleSeconds = BareThreads.one(single, articles);
             out("embedding, %d rows: local[2] %.1f s (%.0f rows/s; first task done after %.1f s), one thread %.1f s"
                             + " (%.0f rows/s): %.2fx", articles.size(), sparkSeconds, articles.size() / sparkSeconds,
                     firstTask.seconds(), singleSeconds, articles.size() / singleSeconds, singleSeconds / sparkSeconds);
@@ -197,20 +218,27 @@ public final class SparkBench {
         return wall;
     }
 
-    private static double runSingle(Classifier classifier, List<Article> articles) {
-        long cpuStarted = THREADS.getCurrentThreadCpuTime();
+    /** A backfill into an emptied output (the emptying not timed): what a first run on an archive does. */
+    private static double runBackfill(SparkClassifier classifier, Dataset<Row> input, Path output, FirstTask firstTask)
+            throws java.io.IOException {
+        deleteRecursively(output);
         long started = System.nanoTime();
-        long labelled = 0;
-        for (int from = 0; from < articles.size(); from += BATCH) {
-            labelled += classifier.classifyAll(articles.subList(from, Math.min(articles.size(), from + BATCH)))
-                    .stream().filter(o -> o.isSuccess()).count();
-        }
-        if (labelled != articles.size()) {
-            throw new IllegalStateException(labelled + " of " + articles.size() + " classified");
-        }
+        firstTask.reset(started);
+        Backfill.builder(classifier).output(output.toString()).build().run(input);
         double wall = seconds(System.nanoTime() - started);
-        out("  one thread: wall %.1f s, thread CPU %.1f s", wall, seconds(THREADS.getCurrentThreadCpuTime() - cpuStarted));
+        out("  backfill: wall %.1f s, task CPU %.1f s", wall, firstTask.cpuSeconds());
         return wall;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static Dataset<Row> chinese(Dataset<Row> thucnews) {
@@ -242,11 +270,11 @@ public final class SparkBench {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
-    private static double seconds(long nanos) {
+    static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    private static void out(String format, Object... args) {
+    static void out(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param local    the local n-gram model
  * @param openai   the prompt strategy's provider and model
  * @param cascade  the cascade's threshold
+ * @param corrections whether a correction takes effect at once, before a retrain learns it
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(@DefaultValue("classifier") String name,
@@ -27,7 +28,8 @@ public record ClassifierProperties(@DefaultValue("classifier") String name,
                                    @DefaultValue Refresh refresh,
                                    @DefaultValue Local local,
                                    @DefaultValue OpenAi openai,
-                                   @DefaultValue Cascade cascade) {
+                                   @DefaultValue Cascade cascade,
+                                   @DefaultValue Corrections corrections) {
 
     /** The strategies the starter can build. */
     public enum Strategy {
@@ -93,5 +95,13 @@ public record ClassifierProperties(@DefaultValue("classifier") String name,
      * @param threshold the local model answers when its confidence is at least this, in [0, 1]
      */
     public record Cascade(@DefaultValue("0.9") double threshold) {
+    }
+
+    /**
+     * @param atOnce wrap the classifier in classifier-loop's {@code CorrectingClassifier}: a correction in the store
+     *               changes the next answer for its article, its near-duplicates and the articles that share what
+     *               made it a correction, at once, not only after the next retrain (which still follows)
+     */
+    public record Corrections(@DefaultValue("true") boolean atOnce) {
     }
 }

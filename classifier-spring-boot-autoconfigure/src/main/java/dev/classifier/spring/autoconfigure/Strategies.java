@@ -66,6 +66,9 @@ final class Strategies {
             }
             default -> throw new IllegalStateException("unknown strategy " + properties.strategy());
         }
+        if (properties.corrections().atOnce()) {
+            classifier = CorrectionsAtOnce.wrap(classifier, taxonomy, store);
+        }
         MeteredClassifier metered = MeteredClassifier.wrap(classifier, name, model);
         meters.add(metered);
         return metered;

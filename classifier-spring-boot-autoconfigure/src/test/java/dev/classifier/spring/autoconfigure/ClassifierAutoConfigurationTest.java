@@ -117,6 +117,36 @@ class ClassifierAutoConfigurationTest {
     }
 
     @Test
+    void aCorrectionChangesTheNextAnswerBeforeAnyRetrain() {
+        Article article = Article.of("q-9", "Striker signs for the chipmaker's football club", "");
+        runner.withPropertyValues(onlyClassifierProperties()).run(context -> {
+            Classifier classifier = context.getBean(Classifier.class);
+            Prediction before = classifier.classify(article);
+            String other = before.label().equals("Business") ? "Technology" : "Business";
+            FeedbackStore store = context.getBean(FeedbackStore.class);
+            store.add(Feedback.correction(article).from(before.label()).to(other).by("editor-li")
+                    .because("a club owned by a company: business news").withId("fb-9"));
+
+            // The default retrains after 10 changes: this one answer comes from the correction, not a new model.
+            Prediction after = classifier.classify(article);
+            assertThat(after.label()).isEqualTo(other);
+            assertThat(after.has(Prediction.Flag.CORRECTED)).isTrue();
+            assertThat(after.followed()).contains("fb-9");
+            assertThat(after.model()).as("the same model, corrected").isEqualTo(before.model() + "+corrections");
+        });
+        runner.withPropertyValues(onlyClassifierProperties()).withPropertyValues("classifier.corrections.at-once=false")
+                .run(context -> {
+                    Classifier classifier = context.getBean(Classifier.class);
+                    Prediction before = classifier.classify(article);
+                    String other = before.label().equals("Business") ? "Technology" : "Business";
+                    context.getBean(FeedbackStore.class).add(Feedback.correction(article).from(before.label())
+                            .to(other).by("editor-li").because("a club owned by a company").withId("fb-10"));
+                    assertThat(classifier.classify(article).label()).as("off: only a retrain learns it")
+                            .isEqualTo(before.label());
+                });
+    }
+
+    @Test
     void theEmbeddingsStrategyTrainsOnTheStoreAtStart() {
         runner.withPropertyValues(onlyClassifierProperties()).withPropertyValues("classifier.strategy=embeddings")
                 .run(context -> {
