@@ -43,7 +43,7 @@ final class PolicyScorer {
                     labels(d, 2), String.format(Locale.ROOT, "least confident: %s is only %.2f likely; next is %s%s",
                             p.label(), d.probabilityOf(p.label()), d.labels().get(0).label().equals(p.label())
                                     ? next : top, note));
-            case MARGIN -> item(candidate, d.margin(), 1.0 - d.margin(), labels(d, 2),
+            case MARGIN, DENSITY_MARGIN -> item(candidate, d.margin(), 1.0 - d.margin(), labels(d, 2),
                     String.format(Locale.ROOT, "small margin: %s against %s, %.2f apart%s", top, next, d.margin(),
                             note));
             case ENTROPY -> item(candidate, d.normalisedEntropy(), d.normalisedEntropy(), labels(d, 3),

@@ -8,6 +8,13 @@ public enum ReviewPolicy {
     LEAST_CONFIDENCE("least confidence"),
     /** Smallest gap between the two most probable labels first. */
     MARGIN("margin"),
+    /**
+     * The margin's uncertainty (1 minus the gap between the two most probable labels) weighted by how typical the
+     * article is of the others being ranked with it: its mean TF-IDF cosine to them, as a share of the most
+     * typical one's (information density, Settles and Craven 2008). An uncertain outlier waits behind an
+     * uncertain article that stands for many.
+     */
+    DENSITY_MARGIN("margin weighted by density"),
     /** Most spread-out scores first (entropy over the labels the model can give). */
     ENTROPY("entropy"),
     /**

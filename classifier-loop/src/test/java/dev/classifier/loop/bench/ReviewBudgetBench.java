@@ -32,10 +32,10 @@ import java.util.Set;
  * other one trained on the same rows. Reported: the reviewed items each policy needs to reach the accuracy random
  * order reaches at the end of its budget, and the ratio to what random order needs.
  * Properties (defaults: what fits this busy 2-core machine in minutes, and what the README's figures used):
- * bench.seeds (2), bench.budget (reviewed items, 1000), bench.batch (streamed articles per round, a tenth reviewed;
+ * bench.seeds (5), bench.budget (reviewed items, 1000), bench.batch (streamed articles per round, a tenth reviewed;
  * 400), bench.strategies (local,embeddings), bench.policies (for the local model; LEAST_CONFIDENCE,MARGIN,ENTROPY,
  * RANDOM; add DISAGREEMENT to pit it against the embedding classifier, which trains every round),
- * bench.embeddingPolicies (MARGIN,RANDOM: each embedding retrain takes seconds), bench.sets (agnews,thucnews),
+ * bench.embeddingPolicies (MARGIN,DENSITY_MARGIN,RANDOM: each embedding retrain takes seconds), bench.sets (agnews,thucnews),
  * bench.test (test items measured, 2000), bench.localFolds (the local model's calibration folds, 3; -1 for its own
  * choice), bench.diversity (the queue's, 0.3).
  */
@@ -44,7 +44,9 @@ public final class ReviewBudgetBench {
     private record Plan(Strategy strategy, Strategy other, int batch, int perBatch) {
     }
 
-    private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves, int perBatch) {
+    /** Mean curves per policy, and each seed's curve (for the spread of the per-seed ratios). */
+    private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves,
+                          Map<ReviewPolicy, double[][]> perSeed, int perBatch) {
     }
 
     /** The queue's diversity for every policy but random (bench.diversity; default: the queue's default). */
@@ -59,10 +61,11 @@ public final class ReviewBudgetBench {
         int testSize = Integer.getInteger("bench.test", 2000);
         Set<String> strategies = Set.of(System.getProperty("bench.strategies", "local,embeddings").split(","));
         Set<String> sets = Set.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
-        List<ReviewPolicy> policies = policies("bench.policies", "LEAST_CONFIDENCE,MARGIN,ENTROPY,RANDOM");
-        List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,RANDOM");
+        List<ReviewPolicy> policies = policies("bench.policies",
+                "LEAST_CONFIDENCE,MARGIN,DENSITY_MARGIN,ENTROPY,RANDOM");
+        List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,DENSITY_MARGIN,RANDOM");
         boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT);
-        int seeds = Integer.getInteger("bench.seeds", 2);
+        int seeds = Integer.getInteger("bench.seeds", 5);
         List<Result> results = new ArrayList<>();
         StringBuilder skipped = new StringBuilder();
         List<AutoCloseable> toClose = new ArrayList<>();
@@ -92,19 +95,24 @@ public final class ReviewBudgetBench {
                 }
                 for (Plan plan : plans) {
                     Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
+                    Map<ReviewPolicy, double[][]> perSeed = new EnumMap<>(ReviewPolicy.class);
                     for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
                         double[] mean = new double[budget / plan.perBatch() + 1];
+                        double[][] each = new double[seeds][];
                         for (int seed = 0; seed < seeds; seed++) {
                             double[] curve = simulate(corpus.dataset(), plan, policy, taxonomy, test, seed, budget);
+                            each[seed] = curve;
                             for (int i = 0; i < mean.length; i++) {
                                 mean[i] += curve[i] / seeds;
                             }
                         }
                         curves.put(policy, mean);
+                        perSeed.put(policy, each);
                         System.err.printf(Locale.ROOT, "%s %s %s: %.4f -> %.4f%n", corpus.dataset(),
                                 plan.strategy().name(), policy.words(), mean[0], mean[mean.length - 1]);
                     }
-                    results.add(new Result(corpus.dataset(), plan.strategy().name(), curves, plan.perBatch()));
+                    results.add(new Result(corpus.dataset(), plan.strategy().name(), curves, perSeed,
+                            plan.perBatch()));
                 }
             }
         } finally {
@@ -212,7 +220,7 @@ public final class ReviewBudgetBench {
                 + " reviewed; diversity %.1f; accuracy on the test split, at most %d items of it)%n", budget, seeds,
                 DIVERSITY, testSize));
         out.append("| set | strategy | policy | accuracy at 0 | at the end | reviewed to reach random's end | ratio to"
-                + " random |\n|---|---|---|---:|---:|---:|---:|\n");
+                + " random | each seed's own ratio: min–max, median |\n|---|---|---|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
             double[] random = r.curves().get(ReviewPolicy.RANDOM);
             double target = random[random.length - 1];
@@ -225,15 +233,36 @@ public final class ReviewBudgetBench {
                 if (policy != ReviewPolicy.RANDOM && needs >= 0) {
                     best = Math.min(best, ratio);
                 }
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s |%n", r.set(),
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s | %s |%n", r.set(),
                         r.strategy(), policy.words(), 100 * curve[0], 100 * curve[curve.length - 1],
                         needs < 0 ? "not reached" : Integer.toString(needs),
-                        needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio)));
+                        needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio),
+                        seedRatios(r.perSeed().get(policy), r.perSeed().get(ReviewPolicy.RANDOM), r.perBatch())));
             }
             out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%.2f** (target ≤ 0.50) |%n",
                     r.set(), r.strategy(), best));
         }
         return out.toString();
+    }
+
+    /**
+     * Each seed's ratio against random order on the same seed (a run that never reaches the target counts as above
+     * every ratio): how much of the mean's ratio is one lucky seed.
+     */
+    static String seedRatios(double[][] policy, double[][] random, int perBatch) {
+        double[] ratios = new double[policy.length];
+        for (int s = 0; s < policy.length; s++) {
+            double target = random[s][random[s].length - 1];
+            int needs = reached(policy[s], perBatch, target);
+            ratios[s] = needs < 0 ? Double.POSITIVE_INFINITY : (double) needs / reached(random[s], perBatch, target);
+        }
+        java.util.Arrays.sort(ratios);
+        return String.format(Locale.ROOT, "%s–%s, %s", ratio(ratios[0]), ratio(ratios[ratios.length - 1]),
+                ratio(ratios[ratios.length / 2]));
+    }
+
+    private static String ratio(double r) {
+        return Double.isInfinite(r) ? "not reached" : String.format(Locale.ROOT, "%.2f", r);
     }
 
     private static String html(List<Result> results, int seeds, int budget, String text) {
