@@ -22,6 +22,13 @@ public enum ReviewPolicy {
      * their labels differ when either has no scores). Needs a second prediction in each {@link Candidate}.
      */
     DISAGREEMENT("disagreement"),
+    /**
+     * Smallest margin of two classifiers together first: the gap between the two most probable labels of the mean
+     * of their scores (a committee of two, consensus margin). Unlike {@link #DISAGREEMENT} it also picks what both
+     * are unsure of, and it does not pick what they disagree on where one of them is barely sure. Needs a second
+     * prediction in each {@link Candidate}.
+     */
+    CONSENSUS_MARGIN("margin of two classifiers together"),
     /** A seeded random order: the baseline every other policy has to beat. */
     RANDOM("random");
 

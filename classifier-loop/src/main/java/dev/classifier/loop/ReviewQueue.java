@@ -83,8 +83,8 @@ public final class ReviewQueue {
      * @param candidates the classified articles
      * @param budget     how many items a person will review, {@code >= 0}
      * @return at most {@code budget} items, to review in this order
-     * @throws IllegalArgumentException if the budget is negative, or the policy is disagreement and a candidate
-     *                                  has no second prediction
+     * @throws IllegalArgumentException if the budget is negative, or the policy compares two classifiers and a
+     *                                  candidate has no second prediction
      */
     public List<ReviewItem> rank(Collection<Candidate> candidates, int budget) {
         Objects.requireNonNull(candidates, "candidates");
@@ -105,7 +105,8 @@ public final class ReviewQueue {
      *
      * @param candidate the article and its prediction(s)
      * @return true if the item is in the queue now; false if the queue is full of items of higher priority
-     * @throws IllegalArgumentException if the policy is disagreement and the candidate has no second prediction
+     * @throws IllegalArgumentException if the policy compares two classifiers and the candidate has no second
+     *                                  prediction
      */
     public boolean offer(Candidate candidate) {
         Objects.requireNonNull(candidate, "candidate");

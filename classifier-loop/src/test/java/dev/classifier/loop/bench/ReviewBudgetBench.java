@@ -64,7 +64,8 @@ public final class ReviewBudgetBench {
         List<ReviewPolicy> policies = policies("bench.policies",
                 "LEAST_CONFIDENCE,MARGIN,DENSITY_MARGIN,ENTROPY,RANDOM");
         List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,DENSITY_MARGIN,RANDOM");
-        boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT);
+        boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT)
+                || policies.contains(ReviewPolicy.CONSENSUS_MARGIN);
         int seeds = Integer.getInteger("bench.seeds", 5);
         List<Result> results = new ArrayList<>();
         StringBuilder skipped = new StringBuilder();
@@ -132,7 +133,7 @@ public final class ReviewBudgetBench {
         List<LabeledArticle> stream = LoopSets.stream(dataset, rows, seed);
         ReviewQueue queue = ReviewQueue.builder(taxonomy).policy(policy).seed(seed)
                 .diversity(policy == ReviewPolicy.RANDOM ? 0 : DIVERSITY).build();
-        boolean twoModels = policy == ReviewPolicy.DISAGREEMENT;
+        boolean twoModels = policy == ReviewPolicy.DISAGREEMENT || policy == ReviewPolicy.CONSENSUS_MARGIN;
         double[] curve = new double[budget / plan.perBatch() + 1];
         Set<String> reviewed = new HashSet<>();
         int next = 0;
