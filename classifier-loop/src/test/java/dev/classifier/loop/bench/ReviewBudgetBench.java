@@ -47,6 +47,22 @@ public final class ReviewBudgetBench {
     /** Mean curves per policy, and each seed's curve (for the spread of the per-seed ratios). */
     private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves,
                           Map<ReviewPolicy, double[][]> perSeed, int perBatch) {
+
+        static Result of(String set, String strategy, Map<ReviewPolicy, List<double[]>> runs, int perBatch) {
+            Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
+            Map<ReviewPolicy, double[][]> perSeed = new EnumMap<>(ReviewPolicy.class);
+            runs.forEach((policy, each) -> {
+                double[] mean = new double[each.get(0).length];
+                for (double[] curve : each) {
+                    for (int i = 0; i < mean.length; i++) {
+                        mean[i] += curve[i] / each.size();
+                    }
+                }
+                curves.put(policy, mean);
+                perSeed.put(policy, each.toArray(new double[0][]));
+            });
+            return new Result(set, strategy, curves, perSeed, perBatch);
+        }
     }
 
     /** The queue's diversity for every policy but random (bench.diversity; default: the queue's default). */
@@ -95,25 +111,21 @@ public final class ReviewBudgetBench {
                     plans.add(new Plan(embeddings, local, batch, perBatch));
                 }
                 for (Plan plan : plans) {
-                    Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
-                    Map<ReviewPolicy, double[][]> perSeed = new EnumMap<>(ReviewPolicy.class);
-                    for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
-                        double[] mean = new double[budget / plan.perBatch() + 1];
-                        double[][] each = new double[seeds][];
-                        for (int seed = 0; seed < seeds; seed++) {
+                    // Seeds outermost, and the report written after each: a run cut short keeps what it measured.
+                    Map<ReviewPolicy, List<double[]>> runs = new EnumMap<>(ReviewPolicy.class);
+                    for (int seed = 0; seed < seeds; seed++) {
+                        for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
                             double[] curve = simulate(corpus.dataset(), plan, policy, taxonomy, test, seed, budget);
-                            each[seed] = curve;
-                            for (int i = 0; i < mean.length; i++) {
-                                mean[i] += curve[i] / seeds;
-                            }
+                            runs.computeIfAbsent(policy, p -> new ArrayList<>()).add(curve);
+                            System.err.printf(Locale.ROOT, "%s %s %s seed %d: %.4f -> %.4f%n", corpus.dataset(),
+                                    plan.strategy().name(), policy.words(), seed, curve[0], curve[curve.length - 1]);
                         }
-                        curves.put(policy, mean);
-                        perSeed.put(policy, each);
-                        System.err.printf(Locale.ROOT, "%s %s %s: %.4f -> %.4f%n", corpus.dataset(),
-                                plan.strategy().name(), policy.words(), mean[0], mean[mean.length - 1]);
+                        List<Result> sofar = new ArrayList<>(results);
+                        sofar.add(Result.of(corpus.dataset(), plan.strategy().name(), runs, plan.perBatch()));
+                        write(sofar, seed + 1, budget, testSize, "(partial: " + (seed + 1) + " of " + seeds
+                                + " seeds of this strategy so far)\n");
                     }
-                    results.add(new Result(corpus.dataset(), plan.strategy().name(), curves, perSeed,
-                            plan.perBatch()));
+                    results.add(Result.of(corpus.dataset(), plan.strategy().name(), runs, plan.perBatch()));
                 }
             }
         } finally {
@@ -121,9 +133,14 @@ public final class ReviewBudgetBench {
                 c.close();
             }
         }
-        String text = report(results, seeds, budget, testSize) + skipped;
+        String text = write(results, seeds, budget, testSize, skipped.toString());
         System.out.print(text);
+    }
+
+    private static String write(List<Result> results, int seeds, int budget, int testSize, String note) {
+        String text = report(results, seeds, budget, testSize) + note;
         BenchOutput.write("review-budget", text, html(results, seeds, budget, text));
+        return text;
     }
 
     /** One run: accuracy on the test items after 0, perBatch, 2·perBatch, ... reviewed items. */
@@ -223,6 +240,11 @@ public final class ReviewBudgetBench {
         out.append("| set | strategy | policy | accuracy at 0 | at the end | reviewed to reach random's end | ratio to"
                 + " random | each seed's own ratio: min–max, median |\n|---|---|---|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
+            if (!r.curves().containsKey(ReviewPolicy.RANDOM)) {
+                out.append("| ").append(r.set()).append(" | ").append(r.strategy())
+                        .append(" | (random order not run: no ratio) | | | | | |\n");
+                continue;
+            }
             double[] random = r.curves().get(ReviewPolicy.RANDOM);
             double target = random[random.length - 1];
             int randomNeeds = reached(random, r.perBatch(), target);
@@ -240,8 +262,22 @@ public final class ReviewBudgetBench {
                         needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio),
                         seedRatios(r.perSeed().get(policy), r.perSeed().get(ReviewPolicy.RANDOM), r.perBatch())));
             }
-            out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%.2f** (target ≤ 0.50) |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%.2f** (target ≤ 0.50) | |%n",
                     r.set(), r.strategy(), best));
+        }
+        out.append("\nMean test accuracy (%) after 0, 200, 400, 600, 800 and 1,000 reviewed items:\n");
+        for (Result r : results) {
+            for (ReviewPolicy policy : r.curves().keySet()) {
+                double[] curve = r.curves().get(policy);
+                StringBuilder points = new StringBuilder();
+                for (int reviewed = 0; reviewed <= (curve.length - 1) * r.perBatch(); reviewed += 200) {
+                    if (reviewed % r.perBatch() == 0) {
+                        points.append(String.format(Locale.ROOT, " %.1f", 100 * curve[reviewed / r.perBatch()]));
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "%s, %s, %s:%s%n", r.set(), r.strategy(), policy.words(),
+                        points));
+            }
         }
         return out.toString();
     }

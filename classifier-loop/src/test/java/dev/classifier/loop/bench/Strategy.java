@@ -27,9 +27,14 @@ record Strategy(String name, Function<List<LabeledArticle>, Classifier> trainer)
         return new Strategy("local", rows -> trainer.train(rows, taxonomy));
     }
 
-    /** The embedding classifier as it trains by default (its own held-out search), without the local companion. */
+    /**
+     * The embedding classifier with its own held-out search and without the local companion (the trainer's default
+     * now adds one): the embedding alone, as the review-budget protocol measures it, and the other half of a
+     * committee with the local model.
+     */
     static Strategy embeddings(Taxonomy taxonomy, TextEmbedder embedder, String modelName) {
-        EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(embedder).taxonomy(taxonomy).build();
+        EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(embedder).taxonomy(taxonomy).noCompanion()
+                .build();
         return new Strategy("embeddings (" + modelName + ")", trainer::train);
     }
 
