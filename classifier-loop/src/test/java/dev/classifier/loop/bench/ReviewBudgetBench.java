@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Part review-budget of bench/learning-loop.sh: a simulated reviewer who knows the gold label. The model starts from
@@ -154,8 +155,10 @@ public final class ReviewBudgetBench {
         double[] curve = new double[budget / plan.perBatch() + 1];
         Set<String> reviewed = new HashSet<>();
         int next = 0;
-        Classifier model = plan.strategy().train(rows);
-        Classifier other = twoModels ? plan.other().train(rows) : null;
+        Function<List<LabeledArticle>, Classifier> train = plan.strategy().newTrainer();
+        Function<List<LabeledArticle>, Classifier> trainOther = twoModels ? plan.other().newTrainer() : null;
+        Classifier model = train.apply(rows);
+        Classifier other = twoModels ? trainOther.apply(rows) : null;
         try {
             curve[0] = Strategy.accuracy(model, test);
             for (int round = 1; round < curve.length; round++) {
@@ -183,10 +186,10 @@ public final class ReviewBudgetBench {
                     reviewed.add(item.articleId());
                 }
                 model.close();
-                model = plan.strategy().train(rows);
+                model = train.apply(rows);
                 if (twoModels) {
                     other.close();
-                    other = plan.other().train(rows);
+                    other = trainOther.apply(rows);
                 }
                 curve[round] = Strategy.accuracy(model, test);
             }
