@@ -265,8 +265,8 @@ public final class ReviewBudgetBench {
                         needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio),
                         seedRatios(r.perSeed().get(policy), r.perSeed().get(ReviewPolicy.RANDOM), r.perBatch())));
             }
-            out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%.2f** (target ≤ 0.50) | |%n",
-                    r.set(), r.strategy(), best));
+            out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%s** (target ≤ 0.50) | |%n",
+                    r.set(), r.strategy(), Double.isInfinite(best) ? "none reached it" : ratio(best)));
         }
         out.append("\nMean test accuracy (%) after 0, 200, 400, 600, 800 and 1,000 reviewed items:\n");
         for (Result r : results) {
