@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * An article offered for review with what a classifier said about it, and optionally what a second classifier said
- * (for {@link ReviewPolicy#DISAGREEMENT}).
+ * (for {@link ReviewPolicy#DISAGREEMENT} and {@link ReviewPolicy#CONSENSUS_MARGIN}).
  *
  * @param article    the article; its id keys the item in a {@link ReviewQueue}
  * @param prediction the prediction to review

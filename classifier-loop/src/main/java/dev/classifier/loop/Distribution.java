@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A prediction's scores as a probability distribution over the labels the model can actually give, most probable
- * first; where the scores sum to less than 1, the rest is one unnamed label (""). The taxonomy's fallback label is left out when its score is 0: classifiers list it in {@code scores()}
+ * first; where the scores sum to less than 1, the rest is one unnamed label (""). The taxonomy's fallback label is
+ * left out when its score is 0: classifiers list it in {@code scores()}
  * although they never predict it, and keeping it would make a margin or an entropy wrong.
  */
 record Distribution(List<LabelProbability> labels, boolean fromConfidenceOnly) {
@@ -92,6 +93,20 @@ record Distribution(List<LabelProbability> labels, boolean fromConfidenceOnly) {
             }
         }
         return 0.0;
+    }
+
+    /** The mean of two distributions over the union of their labels, most probable first (a committee's vote). */
+    static Distribution mean(Distribution a, Distribution b) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        a.labels.forEach(l -> all.add(l.label()));
+        b.labels.forEach(l -> all.add(l.label()));
+        List<LabelProbability> mean = new ArrayList<>(all.size());
+        for (String label : all) {
+            mean.add(new LabelProbability(label, (a.probabilityOf(label) + b.probabilityOf(label)) / 2));
+        }
+        mean.sort(Comparator.comparingDouble(LabelProbability::probability).reversed()
+                .thenComparing(LabelProbability::label));
+        return new Distribution(List.copyOf(mean), a.fromConfidenceOnly && b.fromConfidenceOnly);
     }
 
     /** Jensen-Shannon divergence in bits, in [0,1], over the union of both label sets. */

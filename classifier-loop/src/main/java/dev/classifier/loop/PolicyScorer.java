@@ -30,6 +30,9 @@ final class PolicyScorer {
         if (policy == ReviewPolicy.DISAGREEMENT) {
             return disagreement(candidate);
         }
+        if (policy == ReviewPolicy.CONSENSUS_MARGIN) {
+            return consensus(candidate);
+        }
         Optional<Distribution> read = Distribution.of(p, fallbackLabel);
         if (read.isEmpty()) {
             return unreadable(candidate, p);
@@ -43,7 +46,7 @@ final class PolicyScorer {
                     labels(d, 2), String.format(Locale.ROOT, "least confident: %s is only %.2f likely; next is %s%s",
                             p.label(), d.probabilityOf(p.label()), d.labels().get(0).label().equals(p.label())
                                     ? next : top, note));
-            case MARGIN -> item(candidate, d.margin(), 1.0 - d.margin(), labels(d, 2),
+            case MARGIN, DENSITY_MARGIN -> item(candidate, d.margin(), 1.0 - d.margin(), labels(d, 2),
                     String.format(Locale.ROOT, "small margin: %s against %s, %.2f apart%s", top, next, d.margin(),
                             note));
             case ENTROPY -> item(candidate, d.normalisedEntropy(), d.normalisedEntropy(), labels(d, 3),
@@ -55,11 +58,7 @@ final class PolicyScorer {
 
     private ReviewItem disagreement(Candidate candidate) {
         Prediction first = candidate.prediction();
-        if (candidate.second().isEmpty()) {
-            throw new IllegalArgumentException("the disagreement policy needs a second prediction for article '"
-                    + candidate.articleId() + "': offer Candidate.of(article, first, second)");
-        }
-        Prediction second = candidate.second().get();
+        Prediction second = second(candidate);
         boolean differ = !first.label().equals(second.label());
         Optional<Distribution> a = Distribution.of(first, fallbackLabel).filter(d -> !d.fromConfidenceOnly());
         Optional<Distribution> b = Distribution.of(second, fallbackLabel).filter(d -> !d.fromConfidenceOnly());
@@ -73,6 +72,29 @@ final class PolicyScorer {
                 : String.format(Locale.ROOT, "the classifiers agree on the label but not on how sure: %s"
                         + " (divergence %.2f)", says, divergence);
         return item(candidate, divergence, divergence, labels, reason);
+    }
+
+    private ReviewItem consensus(Candidate candidate) {
+        Prediction first = candidate.prediction();
+        Prediction second = second(candidate);
+        Optional<Distribution> a = Distribution.of(first, fallbackLabel);
+        Optional<Distribution> b = Distribution.of(second, fallbackLabel);
+        if (a.isEmpty() && b.isEmpty()) {
+            return unreadable(candidate, first);
+        }
+        // One classifier with nothing to measure (it could not read the text) leaves the other to decide.
+        Distribution mean = a.isPresent() && b.isPresent() ? Distribution.mean(a.get(), b.get()) : a.or(() -> b).get();
+        String next = mean.labels().size() > 1 ? describe(mean, 1) : "no other label";
+        String reason = String.format(Locale.ROOT, "small margin of the two classifiers together: %s against %s,"
+                + " %.2f apart (%s says %s%s, %s says %s%s)", describe(mean, 0), next, mean.margin(), first.model(),
+                first.label(), confidence(first), second.model(), second.label(), confidence(second));
+        return item(candidate, mean.margin(), 1.0 - mean.margin(), labels(mean, 2), reason);
+    }
+
+    private Prediction second(Candidate candidate) {
+        return candidate.second().orElseThrow(() -> new IllegalArgumentException("the " + policy.words()
+                + " policy needs a second prediction for article '" + candidate.articleId()
+                + "': offer Candidate.of(article, first, second)"));
     }
 
     /** A prediction with nothing to measure: the fallback for an unreadable text, or no confidence at all. */

@@ -15,10 +15,14 @@ import java.util.Optional;
  * @param second     the second classifier's prediction, where one was offered
  * @param policy     the policy that chose it
  * @param value      what the policy measured: the top probability (least confidence), the gap between the two
- *                   best labels (margin), the entropy as a share of its most (entropy), the divergence between the
- *                   two classifiers (disagreement) or the random draw (random); NaN where it could not be measured
- * @param priority   the ranking key in [0,1], higher reviewed first
- * @param labels     the labels involved, most probable first (both classifiers' labels for disagreement)
+ *                   best labels (margin, and margin weighted by density), the entropy as a share of its most
+ *                   (entropy), the divergence between the two classifiers (disagreement), the gap between the two
+ *                   best labels of their mean scores (margin of two classifiers together) or the random draw
+ *                   (random); NaN where it could not be measured
+ * @param priority   the ranking key in [0,1], higher reviewed first (for margin weighted by density, the margin's
+ *                   uncertainty times the article's density share among the items ranked with it)
+ * @param labels     the labels involved, most probable first (both classifiers' labels for disagreement; the
+ *                   two best of the mean for margin of two classifiers together)
  * @param reason     why it was chosen, in words a person reads
  */
 public record ReviewItem(Article article, Prediction prediction, Optional<Prediction> second, ReviewPolicy policy,

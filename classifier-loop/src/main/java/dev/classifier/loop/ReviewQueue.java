@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,8 +83,8 @@ public final class ReviewQueue {
      * @param candidates the classified articles
      * @param budget     how many items a person will review, {@code >= 0}
      * @return at most {@code budget} items, to review in this order
-     * @throws IllegalArgumentException if the budget is negative, or the policy is disagreement and a candidate
-     *                                  has no second prediction
+     * @throws IllegalArgumentException if the budget is negative, or the policy compares two classifiers and a
+     *                                  candidate has no second prediction
      */
     public List<ReviewItem> rank(Collection<Candidate> candidates, int budget) {
         Objects.requireNonNull(candidates, "candidates");
@@ -104,7 +105,8 @@ public final class ReviewQueue {
      *
      * @param candidate the article and its prediction(s)
      * @return true if the item is in the queue now; false if the queue is full of items of higher priority
-     * @throws IllegalArgumentException if the policy is disagreement and the candidate has no second prediction
+     * @throws IllegalArgumentException if the policy compares two classifiers and the candidate has no second
+     *                                  prediction
      */
     public boolean offer(Candidate candidate) {
         Objects.requireNonNull(candidate, "candidate");
@@ -213,13 +215,18 @@ public final class ReviewQueue {
 
     private Entry entry(Candidate candidate, long order) {
         ReviewItem item = scorer.score(candidate);
-        long[] shingles = diversity > 0 ? Shingles.of(candidate.article().text()) : new long[0];
+        boolean compared = diversity > 0 || policy == ReviewPolicy.DENSITY_MARGIN;
+        long[] shingles = compared ? Shingles.of(candidate.article().text()) : new long[0];
         return new Entry(item, shingles, order);
     }
 
-    /** The best items to diversify among: enough that diversity has a choice, few enough to stay quick. */
+    /**
+     * The best items to diversify (or weigh by density) among: enough that diversity has a choice, few enough to
+     * stay quick.
+     */
     private List<Entry> pool(int count) {
-        int size = diversity > 0 ? Math.max(100, 10 * count) : count;
+        boolean choosing = diversity > 0 || policy == ReviewPolicy.DENSITY_MARGIN;
+        int size = choosing ? Math.max(100, 10 * count) : count;
         List<Entry> pool = new ArrayList<>(Math.min(size, byPriority.size()));
         Iterator<Entry> best = byPriority.iterator();
         while (pool.size() < size && best.hasNext()) {
@@ -229,11 +236,35 @@ public final class ReviewQueue {
     }
 
     private List<ReviewItem> pick(List<Entry> sorted, int count) {
-        List<DiversePicker.Option<ReviewItem>> options = new ArrayList<>(sorted.size());
-        for (Entry e : sorted) {
+        List<Entry> ranked = policy == ReviewPolicy.DENSITY_MARGIN ? weighedByDensity(sorted) : sorted;
+        List<DiversePicker.Option<ReviewItem>> options = new ArrayList<>(ranked.size());
+        for (Entry e : ranked) {
             options.add(new DiversePicker.Option<>(e.item(), e.item().priority(), e.shingles()));
         }
         return picker.pick(options, count);
+    }
+
+    /**
+     * The entries with each measured item's priority times its density share among them, best first again. An item
+     * the model could not read keeps its place: nothing it knows applies, however typical the text.
+     */
+    private static List<Entry> weighedByDensity(List<Entry> sorted) {
+        double[] share = Density.shares(sorted.stream().map(Entry::shingles).toList());
+        List<Entry> weighed = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            Entry e = sorted.get(i);
+            ReviewItem item = e.item();
+            if (Double.isNaN(item.value())) {
+                weighed.add(e);
+                continue;
+            }
+            String reason = String.format(Locale.ROOT, "%s; typical of the %d items ranked with it: density %.2f"
+                    + " of the most typical", item.reason(), sorted.size(), share[i]);
+            weighed.add(new Entry(new ReviewItem(item.article(), item.prediction(), item.second(), item.policy(),
+                    item.value(), item.priority() * share[i], item.labels(), reason), e.shingles(), e.sequence()));
+        }
+        weighed.sort(BEST_FIRST);
+        return weighed;
     }
 
     private static void requireCount(int count, String what) {

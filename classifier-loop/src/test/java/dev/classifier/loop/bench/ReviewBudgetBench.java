@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Part review-budget of bench/learning-loop.sh: a simulated reviewer who knows the gold label. The model starts from
@@ -31,20 +32,39 @@ import java.util.Set;
  * are means over seeds (seed = the few-shot draw and the stream order). Disagreement pits the strategy against the
  * other one trained on the same rows. Reported: the reviewed items each policy needs to reach the accuracy random
  * order reaches at the end of its budget, and the ratio to what random order needs.
- * Properties (defaults: what fits this busy 2-core machine in minutes, and what the README's figures used):
- * bench.seeds (2), bench.budget (reviewed items, 1000), bench.batch (streamed articles per round, a tenth reviewed;
- * 400), bench.strategies (local,embeddings), bench.policies (for the local model; LEAST_CONFIDENCE,MARGIN,ENTROPY,
- * RANDOM; add DISAGREEMENT to pit it against the embedding classifier, which trains every round),
- * bench.embeddingPolicies (MARGIN,RANDOM: each embedding retrain takes seconds), bench.sets (agnews,thucnews),
- * bench.test (test items measured, 2000), bench.localFolds (the local model's calibration folds, 3; -1 for its own
- * choice), bench.diversity (the queue's, 0.3).
+ * Properties (defaults: every row of the README's table in one run; the disagreement policies retrain the embedding
+ * classifier every round beside the local model, the slow part): bench.seeds (5), bench.budget (reviewed items,
+ * 1000), bench.batch (streamed articles per round, a tenth reviewed; 400), bench.strategies (local,embeddings),
+ * bench.policies (for the local model; MARGIN,DENSITY_MARGIN,DISAGREEMENT,CONSENSUS_MARGIN,RANDOM; also
+ * LEAST_CONFIDENCE, ENTROPY), bench.embeddingPolicies (MARGIN,DENSITY_MARGIN,RANDOM), bench.sets
+ * (agnews,thucnews), bench.test (test items measured, 2000), bench.localFolds (the local model's calibration folds,
+ * 3; -1 for its own choice), bench.diversity (the queue's, 0.3). The report is rewritten after each seed, so a run
+ * cut short keeps what it measured.
  */
 public final class ReviewBudgetBench {
 
     private record Plan(Strategy strategy, Strategy other, int batch, int perBatch) {
     }
 
-    private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves, int perBatch) {
+    /** Mean curves per policy, and each seed's curve (for the spread of the per-seed ratios). */
+    private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves,
+                          Map<ReviewPolicy, double[][]> perSeed, int perBatch) {
+
+        static Result of(String set, String strategy, Map<ReviewPolicy, List<double[]>> runs, int perBatch) {
+            Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
+            Map<ReviewPolicy, double[][]> perSeed = new EnumMap<>(ReviewPolicy.class);
+            runs.forEach((policy, each) -> {
+                double[] mean = new double[each.get(0).length];
+                for (double[] curve : each) {
+                    for (int i = 0; i < mean.length; i++) {
+                        mean[i] += curve[i] / each.size();
+                    }
+                }
+                curves.put(policy, mean);
+                perSeed.put(policy, each.toArray(new double[0][]));
+            });
+            return new Result(set, strategy, curves, perSeed, perBatch);
+        }
     }
 
     /** The queue's diversity for every policy but random (bench.diversity; default: the queue's default). */
@@ -59,10 +79,12 @@ public final class ReviewBudgetBench {
         int testSize = Integer.getInteger("bench.test", 2000);
         Set<String> strategies = Set.of(System.getProperty("bench.strategies", "local,embeddings").split(","));
         Set<String> sets = Set.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
-        List<ReviewPolicy> policies = policies("bench.policies", "LEAST_CONFIDENCE,MARGIN,ENTROPY,RANDOM");
-        List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,RANDOM");
-        boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT);
-        int seeds = Integer.getInteger("bench.seeds", 2);
+        List<ReviewPolicy> policies = policies("bench.policies",
+                "MARGIN,DENSITY_MARGIN,DISAGREEMENT,CONSENSUS_MARGIN,RANDOM");
+        List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,DENSITY_MARGIN,RANDOM");
+        boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT)
+                || policies.contains(ReviewPolicy.CONSENSUS_MARGIN);
+        int seeds = Integer.getInteger("bench.seeds", 5);
         List<Result> results = new ArrayList<>();
         StringBuilder skipped = new StringBuilder();
         List<AutoCloseable> toClose = new ArrayList<>();
@@ -91,20 +113,21 @@ public final class ReviewBudgetBench {
                     plans.add(new Plan(embeddings, local, batch, perBatch));
                 }
                 for (Plan plan : plans) {
-                    Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
-                    for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
-                        double[] mean = new double[budget / plan.perBatch() + 1];
-                        for (int seed = 0; seed < seeds; seed++) {
+                    // Seeds outermost, and the report written after each: a run cut short keeps what it measured.
+                    Map<ReviewPolicy, List<double[]>> runs = new EnumMap<>(ReviewPolicy.class);
+                    for (int seed = 0; seed < seeds; seed++) {
+                        for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
                             double[] curve = simulate(corpus.dataset(), plan, policy, taxonomy, test, seed, budget);
-                            for (int i = 0; i < mean.length; i++) {
-                                mean[i] += curve[i] / seeds;
-                            }
+                            runs.computeIfAbsent(policy, p -> new ArrayList<>()).add(curve);
+                            System.err.printf(Locale.ROOT, "%s %s %s seed %d: %.4f -> %.4f%n", corpus.dataset(),
+                                    plan.strategy().name(), policy.words(), seed, curve[0], curve[curve.length - 1]);
                         }
-                        curves.put(policy, mean);
-                        System.err.printf(Locale.ROOT, "%s %s %s: %.4f -> %.4f%n", corpus.dataset(),
-                                plan.strategy().name(), policy.words(), mean[0], mean[mean.length - 1]);
+                        List<Result> sofar = new ArrayList<>(results);
+                        sofar.add(Result.of(corpus.dataset(), plan.strategy().name(), runs, plan.perBatch()));
+                        write(sofar, seed + 1, budget, testSize, "(partial: " + (seed + 1) + " of " + seeds
+                                + " seeds of this strategy so far)\n");
                     }
-                    results.add(new Result(corpus.dataset(), plan.strategy().name(), curves, plan.perBatch()));
+                    results.add(Result.of(corpus.dataset(), plan.strategy().name(), runs, plan.perBatch()));
                 }
             }
         } finally {
@@ -112,9 +135,14 @@ public final class ReviewBudgetBench {
                 c.close();
             }
         }
-        String text = report(results, seeds, budget, testSize) + skipped;
+        String text = write(results, seeds, budget, testSize, skipped.toString());
         System.out.print(text);
+    }
+
+    private static String write(List<Result> results, int seeds, int budget, int testSize, String note) {
+        String text = report(results, seeds, budget, testSize) + note;
         BenchOutput.write("review-budget", text, html(results, seeds, budget, text));
+        return text;
     }
 
     /** One run: accuracy on the test items after 0, perBatch, 2·perBatch, ... reviewed items. */
@@ -124,12 +152,14 @@ public final class ReviewBudgetBench {
         List<LabeledArticle> stream = LoopSets.stream(dataset, rows, seed);
         ReviewQueue queue = ReviewQueue.builder(taxonomy).policy(policy).seed(seed)
                 .diversity(policy == ReviewPolicy.RANDOM ? 0 : DIVERSITY).build();
-        boolean twoModels = policy == ReviewPolicy.DISAGREEMENT;
+        boolean twoModels = policy == ReviewPolicy.DISAGREEMENT || policy == ReviewPolicy.CONSENSUS_MARGIN;
         double[] curve = new double[budget / plan.perBatch() + 1];
         Set<String> reviewed = new HashSet<>();
         int next = 0;
-        Classifier model = plan.strategy().train(rows);
-        Classifier other = twoModels ? plan.other().train(rows) : null;
+        Function<List<LabeledArticle>, Classifier> train = plan.strategy().newTrainer();
+        Function<List<LabeledArticle>, Classifier> trainOther = twoModels ? plan.other().newTrainer() : null;
+        Classifier model = train.apply(rows);
+        Classifier other = twoModels ? trainOther.apply(rows) : null;
         try {
             curve[0] = Strategy.accuracy(model, test);
             for (int round = 1; round < curve.length; round++) {
@@ -157,10 +187,10 @@ public final class ReviewBudgetBench {
                     reviewed.add(item.articleId());
                 }
                 model.close();
-                model = plan.strategy().train(rows);
+                model = train.apply(rows);
                 if (twoModels) {
                     other.close();
-                    other = plan.other().train(rows);
+                    other = trainOther.apply(rows);
                 }
                 curve[round] = Strategy.accuracy(model, test);
             }
@@ -212,8 +242,13 @@ public final class ReviewBudgetBench {
                 + " reviewed; diversity %.1f; accuracy on the test split, at most %d items of it)%n", budget, seeds,
                 DIVERSITY, testSize));
         out.append("| set | strategy | policy | accuracy at 0 | at the end | reviewed to reach random's end | ratio to"
-                + " random |\n|---|---|---|---:|---:|---:|---:|\n");
+                + " random | each seed's own ratio: min–max, median |\n|---|---|---|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
+            if (!r.curves().containsKey(ReviewPolicy.RANDOM)) {
+                out.append("| ").append(r.set()).append(" | ").append(r.strategy())
+                        .append(" | (random order not run: no ratio) | | | | | |\n");
+                continue;
+            }
             double[] random = r.curves().get(ReviewPolicy.RANDOM);
             double target = random[random.length - 1];
             int randomNeeds = reached(random, r.perBatch(), target);
@@ -225,15 +260,50 @@ public final class ReviewBudgetBench {
                 if (policy != ReviewPolicy.RANDOM && needs >= 0) {
                     best = Math.min(best, ratio);
                 }
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s |%n", r.set(),
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s | %s |%n", r.set(),
                         r.strategy(), policy.words(), 100 * curve[0], 100 * curve[curve.length - 1],
                         needs < 0 ? "not reached" : Integer.toString(needs),
-                        needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio)));
+                        needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio),
+                        seedRatios(r.perSeed().get(policy), r.perSeed().get(ReviewPolicy.RANDOM), r.perBatch())));
             }
-            out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%.2f** (target ≤ 0.50) |%n",
-                    r.set(), r.strategy(), best));
+            out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%s** (target ≤ 0.50) | |%n",
+                    r.set(), r.strategy(), Double.isInfinite(best) ? "none reached it" : ratio(best)));
+        }
+        out.append("\nMean test accuracy (%) after 0, 200, 400, 600, 800 and 1,000 reviewed items:\n");
+        for (Result r : results) {
+            for (ReviewPolicy policy : r.curves().keySet()) {
+                double[] curve = r.curves().get(policy);
+                StringBuilder points = new StringBuilder();
+                for (int reviewed = 0; reviewed <= (curve.length - 1) * r.perBatch(); reviewed += 200) {
+                    if (reviewed % r.perBatch() == 0) {
+                        points.append(String.format(Locale.ROOT, " %.1f", 100 * curve[reviewed / r.perBatch()]));
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "%s, %s, %s:%s%n", r.set(), r.strategy(), policy.words(),
+                        points));
+            }
         }
         return out.toString();
+    }
+
+    /**
+     * Each seed's ratio against random order on the same seed (a run that never reaches the target counts as above
+     * every ratio): how much of the mean's ratio is one lucky seed.
+     */
+    static String seedRatios(double[][] policy, double[][] random, int perBatch) {
+        double[] ratios = new double[policy.length];
+        for (int s = 0; s < policy.length; s++) {
+            double target = random[s][random[s].length - 1];
+            int needs = reached(policy[s], perBatch, target);
+            ratios[s] = needs < 0 ? Double.POSITIVE_INFINITY : (double) needs / reached(random[s], perBatch, target);
+        }
+        java.util.Arrays.sort(ratios);
+        return String.format(Locale.ROOT, "%s–%s, %s", ratio(ratios[0]), ratio(ratios[ratios.length - 1]),
+                ratio(ratios[ratios.length / 2]));
+    }
+
+    private static String ratio(double r) {
+        return Double.isInfinite(r) ? "not reached" : String.format(Locale.ROOT, "%.2f", r);
     }
 
     private static String html(List<Result> results, int seeds, int budget, String text) {

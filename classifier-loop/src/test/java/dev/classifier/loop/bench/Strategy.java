@@ -13,9 +13,14 @@ import dev.classifier.local.LocalTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** A classifier strategy under test: a name and how it trains on labelled rows. */
-record Strategy(String name, Function<List<LabeledArticle>, Classifier> trainer) {
+/**
+ * A classifier strategy under test: a name and how to make a trainer for one run. Each run gets a trainer of its own:
+ * the embedding trainer remembers the settings its last search chose, and one run's memory must not carry into the
+ * next (the same seed then started from different models under different policies).
+ */
+record Strategy(String name, Supplier<Function<List<LabeledArticle>, Classifier>> trainers) {
 
     /** The local model; {@code calibrationFolds} below 0 keeps its own choice. */
     static Strategy local(Taxonomy taxonomy, int calibrationFolds) {
@@ -23,18 +28,25 @@ record Strategy(String name, Function<List<LabeledArticle>, Classifier> trainer)
         if (calibrationFolds >= 0) {
             builder.calibrationFolds(calibrationFolds);
         }
-        LocalTrainer trainer = builder.build();
-        return new Strategy("local", rows -> trainer.train(rows, taxonomy));
+        return new Strategy("local", () -> {
+            LocalTrainer trainer = builder.build();
+            return rows -> trainer.train(rows, taxonomy);
+        });
     }
 
-    /** The embedding classifier as it trains by default (its own held-out search), without the local companion. */
+    /**
+     * The embedding classifier with its own held-out search and without the local companion (the trainer's default
+     * now adds one): the embedding alone, as the review-budget protocol measures it, and the other half of a
+     * committee with the local model.
+     */
     static Strategy embeddings(Taxonomy taxonomy, TextEmbedder embedder, String modelName) {
-        EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(embedder).taxonomy(taxonomy).build();
-        return new Strategy("embeddings (" + modelName + ")", trainer::train);
+        return new Strategy("embeddings (" + modelName + ")", () -> EmbeddingTrainer.builder().embedder(embedder)
+                .taxonomy(taxonomy).noCompanion().build()::train);
     }
 
-    Classifier train(List<LabeledArticle> rows) {
-        return trainer.apply(rows);
+    /** A fresh trainer, for one run: within the run it keeps what it learns between retrains, as a user's does. */
+    Function<List<LabeledArticle>, Classifier> newTrainer() {
+        return trainers.get();
     }
 
     /** Predictions in the order of the articles (a failed one would stop the bench: none is expected offline). */
