@@ -53,12 +53,19 @@ public final class LocalClassifier implements TrainedClassifier {
 
     LocalClassifier(LinearModel model, Taxonomy taxonomy, int[] outputs, TrainingSummary summary,
                     WarmStart warmStart) {
+        this(model, taxonomy, outputs, summary, warmStart, null);
+    }
+
+    /** {@code fingerprint}: the payload's, when already known (a loaded file's); null to compute it. */
+    private LocalClassifier(LinearModel model, Taxonomy taxonomy, int[] outputs, TrainingSummary summary,
+                            WarmStart warmStart, String fingerprint) {
         this.warmStart = warmStart;
         this.model = model;
         this.taxonomy = taxonomy;
         this.outputs = outputs.clone();
         this.summary = summary;
-        this.version = ModelFile.STRATEGY + "@" + ModelFile.fingerprint(ModelFile.payload(contents()));
+        this.version = ModelFile.STRATEGY + "@"
+                + (fingerprint != null ? fingerprint : ModelFile.fingerprint(ModelFile.payload(contents())));
         this.unknownText = priorPrediction();
     }
 
@@ -75,8 +82,10 @@ public final class LocalClassifier implements TrainedClassifier {
      * @throws IOException               if the file cannot be read
      */
     public static LocalClassifier load(Path file) throws IOException {
-        ModelFile.Contents contents = ModelFile.read(file);
-        return new LocalClassifier(contents.model(), contents.taxonomy(), contents.outputs(), contents.summary());
+        ModelFile.Loaded loaded = ModelFile.read(file);
+        ModelFile.Contents contents = loaded.contents();
+        return new LocalClassifier(contents.model(), contents.taxonomy(), contents.outputs(), contents.summary(), null,
+                loaded.fingerprint());
     }
 
     /** Saves the model in a versioned, checksummed file; written aside and moved into place. */

@@ -28,19 +28,24 @@ import java.util.zip.CRC32;
  * The versioned file a {@link LocalClassifier} is saved in:
  * <pre>
  *   8 bytes  magic "CLFLOCAL"
- *   int      format version (2)
+ *   int      format version (3)
  *   long     payload length
+ *   12 bytes the model's fingerprint: the first 12 hex digits (ASCII) of the payload's SHA-256
  *   payload  strategy, feature spec, taxonomy, classes, calibration, summary, then the arrays: feature tags,
  *            per feature its IDF and IDF-scaled class weights, class biases
- *   int      CRC-32 of the payload
+ *   int      CRC-32 of the fingerprint and the payload
  * </pre>
- * Big-endian throughout. The model's version is a hash of the payload, so a saved and loaded model keeps it.
+ * Big-endian throughout. The model's version is a hash of the payload, so a saved and loaded model keeps it. Format 3
+ * stores that hash, so loading checks a CRC-32 (which the JVM computes with one instruction per word) instead of
+ * hashing a model of tens of MB with SHA-256 on every start of the command-line tool; format 2 (the same, without
+ * the stored fingerprint) is still read, and its fingerprint computed.
  */
 final class ModelFile {
 
     /** v2: features weighed per chunk ({@link ChunkWeighting}); v1 weighed them over the whole text. */
     static final String STRATEGY = "local-ngram-v2";
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
+    private static final int FINGERPRINT_BYTES = 12;
     private static final byte[] MAGIC = "CLFLOCAL".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
 
@@ -49,6 +54,10 @@ final class ModelFile {
 
     /** What a model file holds. */
     record Contents(LinearModel model, Taxonomy taxonomy, int[] outputs, TrainingSummary summary) {
+    }
+
+    /** A model file read: its contents and its fingerprint ({@link #fingerprint}). */
+    record Loaded(Contents contents, String fingerprint) {
     }
 
     /** The payload bytes of a model: what is saved, and what its version hashes. */
@@ -129,9 +138,11 @@ final class ModelFile {
      * {@link Files#createTempFile} would make it.
      */
     static void write(Path file, byte[] payload) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-        header.put(MAGIC).putInt(FORMAT_VERSION).putLong(payload.length);
+        byte[] fingerprint = fingerprint(payload).getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES + FINGERPRINT_BYTES);
+        header.put(MAGIC).putInt(FORMAT_VERSION).putLong(payload.length).put(fingerprint);
         CRC32 crc = new CRC32();
+        crc.update(fingerprint);
         crc.update(payload);
         ByteBuffer trailer = ByteBuffer.allocate(4).putInt((int) crc.getValue());
         Path absolute = file.toAbsolutePath();
@@ -157,7 +168,7 @@ final class ModelFile {
     }
 
     /** Reads and checks a model file; every problem is reported with the file's name. */
-    static Contents read(Path file) throws IOException {
+    static Loaded read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < HEADER_BYTES || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new InvalidModelFileException(file, "not a local classifier model (it does not start with \"CLFLOCAL\")");
@@ -169,24 +180,32 @@ final class ModelFile {
             throw new InvalidModelFileException(file, "model file format version 1 was written by an earlier version"
                     + " of this library, which weighed features differently; train the model again");
         }
-        if (version != FORMAT_VERSION) {
+        if (version != 2 && version != FORMAT_VERSION) {
             throw new InvalidModelFileException(file, "model file format version " + version
-                    + " is not supported; this library reads version " + FORMAT_VERSION);
+                    + " is not supported; this library reads versions 2 and " + FORMAT_VERSION);
         }
+        int stored = version == 2 ? 0 : FINGERPRINT_BYTES;   // format 2 has no fingerprint of its own
         long length = in.getLong();
-        long expected = (long) HEADER_BYTES + length + 4;
+        long expected = (long) HEADER_BYTES + stored + length + 4;
         if (length < 0 || expected != bytes.length) {
             throw new InvalidModelFileException(file, "model file is truncated or has trailing bytes: it is "
                     + bytes.length + " bytes long, its header promises " + expected);
         }
         CRC32 crc = new CRC32();
-        crc.update(bytes, HEADER_BYTES, (int) length);
-        int stored = ByteBuffer.wrap(bytes, HEADER_BYTES + (int) length, 4).getInt();
-        if (stored != (int) crc.getValue()) {
+        crc.update(bytes, HEADER_BYTES, stored + (int) length);
+        int checksum = ByteBuffer.wrap(bytes, HEADER_BYTES + stored + (int) length, 4).getInt();
+        if (checksum != (int) crc.getValue()) {
             throw new InvalidModelFileException(file, "model file is corrupt: its checksum does not match its contents");
         }
+        ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER_BYTES + stored, (int) length).slice();
+        String fingerprint = version == 2
+                ? fingerprint(java.util.Arrays.copyOfRange(bytes, HEADER_BYTES, HEADER_BYTES + (int) length))
+                : new String(bytes, HEADER_BYTES, FINGERPRINT_BYTES, StandardCharsets.US_ASCII);
+        if (!fingerprint.matches("[0-9a-f]{12}")) {
+            throw new InvalidModelFileException(file, "model file is corrupt: its fingerprint is not 12 hex digits");
+        }
         try {
-            return parse(file, ByteBuffer.wrap(bytes, HEADER_BYTES, (int) length).slice());
+            return new Loaded(parse(file, payload), fingerprint);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new InvalidModelFileException(file, "model file is corrupt: " + e.getMessage(), e);
         }

@@ -146,6 +146,43 @@ class LocalClassifierTest {
     }
 
     @Test
+    void aFormatTwoFileLoadsWithTheSameVersionAndAnswers(@TempDir Path dir) throws Exception {
+        LocalClassifier original = trained();
+        Path file = dir.resolve("model.bin");
+        original.save(file);
+        byte[] v3 = Files.readAllBytes(file);
+        assertThat(new String(v3, 20, 12, java.nio.charset.StandardCharsets.US_ASCII))
+                .as("format 3 stores the fingerprint after the header").isEqualTo(original.modelVersion()
+                        .substring(original.modelVersion().indexOf('@') + 1));
+        // Format 2: the same without the stored fingerprint, the CRC-32 over the payload alone.
+        int payloadLength = v3.length - 20 - 12 - 4;
+        java.nio.ByteBuffer v2 = java.nio.ByteBuffer.allocate(20 + payloadLength + 4);
+        v2.put(v3, 0, 20).putInt(8, 2).position(20);
+        v2.put(v3, 32, payloadLength);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(v3, 32, payloadLength);
+        v2.putInt((int) crc.getValue());
+        Path older = dir.resolve("format2.bin");
+        Files.write(older, v2.array());
+
+        LocalClassifier loaded = LocalClassifier.load(older);
+        assertThat(loaded.modelVersion()).isEqualTo(original.modelVersion());
+        for (LabeledArticle row : MiniCorpus.rows()) {
+            assertThat(loaded.classify(row.article())).isEqualTo(original.classify(row.article()));
+        }
+
+        byte[] badFingerprint = v3.clone();
+        badFingerprint[20] = 'x';
+        java.util.zip.CRC32 again = new java.util.zip.CRC32();
+        again.update(badFingerprint, 20, 12 + payloadLength);
+        java.nio.ByteBuffer.wrap(badFingerprint).putInt(v3.length - 4, (int) again.getValue());
+        Path odd = dir.resolve("odd.bin");
+        Files.write(odd, badFingerprint);
+        assertThatThrownBy(() -> LocalClassifier.load(odd)).isInstanceOf(InvalidModelFileException.class)
+                .hasMessageContaining("odd.bin").hasMessageContaining("fingerprint");
+    }
+
+    @Test
     void trainingMapsLabelsAndLeavesOutWhatTheTaxonomyLacks() {
         List<LabeledArticle> rows = new ArrayList<>();
         for (LabeledArticle row : MiniCorpus.rows()) {
