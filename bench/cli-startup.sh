@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # CLI start-up to the first prediction (issue 18): `classify` of one article with a saved local model, a fresh JVM
 # per run, beside a bare JVM that prints one line (the peer), in the same run, rounds interleaved so that the load
-# of the machine falls on all alike. Four ways to start the CLI: `java -jar classifier-cli.jar` (the thin jar, its
+# of the machine falls on all alike. Three ways to start the CLI: `java -jar classifier-cli.jar` (the thin jar, its
 # libraries in target/lib); the launcher script (classifier-cli/src/main/sh/classifier: AppCDS archive written on
-# its first run, serial GC, C1 only, no perf data); the launcher with C2 back (JAVA_OPTS=-XX:TieredStopAtLevel=4);
-# the launcher with the CLI's warm-up thread (-Dclassifier.warmup=on). A second peer: a one-option picocli command
+# its first run, serial GC, C1 only, no perf data, picocli on the boot class path); the launcher with C2 back
+# (JAVA_OPTS=-XX:TieredStopAtLevel=4). A second peer: a one-option picocli command
 # printing one line (C1 only), the floor of the parser the issue requires.
 # Prints the median milliseconds and the ratio to the peer, then where the launcher's time goes (the CLI's own
 # --debug checkpoints, medians), the classes each way loads and the sizes. Goal: <= 3x the bare JVM, < 1 s.
@@ -55,7 +55,6 @@ for ((i = 0; i < rounds; i++)); do
   times[jar]+="$(ms java -jar "$jar" classify -m "$work/m.bin") "
   times[launcher]+="$(ms "$launcher" classify -m "$work/m.bin") "
   times[launcher_c2]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=4 ms "$launcher" classify -m "$work/m.bin") "
-  times[launcher_warmup]+="$(JAVA_OPTS=-Dclassifier.warmup=on ms "$launcher" classify -m "$work/m.bin") "
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -76,7 +75,7 @@ archive=$(ls "$work/cache/classifier-cli/"*classify.jsa)
   echo "cli start-up to first prediction, median of $rounds rounds ($(nproc) cores, load before $load_before, after $load_after)"
   printf '%-34s %6s ms\n' "bare JVM printing one line (peer)" "$(echo "${times[bare]}" | median)"
   bare=$(echo "${times[bare]}" | median)
-  for way in picocli_floor jar launcher launcher_c2 launcher_warmup; do
+  for way in picocli_floor jar launcher launcher_c2; do
     m=$(echo "${times[$way]}" | median)
     printf '%-34s %6s ms  %5.1fx\n' "$way" "$m" "$(echo "$m / $bare" | bc -l)"
   done

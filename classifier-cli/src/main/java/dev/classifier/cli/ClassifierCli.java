@@ -83,11 +83,6 @@ public final class ClassifierCli {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         avoidMissingLookups();
-        // Off unless asked for: on this session's loaded machine it slowed start-up (see Warmup).
-        if (args.length > 0 && (args[0].equals("classify") || args[0].equals("eval"))
-                && "on".equals(System.getProperty("classifier.warmup"))) {
-            Warmup.start();
-        }
         Io io = new Io(System.in, System.out, System.err, CommandLine.Help.Ansi.AUTO.enabled(), System.getenv());
         StartupTimes.mark("terminal checked");
         int code = run(io, args);
