@@ -5,7 +5,7 @@
 # libraries in target/lib); the launcher script (classifier-cli/src/main/sh/classifier: AppCDS archive written on
 # its first run, serial GC, C1 only, no perf data, picocli on the boot class path); the launcher with C2 back
 # (JAVA_OPTS=-XX:TieredStopAtLevel=4). A second peer: a one-option picocli command
-# printing one line (C1 only), the floor of the parser the issue requires.
+# printing one line (C1 only), the floor of the parser the issue requires, plain and with the launcher's flags.
 # Prints the median milliseconds and the ratio to the peer, then where the launcher's time goes (the CLI's own
 # --debug checkpoints, medians), the classes each way loads and the sizes. Goal: <= 3x the bare JVM, < 1 s.
 # Usage: bench/cli-startup.sh [rounds]     (15 unless given; builds the jar first)
@@ -34,6 +34,12 @@ public class HelloPicocli implements Runnable {
 }
 JAVA
 javac -cp "$picocli" -d "$work/hello" "$work/hello/HelloPicocli.java"
+# The same floor started as the launcher starts the CLI (serial GC, C1, no perf data, picocli on the boot class
+# path, a CDS archive of its own, which needs a jar, not a directory): what picocli costs under those flags.
+jar cf "$work/hello-picocli.jar" -C "$work/hello" HelloPicocli.class
+floor_flags=(-Xlog:disable -XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$picocli")
+java "${floor_flags[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -cp "$work/hello-picocli.jar" HelloPicocli -m x \
+  > /dev/null
 java -jar "$jar" train --data "$samples/feedback.jsonl" --taxonomy "$samples/taxonomy.jsonl" -o "$work/m.bin" > /dev/null
 echo '{"id":"a-1","title":"Striker scores twice in the cup final"}' > "$work/one.jsonl"
 export CLASSIFIER_JAR="$jar" XDG_CACHE_HOME="$work/cache"
@@ -52,6 +58,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 0; i < rounds; i++)); do
   times[bare]+="$(ms java -cp "$work/hello" Hello) "
   times[picocli_floor]+="$(ms java -XX:TieredStopAtLevel=1 -cp "$work/hello:$picocli" HelloPicocli -m x) "
+  times[picocli_floor_launcher]+="$(ms java "${floor_flags[@]}" -XX:SharedArchiveFile="$work/floor.jsa" \
+    -cp "$work/hello-picocli.jar" HelloPicocli -m x) "
   times[jar]+="$(ms java -jar "$jar" classify -m "$work/m.bin") "
   times[launcher]+="$(ms "$launcher" classify -m "$work/m.bin") "
   times[launcher_c2]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=4 ms "$launcher" classify -m "$work/m.bin") "
@@ -75,7 +83,7 @@ archive=$(ls "$work/cache/classifier-cli/"*classify.jsa)
   echo "cli start-up to first prediction, median of $rounds rounds ($(nproc) cores, load before $load_before, after $load_after)"
   printf '%-34s %6s ms\n' "bare JVM printing one line (peer)" "$(echo "${times[bare]}" | median)"
   bare=$(echo "${times[bare]}" | median)
-  for way in picocli_floor jar launcher launcher_c2; do
+  for way in picocli_floor picocli_floor_launcher jar launcher launcher_c2; do
     m=$(echo "${times[$way]}" | median)
     printf '%-34s %6s ms  %5.1fx\n' "$way" "$m" "$(echo "$m / $bare" | bc -l)"
   done

@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,11 @@ public final class Taxonomy {
     private final List<String> labels;
     private final String fallback;
     private final Map<String, String> labelsByKey;
-    private final String fingerprint;
+    /**
+     * Computed on first use: classifying never needs it, and a process's first SHA-256 starts the security providers
+     * (about 7 ms of the command-line tool's start-up). Racy single-check: every thread computes the same string.
+     */
+    private volatile String fingerprint;
 
     private Taxonomy(List<Category> categories, String fallback) {
         this.categories = List.copyOf(categories);
@@ -53,7 +58,6 @@ public final class Taxonomy {
             }
         }
         this.labelsByKey = Collections.unmodifiableMap(byKey);
-        this.fingerprint = computeFingerprint();
     }
 
     /**
@@ -150,7 +154,12 @@ public final class Taxonomy {
      * @return 16 lower-case hex digits
      */
     public String fingerprint() {
-        return fingerprint;
+        String computed = fingerprint;
+        if (computed == null) {
+            computed = computeFingerprint();
+            fingerprint = computed;
+        }
+        return computed;
     }
 
     private String computeFingerprint() {
@@ -162,12 +171,7 @@ public final class Taxonomy {
                 update(sha, category.label());
                 update(sha, category.description());
             }
-            byte[] digest = sha.digest();
-            StringBuilder hex = new StringBuilder(16);
-            for (int i = 0; i < 8; i++) {
-                hex.append(String.format(Locale.ROOT, "%02x", digest[i]));
-            }
-            return hex.toString();
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
@@ -213,7 +217,7 @@ public final class Taxonomy {
 
     @Override
     public String toString() {
-        return "Taxonomy" + labels + " fallback=" + fallback + " fingerprint=" + fingerprint;
+        return "Taxonomy" + labels + " fallback=" + fallback + " fingerprint=" + fingerprint();
     }
 
     /** Collects categories in order; {@link #build()} fails fast on duplicates and blanks. */
