@@ -6,6 +6,7 @@ import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingClassifier;
 import dev.classifier.embeddings.EmbeddingModel;

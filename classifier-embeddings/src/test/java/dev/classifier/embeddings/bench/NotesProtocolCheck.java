@@ -3,6 +3,7 @@ package dev.classifier.embeddings.bench;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
 import dev.classifier.embeddings.EmbeddingModel;

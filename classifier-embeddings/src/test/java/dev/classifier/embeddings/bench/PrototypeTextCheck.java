@@ -4,6 +4,7 @@ import dev.classifier.api.Category;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.OnnxTextEmbedder;

@@ -1,5 +1,6 @@
 package dev.classifier.embeddings.bench;
 
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.OnnxTextEmbedder;
 

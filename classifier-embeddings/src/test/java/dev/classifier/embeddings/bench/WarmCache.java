@@ -1,6 +1,7 @@
 package dev.classifier.embeddings.bench;
 
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.OnnxTextEmbedder;

@@ -2,6 +2,7 @@ package dev.classifier.loop.bench;
 
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.TextEmbedder;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingModel;
 import dev.classifier.embeddings.OnnxTextEmbedder;

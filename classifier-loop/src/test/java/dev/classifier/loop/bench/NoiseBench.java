@@ -4,6 +4,7 @@ import dev.classifier.api.Classifier;
 import dev.classifier.api.Feedback;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.local.LocalTrainer;
 import dev.classifier.loop.AuditFinding;
 import dev.classifier.loop.AuditReport;

@@ -2,6 +2,7 @@ package dev.classifier.loop.bench;
 
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.loop.AuditFinding;
 import dev.classifier.loop.FeedbackAudit;
 

@@ -5,6 +5,7 @@ import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.loop.Candidate;
 import dev.classifier.loop.ReviewItem;

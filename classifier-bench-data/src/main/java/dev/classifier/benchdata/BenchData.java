@@ -1,4 +1,4 @@
-package dev.classifier.embeddings.bench;
+package dev.classifier.benchdata;
 
 import dev.classifier.api.Article;
 import dev.classifier.api.LabeledArticle;
@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The labelled sets in ../shared/data: the test split, the full train split and the few-shot draws.
+ * The labelled sets in ../shared/data: the test split, the full train split and the few-shot draws, as the
+ * embedding and learning-loop benches read them ({@code -Dclassifier.sharedDir} names another shared directory).
  */
 public final class BenchData {
 
