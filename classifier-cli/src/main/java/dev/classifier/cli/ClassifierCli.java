@@ -5,8 +5,10 @@ import dev.classifier.api.FeedbackStoreException;
 import dev.classifier.dataset.FeedbackImportException;
 import dev.classifier.dataset.JsonlException;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 import java.io.UncheckedIOException;
@@ -14,15 +16,40 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code classifier}: the library's command-line tool. {@link #main} runs it as a process; {@link #run} runs it in
  * process with the given streams and environment (the tests do) and returns the exit code (see {@link ExitCodes}).
  */
-@Command(name = "classifier", mixinStandardHelpOptions = true, version = "classifier 0.1.0-SNAPSHOT",
-        description = "Classify news text (Chinese and English) into your categories, and learn from corrections.",
-        footerHeading = "%nExamples:%n",
-        footer = {
+public final class ClassifierCli {
+
+    private static final String DEBUG = "--debug";
+
+    /**
+     * The subcommands. Only the one a command line names is built (each costs start-up time); help and unknown
+     * commands get them all.
+     */
+    private static final Map<String, Supplier<Subcommand>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Subcommand>> commands() {
+        Map<String, Supplier<Subcommand>> commands = new LinkedHashMap<>();
+        commands.put("train", TrainCommand::new);
+        commands.put("classify", ClassifyCommand::new);
+        commands.put("eval", EvalCommand::new);
+        commands.put("import", ImportCommand::new);
+        commands.put("audit", AuditCommand::new);
+        commands.put("models", ModelsCommand::new);
+        commands.put("review", ReviewCommand::new);
+        return commands;
+    }
+
+    private ClassifierCli() {
+    }
+
+    private static CommandSpec rootSpec() {
+        CommandSpec spec = Specs.command(null, "classifier",
+                "Classify news text (Chinese and English) into your categories, and learn from corrections.",
                 "  classifier import --taxonomy taxonomy.jsonl --store feedback.jsonl labelled.csv",
                 "  classifier train --store feedback.jsonl -o model.bin",
                 "  classifier classify -m model.bin < articles.jsonl > predictions.jsonl",
@@ -36,38 +63,11 @@ import java.util.Map;
                 "  2  bad command line",
                 "  3  a check failed (eval --min-accuracy, audit --fail-on-findings)",
                 "  4  some articles could not be classified",
-                "  5  internal error (--debug prints the stack trace)"})
-public final class ClassifierCli {
-
-    /**
-     * The subcommands. Only the one a command line names is built (picocli reads every option of every command it
-     * is given, which costs start-up time); help and unknown commands get them all.
-     */
-    private static final Map<String, Class<?>> COMMANDS = commands();
-
-    private static Map<String, Class<?>> commands() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("train", TrainCommand.class);
-        commands.put("classify", ClassifyCommand.class);
-        commands.put("eval", EvalCommand.class);
-        commands.put("import", ImportCommand.class);
-        commands.put("audit", AuditCommand.class);
-        commands.put("models", ModelsCommand.class);
-        commands.put("review", ReviewCommand.class);
-        return commands;
-    }
-
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces and debug logging.")
-    boolean debug;
-
-    private final Io io;
-
-    ClassifierCli(Io io) {
-        this.io = io;
-    }
-
-    Io io() {
-        return io;
+                "  5  internal error (--debug prints the stack trace)");
+        // Inherited: also accepted after the subcommand's name.
+        spec.addOption(OptionSpec.builder(DEBUG).type(boolean.class).arity("0").scopeType(ScopeType.INHERIT)
+                .description("Print stack traces and debug logging.").build());
+        return spec;
     }
 
     /**
@@ -103,25 +103,42 @@ public final class ClassifierCli {
 
     /** Runs the command line with these streams and this environment; returns the exit code. */
     static int run(Io io, String... args) {
-        ClassifierCli root = new ClassifierCli(io);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(rootSpec());
         StartupTimes.mark("root command built");
         String named = Arrays.stream(args).filter(COMMANDS::containsKey).findFirst().orElse(null);
         COMMANDS.forEach((name, command) -> {
             if (named == null || named.equals(name)) {
-                cli.addSubcommand(name, command);
+                cli.addSubcommand(name, command.get().spec());
             }
         });
         StartupTimes.mark("subcommand built");
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, root.debug, io.err()));
+        cli.setExecutionStrategy(parsed -> execute(parsed, io));
         cli.setParameterExceptionHandler((e, args1) -> {
             io.err().println("classifier: " + e.getMessage());
             io.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
         return cli.execute(args);
+    }
+
+    /** Help and version if asked for; else the subcommand, with any error as one line (see {@link #report}). */
+    private static int execute(ParseResult parsed, Io io) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        if (!parsed.hasSubcommand()) {
+            throw new ParameterException(parsed.commandSpec().commandLine(), "Missing required subcommand");
+        }
+        ParseResult sub = parsed.subcommand();
+        boolean debug = parsed.hasMatchedOption(DEBUG) || sub.hasMatchedOption(DEBUG);
+        try {
+            return ((Subcommand) sub.commandSpec().userObject()).run(new Parsed(sub), io);
+        } catch (Exception e) {
+            return report(e, debug, io.err());
+        }
     }
 
     private static int report(Exception e, boolean debug, PrintStream err) {
