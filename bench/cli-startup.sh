@@ -71,7 +71,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A marks
 for ((i = 0; i < 7; i++)); do
   line=$("$launcher" classify -m "$work/m.bin" --debug < "$work/one.jsonl" 2>&1 >/dev/null | grep "start-up (ms since main)" || true)
-  for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
+  for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" "input opened" opened "first read" "first written"; do
     value=$(sed -n "s/.*[:,] $name \([0-9.]*\).*/\1/p" <<< "$line")
     marks[$name]+="${value:-0} "
   done
@@ -88,7 +88,7 @@ archive=$(ls "$work/cache/classifier-cli/"*classify.jsa)
     printf '%-34s %6s ms  %5.1fx\n' "$way" "$m" "$(echo "$m / $bare" | bc -l)"
   done
   echo "launcher, ms from main (median of 7 --debug runs):" \
-    "$(for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
+    "$(for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" "input opened" opened "first read" "first written"; do
          printf '%s %s; ' "$name" "$(echo "${marks[$name]}" | median)"; done)"
   echo "java -jar: $(classes java)"
   echo "launcher:  $(classes java -XX:SharedArchiveFile="$archive" -Xlog:disable)"
