@@ -82,7 +82,7 @@ public final class ClassifierCli {
             // slf4j-simple reads the rest of its settings from the jar's simplelogger.properties.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        avoidMissingLookups();
+        avoidNeedlessLookups();
         Io io = new Io(System.in, System.out, System.err, CommandLine.Help.Ansi.AUTO.enabled(), System.getenv());
         StartupTimes.mark("terminal checked");
         int code = run(io, args);
@@ -91,14 +91,18 @@ public final class ClassifierCli {
     }
 
     /**
-     * Two look-ups that would miss, and a miss makes the class loader open every jar on the class path, the OpenAI
-     * SDK's 76 MB one too: SLF4J's search for a provider (named here instead), and picocli's probe for Groovy
-     * closures in annotations (the tool has none). slf4j-simple's settings file is in the jar for the same reason.
+     * Look-ups that would cost start-up time for nothing. Two would miss, and a miss makes the class loader open every
+     * jar on the class path, the OpenAI SDK's 76 MB one too: SLF4J's search for a provider (named here instead), and
+     * picocli's probe for Groovy closures in annotations (the tool has none). slf4j-simple's settings file is in the
+     * jar for the same reason. And picocli finds its converters for java.time, java.sql and java.nio.file types by
+     * reflection, which the tool does not need: its only such type, {@code Path}, has a converter of its own
+     * ({@link Specs#file}).
      */
-    private static void avoidMissingLookups() {
+    private static void avoidNeedlessLookups() {
         System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");   // not a notice on stderr that it was named
         System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", "java\\.(time|sql|nio\\.file)\\..*");
     }
 
     /** Runs the command line with these streams and this environment; returns the exit code. */

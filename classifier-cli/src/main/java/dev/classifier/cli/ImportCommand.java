@@ -32,7 +32,7 @@ final class ImportCommand implements Subcommand {
         spec.addOption(Specs.file("The taxonomy every label must be in.", TAXONOMY).required(true).build());
         spec.addOption(Specs.file("The feedback store (JSONL).", STORE).required(true).build());
         spec.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").type(List.class)
-                .auxiliaryTypes(Path.class).description("Labelled rows: JSONL or .csv.").build());
+                .auxiliaryTypes(Path.class).converters(Specs::path).description("Labelled rows: JSONL or .csv.").build());
         column(spec, ID_COLUMN, "id");
         column(spec, TITLE_COLUMN, "title");
         column(spec, BODY_COLUMN, "body");

@@ -31,7 +31,13 @@ final class Specs {
 
     /** An option that takes a file. */
     static OptionSpec.Builder file(String description, String... names) {
-        return OptionSpec.builder(names).paramLabel("FILE").type(Path.class).description(description);
+        return OptionSpec.builder(names).paramLabel("FILE").type(Path.class).converters(Specs::path)
+                .description(description);
+    }
+
+    /** A path as {@code Path.of} reads it; picocli's own converter for paths is found by reflection at start-up. */
+    static Path path(String value) {
+        return Path.of(value);
     }
 
     /** An option that takes a value of this type (converted by picocli, which names the option when it cannot). */
