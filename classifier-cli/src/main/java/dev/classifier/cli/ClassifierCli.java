@@ -14,9 +14,7 @@ import picocli.CommandLine.ScopeType;
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * {@code classifier}: the library's command-line tool. {@link #main} runs it as a process; {@link #run} runs it in
@@ -26,22 +24,24 @@ public final class ClassifierCli {
 
     private static final String DEBUG = "--debug";
 
-    /**
-     * The subcommands. Only the one a command line names is built (each costs start-up time); help and unknown
-     * commands get them all.
-     */
-    private static final Map<String, Supplier<Subcommand>> COMMANDS = commands();
+    /** The subcommands, in the order the help lists them. */
+    private static final List<String> COMMANDS = List.of("train", "classify", "eval", "import", "audit", "models", "review");
 
-    private static Map<String, Supplier<Subcommand>> commands() {
-        Map<String, Supplier<Subcommand>> commands = new LinkedHashMap<>();
-        commands.put("train", TrainCommand::new);
-        commands.put("classify", ClassifyCommand::new);
-        commands.put("eval", EvalCommand::new);
-        commands.put("import", ImportCommand::new);
-        commands.put("audit", AuditCommand::new);
-        commands.put("models", ModelsCommand::new);
-        commands.put("review", ReviewCommand::new);
-        return commands;
+    /**
+     * A subcommand by name. Only the one a command line names is built (all of them for help and unknown commands),
+     * and a switch, unlike a map of constructor references, loads no other command's class.
+     */
+    private static Subcommand command(String name) {
+        return switch (name) {
+            case "train" -> new TrainCommand();
+            case "classify" -> new ClassifyCommand();
+            case "eval" -> new EvalCommand();
+            case "import" -> new ImportCommand();
+            case "audit" -> new AuditCommand();
+            case "models" -> new ModelsCommand();
+            case "review" -> new ReviewCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     private ClassifierCli() {
@@ -109,12 +109,12 @@ public final class ClassifierCli {
     static int run(Io io, String... args) {
         CommandLine cli = new CommandLine(rootSpec());
         StartupTimes.mark("root command built");
-        String named = Arrays.stream(args).filter(COMMANDS::containsKey).findFirst().orElse(null);
-        COMMANDS.forEach((name, command) -> {
+        String named = Arrays.stream(args).filter(COMMANDS::contains).findFirst().orElse(null);
+        for (String name : COMMANDS) {
             if (named == null || named.equals(name)) {
-                cli.addSubcommand(name, command.get().spec());
+                cli.addSubcommand(name, command(name).spec());
             }
-        });
+        }
         StartupTimes.mark("subcommand built");
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));

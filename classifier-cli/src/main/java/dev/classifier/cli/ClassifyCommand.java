@@ -52,7 +52,9 @@ final class ClassifyCommand implements Subcommand {
                 chunk.add(articles.next());
                 StartupTimes.mark("first read");
                 if (chunk.size() == CHUNK || !articles.hasNext()) {
-                    failed += write(chunk, classifier.classifyAll(chunk), out);
+                    List<Outcome> outs = classifier.classifyAll(chunk);
+                    StartupTimes.mark("first classified");
+                    failed += write(chunk, outs, out);
                     out.flush();
                     StartupTimes.mark("first written");
                     done += chunk.size();
