@@ -25,7 +25,8 @@ public final class ClassifierCli {
     private static final String DEBUG = "--debug";
 
     /** The subcommands, in the order the help lists them. */
-    private static final List<String> COMMANDS = List.of("train", "classify", "eval", "import", "audit", "models", "review");
+    private static final List<String> COMMANDS =
+            List.of("train", "classify", "eval", "import", "audit", "models", "review");
 
     /**
      * A subcommand by name. Only the one a command line names is built (all of them for help and unknown commands),

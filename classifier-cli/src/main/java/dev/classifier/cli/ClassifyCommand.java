@@ -4,6 +4,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.Outcome;
 import dev.classifier.dataset.JsonlReader;
+import dev.classifier.dataset.JsonlWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class ClassifyCommand implements Subcommand {
         long done = 0;
         try (Classifier classifier = ClassifierOptions.from(options).build(io);
              JsonlReader<Article> articles = Inputs.articles(Optional.ofNullable(input), io);
-             PredictionLines out = writer(io, output, scores)) {
+             JsonlWriter<PredictionLines.Line> out = writer(io, output, scores)) {
             StartupTimes.mark("opened");
             List<Article> chunk = new ArrayList<>(CHUNK);
             while (articles.hasNext()) {
@@ -75,22 +76,19 @@ final class ClassifyCommand implements Subcommand {
         return ExitCodes.OK;
     }
 
-    private static PredictionLines writer(Io io, Path output, boolean scores) {
+    private static JsonlWriter<PredictionLines.Line> writer(Io io, Path output, boolean scores) {
         if (output != null) {
             return PredictionLines.toFile(output, scores);
         }
         return PredictionLines.toStream(new NonClosing(io.out()), "<stdout>", scores);
     }
 
-    private static int write(List<Article> articles, List<Outcome> outcomes, PredictionLines out) {
+    private static int write(List<Article> articles, List<Outcome> outcomes, JsonlWriter<PredictionLines.Line> out) {
         int failed = 0;
         for (int i = 0; i < articles.size(); i++) {
-            String id = articles.get(i).id();
             Outcome outcome = outcomes.get(i);
-            if (outcome instanceof Outcome.Success success) {
-                out.prediction(id, success.prediction());
-            } else if (outcome instanceof Outcome.Failure failure) {
-                out.failure(id, failure.error().getMessage());
+            out.write(new PredictionLines.Line(articles.get(i).id(), outcome));
+            if (outcome instanceof Outcome.Failure) {
                 failed++;
             }
         }
