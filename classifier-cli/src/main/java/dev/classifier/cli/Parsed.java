@@ -6,7 +6,6 @@ import picocli.CommandLine.ParseResult;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /** The values a subcommand was given, by option name: what picocli parsed, with the spec's defaults applied. */
 final class Parsed {
@@ -15,11 +14,6 @@ final class Parsed {
 
     Parsed(ParseResult result) {
         this.result = result;
-    }
-
-    /** An option's value, or its default; empty when it has neither. */
-    <T> Optional<T> optional(String name, Class<T> type) {
-        return Optional.ofNullable(value(name, type));
     }
 
     /** An option's value or its default; null when it has neither. */
