@@ -4,7 +4,7 @@ import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.FeedbackStore;
 import dev.classifier.dataset.JsonlReader;
-import dev.classifier.review.LeastConfidenceFirst;
+import dev.classifier.loop.ReviewPolicy;
 import dev.classifier.review.ReviewServer;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,6 +20,7 @@ final class ReviewCommand implements Subcommand {
     private static final String HOST = "--host";
     private static final String PORT = "--port";
     private static final String REVIEWER = "--reviewer";
+    private static final String POLICY = "--policy";
 
     @Override
     public CommandSpec spec() {
@@ -37,6 +38,8 @@ final class ReviewCommand implements Subcommand {
         spec.addOption(Specs.value(List.class, "NAME:TOKEN",
                 "A reviewer and their token (24+ letters, digits, '-', '_'); default: one for user.name, printed.",
                 REVIEWER).auxiliaryTypes(String.class).build());
+        spec.addOption(Specs.value(String.class, "POLICY", "Which articles come first: " + String.join(", ",
+                ReviewOrder.NAMES) + " (default: ${DEFAULT-VALUE}).", POLICY).defaultValue(ReviewOrder.DEFAULT).build());
         return spec;
     }
 
@@ -44,6 +47,7 @@ final class ReviewCommand implements Subcommand {
     public int run(Parsed options, Io io) throws Exception {
         ClassifierOptions classifierOptions = ClassifierOptions.from(options);
         List<String> reviewers = options.strings(REVIEWER);
+        ReviewPolicy order = ReviewOrder.policy(options.value(POLICY, String.class));
         if (classifierOptions.store() == null) {
             throw new CliException(ExitCodes.USAGE, "review needs --store FILE: the feedback store decisions go to");
         }
@@ -53,8 +57,9 @@ final class ReviewCommand implements Subcommand {
         }
         try (Classifier classifier = classifierOptions.build(io);
              FeedbackStore store = Inputs.storeOrNew(classifierOptions.store())) {
-            ReviewServer.Builder builder = ReviewServer.builder(classifier, store).host(options.value(HOST, String.class)).port(options.value(PORT, Integer.class))
-                    .candidates(LeastConfidenceFirst.of(classifier, toReview));
+            ReviewServer.Builder builder = ReviewServer.builder(classifier, store).host(options.value(HOST, String.class))
+                    .port(options.value(PORT, Integer.class))
+                    .candidates(ReviewOrder.of(order, classifier, toReview));
             for (String reviewer : reviewers) {
                 int colon = reviewer.indexOf(':');
                 if (colon <= 0) {
