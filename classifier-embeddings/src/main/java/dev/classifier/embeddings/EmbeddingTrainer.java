@@ -62,6 +62,8 @@ public final class EmbeddingTrainer implements Trainer {
     private final Trainer companionTrainer;
     private final boolean descriptionPrior;
     private final Map<String, List<String>> phrases;
+    /** The instruction before description texts; null: the embedding model's own ({@link PrototypeTexts}). */
+    private final String instruction;
     /** The last search's settings: reused on small changes, kept unless beaten on larger ones. */
     private final SettingsMemory memory = new SettingsMemory();
 
@@ -76,6 +78,7 @@ public final class EmbeddingTrainer implements Trainer {
         this.companionTrainer = builder.companionTrainer;
         this.descriptionPrior = builder.descriptionPrior;
         this.phrases = Map.copyOf(builder.phrases);
+        this.instruction = builder.instruction;
     }
 
     public static Builder builder() {
@@ -127,6 +130,9 @@ public final class EmbeddingTrainer implements Trainer {
         Builder builder = builder().embedder(embedder).taxonomy(taxonomy).method(method).folds(folds).seed(seed)
                 .labelMapping(labelMapping).maxIterations(maxIterations).descriptionPrior(descriptionPrior);
         phrases.forEach(builder::examplePhrases);
+        if (instruction != null) {
+            builder.descriptionInstruction(instruction);
+        }
         return companionTrainer == null ? builder.noCompanion() : builder.companion(companionTrainer);
     }
 
@@ -193,7 +199,7 @@ public final class EmbeddingTrainer implements Trainer {
         }
         float[][] prior = null;
         if (descriptionPrior) {
-            Prototypes prototypes = Prototypes.of(taxonomy, phrases, embedder);
+            Prototypes prototypes = Prototypes.of(taxonomy, phrases, prototypeInstruction(), embedder);
             int dimension = prototypes.vectors()[0].length;
             prior = classes.stream().map(label -> prototypes.labels().contains(label) ? prototypes.of(label)
                     : new float[dimension]).toArray(float[][]::new);
@@ -237,6 +243,14 @@ public final class EmbeddingTrainer implements Trainer {
         return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary, settings);
     }
 
+    /**
+     * The text put before each description text: the one set on the builder, else the embedding model's retrieval
+     * query instruction where the model is known to have one (BGE v1.5), else none.
+     */
+    String prototypeInstruction() {
+        return instruction != null ? instruction : PrototypeTexts.instructionFor(embedder.modelId()).orElse("");
+    }
+
     /** A method and its penalty (NaN for the centroid). */
     record Config(Method method, double l2) {
     }
@@ -274,6 +288,7 @@ public final class EmbeddingTrainer implements Trainer {
         private Trainer companionTrainer = LocalClassifier.trainer();
         private boolean descriptionPrior = true;
         private final Map<String, List<String>> phrases = new LinkedHashMap<>();
+        private String instruction;
 
         private Builder() {
         }
@@ -312,6 +327,17 @@ public final class EmbeddingTrainer implements Trainer {
          */
         public Builder descriptionPrior(boolean descriptionPrior) {
             this.descriptionPrior = descriptionPrior;
+            return this;
+        }
+
+        /**
+         * The text put before each description text when the prototypes are embedded; empty for none. By default
+         * the embedding model's retrieval query instruction where it has one: a description is a query against
+         * articles (bge-small-en-v1.5: "Represent this sentence for searching relevant passages: ", bge-small-zh-v1.5:
+         * "为这个句子生成表示以用于检索相关文章："), none for other models. Example phrases never get it.
+         */
+        public Builder descriptionInstruction(String instruction) {
+            this.instruction = Objects.requireNonNull(instruction, "instruction");
             return this;
         }
 
