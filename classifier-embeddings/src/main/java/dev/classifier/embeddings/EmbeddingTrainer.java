@@ -205,8 +205,9 @@ public final class EmbeddingTrainer implements Trainer {
                     : new float[dimension]).toArray(float[][]::new);
         }
         float[][] pool = poolVectors.stream().map(EmbeddingTrainer::unit).toArray(float[][]::new);
-        int[] foldOf = Folds.assign(examples.stream().map(e -> e.article().id()).toList(), y, classes.size(), folds,
-                seed);
+        List<String> ids = examples.stream().map(e -> e.article().id()).toList();
+        int[] foldOf = Folds.assign(ids, y, classes.size(), folds, seed);
+        int[] blendFoldOf = Folds.assignEvery(ids, y, classes.size(), folds, seed);
         Trainer companionOrNone = perLabel.size() >= 2 ? companionTrainer : null;
         TrainingSettings settings;
         Map<Method, Double> heldOut;
@@ -214,8 +215,8 @@ public final class EmbeddingTrainer implements Trainer {
             settings = TrainingSettings.defaults(method, prior != null, examples.size());
             heldOut = Map.of();
         } else {
-            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, prior, poolArticles,
-                    pool);
+            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, blendFoldOf, prior,
+                    poolArticles, pool);
             HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous ->
                     new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy).search(data, previous));
             settings = result.settings();
