@@ -110,8 +110,8 @@ class EmbeddingClassifierTest {
             TrainingData.examples().forEach(e -> store.add(Feedback.of(e.article(), e.label(), "")));
             trainer.train(store);
             int first = model.embedded.get();
-            assertThat(first).as("the examples and one description per category but the fallback")
-                    .isEqualTo(TrainingData.examples().size() + 4);
+            assertThat(first).as("the examples, and each description and its parts per category but the fallback")
+                    .isEqualTo(TrainingData.examples().size() + 5 + 4 + 4 + 4);
             store.add(Feedback.of(Article.of("n", "Bond yields rise", ""), "Economy", ""));
             EmbeddingClassifier again = trainer.train(store);
             assertThat(model.embedded.get()).as("only the new feedback is embedded").isEqualTo(first + 1);
