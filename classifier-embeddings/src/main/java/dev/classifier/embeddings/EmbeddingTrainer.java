@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Trains {@link EmbeddingClassifier}s from labelled articles or feedback, and from the taxonomy's descriptions:
- * each category's label and description become a prototype vector, so a classifier answers with no feedback at
+ * each category's description and the parts it lists (its label when it has none), read as queries behind the
+ * embedding model's retrieval instruction, become a prototype vector, so a classifier answers with no feedback at
  * all, and the prototypes act as a prior while examples are few. By default the local n-gram model joins as a
  * companion (lexical and semantic evidence err differently) where held-out data says it adds accuracy.
  *
