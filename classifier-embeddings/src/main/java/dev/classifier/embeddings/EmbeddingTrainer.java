@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Trains {@link EmbeddingClassifier}s from labelled articles or feedback, and from the taxonomy's descriptions:
- * each category's label and description become a prototype vector, so a classifier answers with no feedback at
+ * each category's description and the parts it lists (its label when it has none), read as queries behind the
+ * embedding model's retrieval instruction, become a prototype vector, so a classifier answers with no feedback at
  * all, and the prototypes act as a prior while examples are few. By default the local n-gram model joins as a
  * companion (lexical and semantic evidence err differently) where held-out data says it adds accuracy.
  *
@@ -62,6 +63,8 @@ public final class EmbeddingTrainer implements Trainer {
     private final Trainer companionTrainer;
     private final boolean descriptionPrior;
     private final Map<String, List<String>> phrases;
+    /** The instruction before description texts; null: the embedding model's own ({@link PrototypeTexts}). */
+    private final String instruction;
     /** The last search's settings: reused on small changes, kept unless beaten on larger ones. */
     private final SettingsMemory memory = new SettingsMemory();
 
@@ -76,6 +79,7 @@ public final class EmbeddingTrainer implements Trainer {
         this.companionTrainer = builder.companionTrainer;
         this.descriptionPrior = builder.descriptionPrior;
         this.phrases = Map.copyOf(builder.phrases);
+        this.instruction = builder.instruction;
     }
 
     public static Builder builder() {
@@ -127,6 +131,9 @@ public final class EmbeddingTrainer implements Trainer {
         Builder builder = builder().embedder(embedder).taxonomy(taxonomy).method(method).folds(folds).seed(seed)
                 .labelMapping(labelMapping).maxIterations(maxIterations).descriptionPrior(descriptionPrior);
         phrases.forEach(builder::examplePhrases);
+        if (instruction != null) {
+            builder.descriptionInstruction(instruction);
+        }
         return companionTrainer == null ? builder.noCompanion() : builder.companion(companionTrainer);
     }
 
@@ -193,14 +200,15 @@ public final class EmbeddingTrainer implements Trainer {
         }
         float[][] prior = null;
         if (descriptionPrior) {
-            Prototypes prototypes = Prototypes.of(taxonomy, phrases, embedder);
+            Prototypes prototypes = Prototypes.of(taxonomy, phrases, prototypeInstruction(), embedder);
             int dimension = prototypes.vectors()[0].length;
             prior = classes.stream().map(label -> prototypes.labels().contains(label) ? prototypes.of(label)
                     : new float[dimension]).toArray(float[][]::new);
         }
         float[][] pool = poolVectors.stream().map(EmbeddingTrainer::unit).toArray(float[][]::new);
-        int[] foldOf = Folds.assign(examples.stream().map(e -> e.article().id()).toList(), y, classes.size(), folds,
-                seed);
+        List<String> ids = examples.stream().map(e -> e.article().id()).toList();
+        int[] foldOf = Folds.assign(ids, y, classes.size(), folds, seed);
+        int[] blendFoldOf = Folds.assignEvery(ids, y, classes.size(), folds, seed);
         Trainer companionOrNone = perLabel.size() >= 2 ? companionTrainer : null;
         TrainingSettings settings;
         Map<Method, Double> heldOut;
@@ -208,8 +216,8 @@ public final class EmbeddingTrainer implements Trainer {
             settings = TrainingSettings.defaults(method, prior != null, examples.size());
             heldOut = Map.of();
         } else {
-            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, prior, poolArticles,
-                    pool);
+            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, blendFoldOf, prior,
+                    poolArticles, pool);
             HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous ->
                     new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy).search(data, previous));
             settings = result.settings();
@@ -235,6 +243,14 @@ public final class EmbeddingTrainer implements Trainer {
                 heldOut, settings.l2(), settings.temperature(), companion.isPresent() ? settings.companionWeight() : 0);
         LOG.debug("Trained {} with {}", summary, settings);
         return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary, settings);
+    }
+
+    /**
+     * The text put before each description text: the one set on the builder, else the embedding model's retrieval
+     * query instruction where the model is known to have one (BGE v1.5), else none.
+     */
+    String prototypeInstruction() {
+        return instruction != null ? instruction : PrototypeTexts.instructionFor(embedder.modelId()).orElse("");
     }
 
     /** A method and its penalty (NaN for the centroid). */
@@ -274,6 +290,7 @@ public final class EmbeddingTrainer implements Trainer {
         private Trainer companionTrainer = LocalClassifier.trainer();
         private boolean descriptionPrior = true;
         private final Map<String, List<String>> phrases = new LinkedHashMap<>();
+        private String instruction;
 
         private Builder() {
         }
@@ -312,6 +329,17 @@ public final class EmbeddingTrainer implements Trainer {
          */
         public Builder descriptionPrior(boolean descriptionPrior) {
             this.descriptionPrior = descriptionPrior;
+            return this;
+        }
+
+        /**
+         * The text put before each description text when the prototypes are embedded; empty for none. By default
+         * the embedding model's retrieval query instruction where it has one: a description is a query against
+         * articles (bge-small-en-v1.5: "Represent this sentence for searching relevant passages: ", bge-small-zh-v1.5:
+         * "为这个句子生成表示以用于检索相关文章："), none for other models. Example phrases never get it.
+         */
+        public Builder descriptionInstruction(String instruction) {
+            this.instruction = Objects.requireNonNull(instruction, "instruction");
             return this;
         }
 

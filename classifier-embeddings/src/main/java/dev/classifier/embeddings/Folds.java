@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Held-out folds of training examples, each example's fold a hash of its article id and the seed: adding or
  * removing one example moves no other example to another fold, so the held-out scores that choose the settings
- * change by that one example only. Above {@link #HOLD_OUT_ABOVE} examples one fifth is held out once instead.
+ * change by that one example only. Above {@link #HOLD_OUT_ABOVE} examples one fifth is held out once instead
+ * to choose the method, and the companion's weight is chosen on all five folds ({@link #assignEvery}).
  */
 final class Folds {
 
@@ -20,6 +21,20 @@ final class Folds {
      * when there is too little data to hold any out: fewer than two labels, or no label with two examples.
      */
     static int[] assign(List<String> ids, int[] y, int classes, int folds, long seed) {
+        int[] foldOf = assignEvery(ids, y, classes, folds, seed);
+        if (y.length > HOLD_OUT_ABOVE) {
+            for (int i = 0; i < foldOf.length; i++) {
+                foldOf[i] = foldOf[i] == 0 ? 0 : -1;
+            }
+        }
+        return foldOf;
+    }
+
+    /**
+     * Each example's fold at any size: above {@link #HOLD_OUT_ABOVE} the five folds whose first is the hold-out
+     * of {@link #assign} (the companion's weight is chosen on all five there); below, the same as {@link #assign}.
+     */
+    static int[] assignEvery(List<String> ids, int[] y, int classes, int folds, long seed) {
         int[] perClass = new int[classes];
         for (int label : y) {
             perClass[label]++;
@@ -38,7 +53,7 @@ final class Folds {
         int[] foldOf = new int[y.length];
         for (int i = 0; i < foldOf.length; i++) {
             int fold = (int) Math.floorMod(mix(ids.get(i).hashCode() * 0x9E3779B97F4A7C15L + seed), (long) count);
-            foldOf[i] = holdOut && fold != 0 ? -1 : fold;
+            foldOf[i] = fold;
         }
         return foldOf;
     }

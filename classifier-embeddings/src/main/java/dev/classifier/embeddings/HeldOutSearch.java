@@ -42,9 +42,18 @@ final class HeldOutSearch {
     /** Above this many examples the companion is cross-validated on three folds only (it trains 4 times, not 6). */
     static final int FEWER_COMPANION_FOLDS_ABOVE = 1000;
 
-    /** The training data: examples, their unit vectors and classes, folds, prototypes (or null), pool vectors. */
+    /**
+     * The training data: examples, their unit vectors and classes, folds (a hold-out above
+     * {@link Folds#HOLD_OUT_ABOVE}), the folds the blend with the companion is chosen on (all of them at any size),
+     * prototypes (or null), pool vectors.
+     */
     record Data(List<LabeledArticle> examples, List<String> classes, float[][] x, int[] y, int[] foldOf,
-                float[][] prior, List<Article> poolArticles, float[][] pool) {
+                int[] blendFoldOf, float[][] prior, List<Article> poolArticles, float[][] pool) {
+
+        /** Whether the settings are chosen on one hold-out (then the blend is chosen on every fold). */
+        boolean holdOut() {
+            return java.util.Arrays.stream(foldOf).anyMatch(fold -> fold < 0);
+        }
     }
 
     /** The settings chosen, and the held-out accuracy of each method (AUTO: with the companion). */
@@ -111,19 +120,29 @@ final class HeldOutSearch {
         double companionWeight = 0;
         double combinedTemperature = 1;
         if (companionTrainer != null) {
-            int companionFolds = data.x().length > FEWER_COMPANION_FOLDS_ABOVE ? Math.min(3, folding.count())
-                    : folding.count();
-            boolean teach = data.pool().length > 0;
+            // Above the hold-out size the blend (and the embedding's temperature) is chosen on all five folds: on
+            // one hold-out the weight is noisy (AG News' whole training split: 2.0 there, 0.75 on five folds).
+            Folding blending = data.holdOut() ? new Folding(data.blendFoldOf()) : folding;
             TrainingSettings.PoolUse centresUse = pool;
+            List<double[]> blendLogits = logits;
+            int[] blendTruth = truth;
+            if (data.holdOut()) {
+                blendLogits = blending.logits(data, (x, y) -> pooled(data, x, y, config, alpha, centresUse));
+                blendTruth = blending.truth(data.y());
+                temperature = Calibration.fitTemperature(blendLogits, blendTruth);
+            }
+            int companionFolds = !data.holdOut() && data.x().length > FEWER_COMPANION_FOLDS_ABOVE
+                    ? Math.min(3, blending.count()) : blending.count();
+            boolean teach = data.pool().length > 0;
             List<double[]> companion = new ArrayList<>();
             List<double[]> taught = new ArrayList<>();
             List<double[]> embedding = new ArrayList<>();
             List<Integer> subsetTruth = new ArrayList<>();
             int at = 0;
-            for (int fold = 0; fold < folding.count(); fold++) {
-                List<Integer> test = folding.test(fold);
+            for (int fold = 0; fold < blending.count(); fold++) {
+                List<Integer> test = blending.test(fold);
                 if (fold < companionFolds) {
-                    List<Integer> train = folding.train(fold);
+                    List<Integer> train = blending.train(fold);
                     companion.addAll(companionProbabilities(data, train, List.of(), test));
                     if (teach) {
                         float[][] x = train.stream().map(i -> data.x()[i]).toArray(float[][]::new);
@@ -131,7 +150,7 @@ final class HeldOutSearch {
                         LinearModel model = pooled(data, x, y, config, alpha, centresUse);
                         taught.addAll(companionProbabilities(data, train, pseudoLabelled(data, model, y), test));
                     }
-                    embedding.addAll(logits.subList(at, at + test.size()));
+                    embedding.addAll(blendLogits.subList(at, at + test.size()));
                     test.forEach(i -> subsetTruth.add(data.y()[i]));
                 }
                 at += test.size();

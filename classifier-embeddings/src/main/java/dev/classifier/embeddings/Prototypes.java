@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One unit vector per category, made from what the taxonomy says about it: the label and its description, and
- * any example phrases the caller gave, each embedded and averaged. They let a classifier answer with no feedback
+ * One unit vector per category, made from what the taxonomy says about it: its description and the items it
+ * lists (its label when it has none; see {@link PrototypeTexts}), and any example phrases the caller gave, each
+ * embedded and averaged. They let a classifier answer with no feedback
  * at all, and act as a prior (a few examples' worth, held-out data chooses how many) while feedback is scarce.
  * Small and self-contained: labels and vectors are all a saved model would need of it.
  *
@@ -28,20 +29,24 @@ record Prototypes(List<String> labels, float[][] vectors) {
     }
 
     /**
-     * Embeds each category's text ({@link #text(Category)}) and its example phrases in one call; a category's
+     * Embeds each category's texts ({@link PrototypeTexts#of}) and its example phrases in one call; a category's
      * prototype is the normalised mean of those unit vectors.
      *
-     * @param phrases example phrases by label (labels the taxonomy lacks are ignored)
+     * @param phrases     example phrases by label (labels the taxonomy lacks are ignored)
+     * @param instruction put before each description text (not before example phrases); empty for none
      */
-    static Prototypes of(Taxonomy taxonomy, Map<String, List<String>> phrases, TextEmbedder embedder) {
+    static Prototypes of(Taxonomy taxonomy, Map<String, List<String>> phrases, String instruction,
+                         TextEmbedder embedder) {
         List<String> texts = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         List<Category> categories = taxonomy.categories().stream()
                 .filter(c -> !c.label().equals(taxonomy.fallback())).toList();
         for (int k = 0; k < categories.size(); k++) {
             Category category = categories.get(k);
-            texts.add(text(category));
-            owner.add(k);
+            for (String text : PrototypeTexts.of(category, instruction)) {
+                texts.add(text);
+                owner.add(k);
+            }
             for (String phrase : phrases.getOrDefault(category.label(), List.of())) {
                 texts.add(phrase);
                 owner.add(k);
@@ -65,17 +70,6 @@ record Prototypes(List<String> labels, float[][] vectors) {
             OnnxTextEmbedder.normalise(sum);
         }
         return new Prototypes(categories.stream().map(Category::label).toList(), sums);
-    }
-
-    /**
-     * What is embedded for a category: its description, or its label when it has none. A label may be an
-     * identifier in another language than the articles (THUCNews' are English words over Chinese headlines): on
-     * the training splits "label: description" scored 47.7% zero-shot on THUCNews against 55.8% for the
-     * description alone, and 81.1% against 81.0% on AG News ({@code PrototypeTextCheck}).
-     */
-    static String text(Category category) {
-        String description = category.description().strip();
-        return description.isEmpty() ? category.label() : description;
     }
 
     /** The prototype of a label. */

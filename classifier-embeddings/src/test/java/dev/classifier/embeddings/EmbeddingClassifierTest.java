@@ -110,8 +110,8 @@ class EmbeddingClassifierTest {
             TrainingData.examples().forEach(e -> store.add(Feedback.of(e.article(), e.label(), "")));
             trainer.train(store);
             int first = model.embedded.get();
-            assertThat(first).as("the examples and one description per category but the fallback")
-                    .isEqualTo(TrainingData.examples().size() + 4);
+            assertThat(first).as("the examples, and each description and its parts per category but the fallback")
+                    .isEqualTo(TrainingData.examples().size() + 5 + 4 + 4 + 4);
             store.add(Feedback.of(Article.of("n", "Bond yields rise", ""), "Economy", ""));
             EmbeddingClassifier again = trainer.train(store);
             assertThat(model.embedded.get()).as("only the new feedback is embedded").isEqualTo(first + 1);
@@ -206,6 +206,16 @@ class EmbeddingClassifierTest {
         long tested = java.util.Arrays.stream(holdOut).filter(f -> f == 0).count();
         assertThat((double) tested / big.length).isBetween(0.17, 0.23);
         assertThat(java.util.Arrays.stream(holdOut).filter(f -> f != 0)).allMatch(f -> f == -1);
+        int[] every = Folds.assignEvery(bigIds, big, 4, 5, 42);
+        for (int i = 0; i < big.length; i++) {
+            assertThat(every[i] == 0).as("the blend's first fold is the hold-out").isEqualTo(holdOut[i] == 0);
+        }
+        for (int fold = 1; fold < 5; fold++) {
+            int f = fold;
+            assertThat((double) java.util.Arrays.stream(every).filter(x -> x == f).count() / big.length)
+                    .as("the blend gets five folds above the hold-out size").isBetween(0.17, 0.23);
+        }
+        assertThat(Folds.assignEvery(ids, y, 2, 5, 42)).as("below it, the same folds").containsExactly(folds);
         assertThat(Folds.assign(List.of("x", "y"), new int[] {0, 1}, 2, 5, 42)).as("too little data to hold any out")
                 .isEmpty();
     }

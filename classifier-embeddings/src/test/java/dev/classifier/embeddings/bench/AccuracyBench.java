@@ -88,7 +88,7 @@ public final class AccuracyBench {
         for (Row row : rows) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s |", row.dataset(),
                     row.model(), row.name()));
-            for (String regime : REGIMES) {
+            for (String regime : List.of("0", "8", "32", "128", "full")) {
                 Double train = row.trainSeconds().get(regime);
                 line.append(train == null ? " – |" : String.format(Locale.ROOT, " %.2f / %.2f |", train,
                         row.predictSeconds().get(regime)));
@@ -142,6 +142,7 @@ public final class AccuracyBench {
         Map<String, Double> trainSeconds = new LinkedHashMap<>();
         Map<String, Double> predictSeconds = new LinkedHashMap<>();
         String chosen = "";
+        MachineLoad load = MachineLoad.start();
         for (String regime : REGIMES) {
             List<List<LabeledArticle>> draws = new ArrayList<>();
             if (contender.pool() != Pool.NONE && (regime.equals("0") || regime.equals("full"))) {
@@ -183,9 +184,11 @@ public final class AccuracyBench {
             accuracy.put(regime, values);
             trainSeconds.put(regime, trainTotal / draws.size());
             predictSeconds.put(regime, predictTotal / draws.size());
-            System.out.printf(Locale.ROOT, "%s %s %s k=%s: %s %s%n", dataset, embeddingModel.name(), contender.name(),
-                    regime, Arrays.toString(Arrays.stream(values).map(v -> Math.round(1000 * v) / 10.0).toArray()),
-                    settings);
+            System.out.printf(Locale.ROOT, "%s %s %s k=%s: %s %s (other processes: %.0f%% of the CPU)%n", dataset,
+                    embeddingModel.name(), contender.name(), regime,
+                    Arrays.toString(Arrays.stream(values).map(v -> Math.round(1000 * v) / 10.0).toArray()), settings,
+                    100 * load.foreignShare());
+            load = MachineLoad.start();
             if (regime.equals("full") && !settings.isEmpty()) {
                 chosen = " (full: " + settings.get(0) + ")";
             }
