@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -65,8 +64,8 @@ public final class EmbeddingTrainer implements Trainer {
     private final Map<String, List<String>> phrases;
     /** The instruction before description texts; null: the embedding model's own ({@link PrototypeTexts}). */
     private final String instruction;
-    /** The last search's settings: reused on small changes, kept unless beaten on larger ones. */
-    private final SettingsMemory memory = new SettingsMemory();
+    /** Fits the classifiers; keeps the last search's settings between trainings. */
+    private final EmbeddingFit fitting;
 
     private EmbeddingTrainer(Builder builder) {
         this.embedder = builder.embedder;
@@ -80,6 +79,8 @@ public final class EmbeddingTrainer implements Trainer {
         this.descriptionPrior = builder.descriptionPrior;
         this.phrases = Map.copyOf(builder.phrases);
         this.instruction = builder.instruction;
+        this.fitting = new EmbeddingFit(embedder, taxonomy, method, folds, seed, maxIterations, companionTrainer,
+                descriptionPrior, phrases, prototypeInstruction());
     }
 
     public static Builder builder() {
@@ -187,62 +188,7 @@ public final class EmbeddingTrainer implements Trainer {
     /** Trains on examples (and pool articles) whose vectors from this trainer's embedder are known already. */
     EmbeddingClassifier fit(List<LabeledArticle> examples, List<float[]> vectors, Map<String, Integer> dropped,
                             List<Article> poolArticles, List<float[]> poolVectors) {
-        Map<String, Integer> perLabel = new LinkedHashMap<>();
-        examples.forEach(example -> perLabel.merge(example.label(), 1, Integer::sum));
-        // The fallback's description says only that nothing else fits: it gets no prototype, only its examples.
-        List<String> classes = taxonomy.labels().stream().filter(label -> perLabel.containsKey(label)
-                || (descriptionPrior && !label.equals(taxonomy.fallback()))).toList();
-        float[][] x = new float[examples.size()][];
-        int[] y = new int[examples.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = unit(vectors.get(i));
-            y[i] = classes.indexOf(examples.get(i).label());
-        }
-        float[][] prior = null;
-        if (descriptionPrior) {
-            Prototypes prototypes = Prototypes.of(taxonomy, phrases, prototypeInstruction(), embedder);
-            int dimension = prototypes.vectors()[0].length;
-            prior = classes.stream().map(label -> prototypes.labels().contains(label) ? prototypes.of(label)
-                    : new float[dimension]).toArray(float[][]::new);
-        }
-        float[][] pool = poolVectors.stream().map(EmbeddingTrainer::unit).toArray(float[][]::new);
-        List<String> ids = examples.stream().map(e -> e.article().id()).toList();
-        int[] foldOf = Folds.assign(ids, y, classes.size(), folds, seed);
-        int[] blendFoldOf = Folds.assignEvery(ids, y, classes.size(), folds, seed);
-        Trainer companionOrNone = perLabel.size() >= 2 ? companionTrainer : null;
-        TrainingSettings settings;
-        Map<Method, Double> heldOut;
-        if (foldOf.length == 0) {
-            settings = TrainingSettings.defaults(method, prior != null, examples.size());
-            heldOut = Map.of();
-        } else {
-            HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, blendFoldOf, prior,
-                    poolArticles, pool);
-            HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous ->
-                    new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy).search(data, previous));
-            settings = result.settings();
-            heldOut = result.heldOut();
-        }
-        HeldOutSearch.Built built = HeldOutSearch.build(classes, x, y, prior, pool,
-                new Config(settings.method(), settings.l2()), settings.priorWeight(), settings.pool(), maxIterations);
-        LinearModel model = built.model().withTemperature(settings.temperature());
-        int pseudoLabelled = built.pseudoLabelled();
-        settings = settings.withPseudoLabelled(pseudoLabelled);
-        Optional<Companion> companion = Optional.empty();
-        if (settings.companionWeight() > 0 && companionOrNone != null) {
-            List<LabeledArticle> rows = examples;
-            if (settings.pool().teachesCompanion() && pool.length > 0) {
-                // The pool's inferred labels teach the companion here and go nowhere else.
-                rows = new java.util.ArrayList<>(examples);
-                rows.addAll(HeldOutSearch.pseudoLabelled(classes, poolArticles, pool, built.model(), y));
-            }
-            companion = Optional.of(new Companion(companionOrNone.train(rows, taxonomy),
-                    settings.companionWeight(), settings.combinedTemperature()));
-        }
-        TrainingSummary summary = new TrainingSummary(settings.method(), examples.size(), perLabel, dropped,
-                heldOut, settings.l2(), settings.temperature(), companion.isPresent() ? settings.companionWeight() : 0);
-        LOG.debug("Trained {} with {}", summary, settings);
-        return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary, settings);
+        return fitting.fit(examples, vectors, dropped, poolArticles, poolVectors);
     }
 
     /**
@@ -265,12 +211,6 @@ public final class EmbeddingTrainer implements Trainer {
             }
         }
         return best;
-    }
-
-    private static float[] unit(float[] vector) {
-        float[] copy = vector.clone();
-        OnnxTextEmbedder.normalise(copy);
-        return copy;
     }
 
     @Override
