@@ -19,8 +19,8 @@ public enum ScoresColumn {
      * {@code struct<label: double, ...>}: a field per label, named as the label (Chinese included), in the taxonomy's
      * label order, NaN for a label the classifier gave no score; the struct is null when it gave none at all or the
      * row failed. Read a label's score as {@code col("scores.Sports")}, or with backticks when the label has a dot
-     * or a space ({@code col("scores.`Science & Tech`")}). Refused for a taxonomy with two labels that differ only
-     * in case: Spark resolves field names ignoring case, so it could not tell them apart.
+     * or a space ({@code col("scores.`Science & Tech`")}). Spark resolves field names ignoring case; a taxonomy has no
+     * two labels that differ only in case ({@code Taxonomy} refuses them), and the struct's schema checks it again.
      */
     STRUCT,
 
