@@ -4,8 +4,9 @@
 # of the machine falls on all alike. Three ways to start the CLI: `java -jar classifier-cli.jar` (the thin jar, its
 # libraries in target/lib); the launcher script (classifier-cli/src/main/sh/classifier: AppCDS archive written on
 # its first run, serial GC, C1 only, no perf data, picocli on the boot class path); the launcher with C2 back
-# (JAVA_OPTS=-XX:TieredStopAtLevel=4). A second peer: a one-option picocli command
-# printing one line (C1 only), the floor of the parser the issue requires, plain and with the launcher's flags.
+# (JAVA_OPTS=-XX:TieredStopAtLevel=4). A second peer: a one-option picocli command printing one line, the floor of
+# the parser the issue requires, declared with annotations and built in code (as the tool is), with the launcher's
+# flags.
 # Prints the median milliseconds and the ratio to the peer, then where the launcher's time goes (the CLI's own
 # --debug checkpoints, medians), the classes each way loads and the sizes. Goal: <= 3x the bare JVM, < 1 s.
 # Usage: bench/cli-startup.sh [rounds]     (15 unless given; builds the jar first)
@@ -22,7 +23,8 @@ samples="$BENCH_ROOT/classifier-testkit/src/main/resources/dev/classifier/testki
 mkdir -p "$work/hello" "$work/cache" "$BENCH_OUT"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
-# The floor of the parser the issue requires: a picocli command with one option that prints one line.
+# The floor of the parser the issue requires: a picocli command with one option that prints one line, declared
+# with annotations (picocli's usual way) and built in code (the tool's way: no annotation proxies at start-up).
 picocli=$(ls "$BENCH_ROOT"/classifier-cli/target/lib/picocli-*.jar)
 cat > "$work/hello/HelloPicocli.java" <<'JAVA'
 import picocli.CommandLine;
@@ -33,13 +35,29 @@ public class HelloPicocli implements Runnable {
     public static void main(String[] args) { System.exit(new CommandLine(new HelloPicocli()).execute(args)); }
 }
 JAVA
-javac -cp "$picocli" -d "$work/hello" "$work/hello/HelloPicocli.java"
-# The same floor started as the launcher starts the CLI (serial GC, C1, no perf data, picocli on the boot class
-# path, a CDS archive of its own, which needs a jar, not a directory): what picocli costs under those flags.
-jar cf "$work/hello-picocli.jar" -C "$work/hello" HelloPicocli.class
+cat > "$work/hello/HelloPicocliCode.java" <<'JAVA'
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+public class HelloPicocliCode {
+    public static void main(String[] args) {
+        CommandSpec spec = CommandSpec.create().name("hello");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).build());
+        spec.addOption(OptionSpec.builder("-m").type(String.class).build());
+        CommandLine cli = new CommandLine(spec);
+        cli.setExecutionStrategy(parsed -> { System.out.println("hello"); return 0; });
+        System.exit(cli.execute(args));
+    }
+}
+JAVA
+javac -cp "$picocli" -d "$work/hello" "$work/hello/HelloPicocli.java" "$work/hello/HelloPicocliCode.java"
+# Both started as the launcher starts the CLI (serial GC, C1, no perf data, picocli on the boot class path, a CDS
+# archive of their own, which needs a jar, not a directory): what picocli costs under those flags.
 floor_flags=(-Xlog:disable -XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$picocli")
-java "${floor_flags[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -cp "$work/hello-picocli.jar" HelloPicocli -m x \
-  > /dev/null
+for floor in HelloPicocli HelloPicocliCode; do
+  jar cf "$work/$floor.jar" -C "$work/hello" "$floor.class"
+  java "${floor_flags[@]}" -XX:ArchiveClassesAtExit="$work/$floor.jsa" -cp "$work/$floor.jar" "$floor" -m x > /dev/null
+done
 java -jar "$jar" train --data "$samples/feedback.jsonl" --taxonomy "$samples/taxonomy.jsonl" -o "$work/m.bin" > /dev/null
 echo '{"id":"a-1","title":"Striker scores twice in the cup final"}' > "$work/one.jsonl"
 export CLASSIFIER_JAR="$jar" XDG_CACHE_HOME="$work/cache"
@@ -57,9 +75,10 @@ declare -A times
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 0; i < rounds; i++)); do
   times[bare]+="$(ms java -cp "$work/hello" Hello) "
-  times[picocli_floor]+="$(ms java -XX:TieredStopAtLevel=1 -cp "$work/hello:$picocli" HelloPicocli -m x) "
-  times[picocli_floor_launcher]+="$(ms java "${floor_flags[@]}" -XX:SharedArchiveFile="$work/floor.jsa" \
-    -cp "$work/hello-picocli.jar" HelloPicocli -m x) "
+  times[picocli_annotations_floor]+="$(ms java "${floor_flags[@]}" -XX:SharedArchiveFile="$work/HelloPicocli.jsa" \
+    -cp "$work/HelloPicocli.jar" HelloPicocli -m x) "
+  times[picocli_code_floor]+="$(ms java "${floor_flags[@]}" -XX:SharedArchiveFile="$work/HelloPicocliCode.jsa" \
+    -cp "$work/HelloPicocliCode.jar" HelloPicocliCode -m x) "
   times[jar]+="$(ms java -jar "$jar" classify -m "$work/m.bin") "
   times[launcher]+="$(ms "$launcher" classify -m "$work/m.bin") "
   times[launcher_c2]+="$(JAVA_OPTS=-XX:TieredStopAtLevel=4 ms "$launcher" classify -m "$work/m.bin") "
@@ -71,27 +90,28 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A marks
 for ((i = 0; i < 7; i++)); do
   line=$("$launcher" classify -m "$work/m.bin" --debug < "$work/one.jsonl" 2>&1 >/dev/null | grep "start-up (ms since main)" || true)
-  for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
+  for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" "input opened" opened "first read" "first classified" "first written"; do
     value=$(sed -n "s/.*[:,] $name \([0-9.]*\).*/\1/p" <<< "$line")
     marks[$name]+="${value:-0} "
   done
 done
 classes() { "$@" -Xlog:class+load:file="$work/classes.txt" -jar "$jar" classify -m "$work/m.bin" < "$work/one.jsonl" > /dev/null
             echo "$(wc -l < "$work/classes.txt") classes, $(grep -c 'shared objects file' "$work/classes.txt") of them from CDS"; }
-archive=$(ls "$work/cache/classifier-cli/"*classify.jsa)
+archive=$(find "$work/cache/classifier-cli" -name '*-classify.jsa')
 {
   echo "cli start-up to first prediction, median of $rounds rounds ($(nproc) cores, load before $load_before, after $load_after)"
   printf '%-34s %6s ms\n' "bare JVM printing one line (peer)" "$(echo "${times[bare]}" | median)"
   bare=$(echo "${times[bare]}" | median)
-  for way in picocli_floor picocli_floor_launcher jar launcher launcher_c2; do
+  for way in picocli_annotations_floor picocli_code_floor jar launcher launcher_c2; do
     m=$(echo "${times[$way]}" | median)
     printf '%-34s %6s ms  %5.1fx\n' "$way" "$m" "$(echo "$m / $bare" | bc -l)"
   done
   echo "launcher, ms from main (median of 7 --debug runs):" \
-    "$(for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" opened "first read" "first written"; do
+    "$(for name in "terminal checked" "root command built" "subcommand built" parsed "model loaded" "input opened" opened "first read" "first classified" "first written"; do
          printf '%s %s; ' "$name" "$(echo "${marks[$name]}" | median)"; done)"
   echo "java -jar: $(classes java)"
-  echo "launcher:  $(classes java -XX:SharedArchiveFile="$archive" -Xlog:disable)"
+  JAVA_OPTS="-Xlog:class+load:file=$work/classes.txt" "$launcher" classify -m "$work/m.bin" < "$work/one.jsonl" > /dev/null
+  echo "launcher:  $(wc -l < "$work/classes.txt") classes, $(grep -c 'shared objects file' "$work/classes.txt") of them from CDS"
   echo "jar: $(stat -c %s "$jar") bytes; lib/: $(ls "$BENCH_ROOT/classifier-cli/target/lib" | wc -l) jars," \
     "$(du -cb "$BENCH_ROOT"/classifier-cli/target/lib/*.jar | tail -1 | cut -f1) bytes; CDS archive $(stat -c %s "$archive") bytes"
 } | tee "$BENCH_OUT/cli-startup.txt"

@@ -6,47 +6,45 @@ import dev.classifier.loop.AuditConsoleReport;
 import dev.classifier.loop.AuditHtmlReport;
 import dev.classifier.loop.AuditReport;
 import dev.classifier.loop.FeedbackAudit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** The learning loop's {@link FeedbackAudit}: feedback the rest of the data contradicts, corrections superseded. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Find feedback that the rest of the data contradicts, and older feedback that newer corrections supersede.",
-        footerHeading = "%nExamples:%n",
-        footer = {"  classifier audit --store feedback.jsonl --html audit.html",
-                "  classifier audit --store feedback.jsonl --fail-on-findings   # exit code 3 when anything is found"})
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand implements Subcommand {
 
-    @ParentCommand
-    ClassifierCli root;
-
-    @Option(names = "--store", paramLabel = "FILE", required = true, description = "The feedback store (JSONL).")
-    Path store;
-
-    @Option(names = "--taxonomy", paramLabel = "FILE", description = "The taxonomy; default: the store's labels.")
-    Path taxonomy;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
-    Path html;
-
-    @Option(names = "--fail-on-findings", description = "Exit with 3 when the audit finds anything.")
-    boolean failOnFindings;
+    private static final String STORE = "--store";
+    private static final String TAXONOMY = "--taxonomy";
+    private static final String HTML = "--html";
+    private static final String FAIL_ON_FINDINGS = "--fail-on-findings";
 
     @Override
-    public Integer call() {
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "audit",
+                "Find feedback that the rest of the data contradicts, and older feedback that newer corrections supersede.",
+                "  classifier audit --store feedback.jsonl --html audit.html",
+                "  classifier audit --store feedback.jsonl --fail-on-findings   # exit code 3 when anything is found");
+        spec.addOption(Specs.file("The feedback store (JSONL).", STORE).required(true).build());
+        spec.addOption(Specs.file("The taxonomy; default: the store's labels.", TAXONOMY).build());
+        spec.addOption(Specs.file("Write the HTML report here.", HTML).build());
+        spec.addOption(Specs.flag("Exit with 3 when the audit finds anything.", FAIL_ON_FINDINGS));
+        return spec;
+    }
+
+    @Override
+    public int run(Parsed options, Io io) {
+        Path store = options.path(STORE);
+        Path taxonomy = options.path(TAXONOMY);
+        Path html = options.path(HTML);
         AuditReport report;
         try (FeedbackStore feedback = Inputs.store(store)) {
             Taxonomy labels = taxonomy != null ? Inputs.taxonomy(taxonomy) : Inputs.taxonomyOf(feedback, store.toString());
             report = FeedbackAudit.builder(labels).build().run(feedback);
         }
-        root.io().out().print(AuditConsoleReport.render(report));
+        io.out().print(AuditConsoleReport.render(report));
         if (html != null) {
             AuditHtmlReport.write(report, html);
         }
-        return failOnFindings && !report.findings().isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        return options.flag(FAIL_ON_FINDINGS) && !report.findings().isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 }

@@ -5,24 +5,52 @@ import dev.classifier.api.FeedbackStoreException;
 import dev.classifier.dataset.FeedbackImportException;
 import dev.classifier.dataset.JsonlException;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * {@code classifier}: the library's command-line tool. {@link #main} runs it as a process; {@link #run} runs it in
  * process with the given streams and environment (the tests do) and returns the exit code (see {@link ExitCodes}).
  */
-@Command(name = "classifier", mixinStandardHelpOptions = true, version = "classifier 0.1.0-SNAPSHOT",
-        description = "Classify news text (Chinese and English) into your categories, and learn from corrections.",
-        footerHeading = "%nExamples:%n",
-        footer = {
+public final class ClassifierCli {
+
+    private static final String DEBUG = "--debug";
+
+    /** The subcommands, in the order the help lists them. */
+    private static final List<String> COMMANDS =
+            List.of("train", "classify", "eval", "import", "audit", "models", "review");
+
+    /**
+     * A subcommand by name. Only the one a command line names is built (all of them for help and unknown commands),
+     * and a switch, unlike a map of constructor references, loads no other command's class.
+     */
+    private static Subcommand command(String name) {
+        return switch (name) {
+            case "train" -> new TrainCommand();
+            case "classify" -> new ClassifyCommand();
+            case "eval" -> new EvalCommand();
+            case "import" -> new ImportCommand();
+            case "audit" -> new AuditCommand();
+            case "models" -> new ModelsCommand();
+            case "review" -> new ReviewCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    private ClassifierCli() {
+    }
+
+    private static CommandSpec rootSpec() {
+        CommandSpec spec = Specs.command(null, "classifier",
+                "Classify news text (Chinese and English) into your categories, and learn from corrections.",
                 "  classifier import --taxonomy taxonomy.jsonl --store feedback.jsonl labelled.csv",
                 "  classifier train --store feedback.jsonl -o model.bin",
                 "  classifier classify -m model.bin < articles.jsonl > predictions.jsonl",
@@ -36,38 +64,11 @@ import java.util.Map;
                 "  2  bad command line",
                 "  3  a check failed (eval --min-accuracy, audit --fail-on-findings)",
                 "  4  some articles could not be classified",
-                "  5  internal error (--debug prints the stack trace)"})
-public final class ClassifierCli {
-
-    /**
-     * The subcommands. Only the one a command line names is built (picocli reads every option of every command it
-     * is given, which costs start-up time); help and unknown commands get them all.
-     */
-    private static final Map<String, Class<?>> COMMANDS = commands();
-
-    private static Map<String, Class<?>> commands() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("train", TrainCommand.class);
-        commands.put("classify", ClassifyCommand.class);
-        commands.put("eval", EvalCommand.class);
-        commands.put("import", ImportCommand.class);
-        commands.put("audit", AuditCommand.class);
-        commands.put("models", ModelsCommand.class);
-        commands.put("review", ReviewCommand.class);
-        return commands;
-    }
-
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces and debug logging.")
-    boolean debug;
-
-    private final Io io;
-
-    ClassifierCli(Io io) {
-        this.io = io;
-    }
-
-    Io io() {
-        return io;
+                "  5  internal error (--debug prints the stack trace)");
+        // Inherited: also accepted after the subcommand's name.
+        spec.addOption(OptionSpec.builder(DEBUG).type(boolean.class).arity("0").scopeType(ScopeType.INHERIT)
+                .description("Print stack traces and debug logging.").build());
+        return spec;
     }
 
     /**
@@ -82,7 +83,7 @@ public final class ClassifierCli {
             // slf4j-simple reads the rest of its settings from the jar's simplelogger.properties.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        avoidMissingLookups();
+        avoidNeedlessLookups();
         Io io = new Io(System.in, System.out, System.err, CommandLine.Help.Ansi.AUTO.enabled(), System.getenv());
         StartupTimes.mark("terminal checked");
         int code = run(io, args);
@@ -91,37 +92,58 @@ public final class ClassifierCli {
     }
 
     /**
-     * Two look-ups that would miss, and a miss makes the class loader open every jar on the class path, the OpenAI
-     * SDK's 76 MB one too: SLF4J's search for a provider (named here instead), and picocli's probe for Groovy
-     * closures in annotations (the tool has none). slf4j-simple's settings file is in the jar for the same reason.
+     * Look-ups that would cost start-up time for nothing. Two would miss, and a miss makes the class loader open every
+     * jar on the class path, the OpenAI SDK's 76 MB one too: SLF4J's search for a provider (named here instead), and
+     * picocli's probe for Groovy closures in annotations (the tool has none). slf4j-simple's settings file is in the
+     * jar for the same reason. And picocli finds its converters for java.time, java.sql and java.nio.file types by
+     * reflection, which the tool does not need: its only such type, {@code Path}, has a converter of its own
+     * ({@link Specs#file}).
      */
-    private static void avoidMissingLookups() {
+    private static void avoidNeedlessLookups() {
         System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");   // not a notice on stderr that it was named
         System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", "java\\.(time|sql|nio\\.file)\\..*");
     }
 
     /** Runs the command line with these streams and this environment; returns the exit code. */
     static int run(Io io, String... args) {
-        ClassifierCli root = new ClassifierCli(io);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(rootSpec());
         StartupTimes.mark("root command built");
-        String named = Arrays.stream(args).filter(COMMANDS::containsKey).findFirst().orElse(null);
-        COMMANDS.forEach((name, command) -> {
+        String named = Arrays.stream(args).filter(COMMANDS::contains).findFirst().orElse(null);
+        for (String name : COMMANDS) {
             if (named == null || named.equals(name)) {
-                cli.addSubcommand(name, command);
+                cli.addSubcommand(name, command(name).spec());
             }
-        });
+        }
         StartupTimes.mark("subcommand built");
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, root.debug, io.err()));
+        cli.setExecutionStrategy(parsed -> execute(parsed, io));
         cli.setParameterExceptionHandler((e, args1) -> {
             io.err().println("classifier: " + e.getMessage());
             io.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
         return cli.execute(args);
+    }
+
+    /** Help and version if asked for; else the subcommand, with any error as one line (see {@link #report}). */
+    private static int execute(ParseResult parsed, Io io) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        if (!parsed.hasSubcommand()) {
+            throw new ParameterException(parsed.commandSpec().commandLine(), "Missing required subcommand");
+        }
+        ParseResult sub = parsed.subcommand();
+        boolean debug = parsed.hasMatchedOption(DEBUG) || sub.hasMatchedOption(DEBUG);
+        try {
+            return ((Subcommand) sub.commandSpec().userObject()).run(new Parsed(sub), io);
+        } catch (Exception e) {
+            return report(e, debug, io.err());
+        }
     }
 
     private static int report(Exception e, boolean debug, PrintStream err) {

@@ -9,41 +9,47 @@ import dev.classifier.local.LocalClassifier;
 import dev.classifier.openai.OpenAiClients;
 import dev.classifier.prompt.PromptClassifier;
 import com.openai.client.OpenAIClient;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The options that choose and build a classifier, shared by {@code classify} and {@code eval}. */
-final class ClassifierOptions {
+/** The options that choose and build a classifier, shared by {@code classify}, {@code eval} and {@code review}. */
+record ClassifierOptions(Strategy strategy, Path model, Path taxonomy, Path store, String openAiModel, String baseUrl,
+                         double threshold) {
 
-    @Option(names = "--strategy", defaultValue = "local",
-            description = "local, embeddings, prompt or cascade (default: ${DEFAULT-VALUE}).")
-    Strategy strategy;
+    static final String STRATEGY = "--strategy";
+    static final String MODEL = "--model";
+    static final String TAXONOMY = "--taxonomy";
+    static final String STORE = "--store";
+    static final String OPENAI_MODEL = "--openai-model";
+    static final String BASE_URL = "--base-url";
+    static final String THRESHOLD = "--threshold";
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
-            description = "The saved model (from `train`); for local, embeddings and cascade.")
-    Path model;
+    /** Adds these options to a command. */
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Specs.value(Strategy.class, "STRATEGY",
+                "local, embeddings, prompt or cascade (default: ${DEFAULT-VALUE}).", STRATEGY).defaultValue("local").build());
+        spec.addOption(Specs.file("The saved model (from `train`); for local, embeddings and cascade.", "-m", MODEL).build());
+        spec.addOption(Specs.file("The taxonomy (JSONL: label, description) for prompt; default: the model's.", TAXONOMY)
+                .build());
+        spec.addOption(Specs.file("A feedback store (JSONL) whose corrections the prompt shows as examples.", STORE).build());
+        spec.addOption(Specs.value(String.class, "ID", "The chat model for prompt (default: the library's).", OPENAI_MODEL)
+                .build());
+        spec.addOption(Specs.value(String.class, "URL",
+                "An OpenAI-compatible endpoint; the key is read from OPENAI_API_KEY and never printed.", BASE_URL).build());
+        spec.addOption(Specs.value(double.class, "RATIO",
+                "cascade: the local model's least confidence to answer (default: ${DEFAULT-VALUE}).", THRESHOLD)
+                .defaultValue("0.9").build());
+    }
 
-    @Option(names = "--taxonomy", paramLabel = "FILE",
-            description = "The taxonomy (JSONL: label, description) for prompt; default: the model's.")
-    Path taxonomy;
-
-    @Option(names = "--store", paramLabel = "FILE",
-            description = "A feedback store (JSONL) whose corrections the prompt shows as examples.")
-    Path store;
-
-    @Option(names = "--openai-model", paramLabel = "ID", description = "The chat model for prompt (default: the library's).")
-    String openAiModel;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "An OpenAI-compatible endpoint; the key is read from OPENAI_API_KEY and never printed.")
-    String baseUrl;
-
-    @Option(names = "--threshold", defaultValue = "0.9",
-            description = "cascade: the local model's least confidence to answer (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    /** The values a command was given. */
+    static ClassifierOptions from(Parsed options) {
+        return new ClassifierOptions(options.value(STRATEGY, Strategy.class), options.path(MODEL), options.path(TAXONOMY),
+                options.path(STORE), options.value(OPENAI_MODEL, String.class), options.value(BASE_URL, String.class),
+                options.value(THRESHOLD, Double.class));
+    }
 
     /** Builds the classifier; the caller closes it (and with it any store it opened). */
     Classifier build(Io io) {

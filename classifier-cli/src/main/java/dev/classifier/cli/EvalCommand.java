@@ -9,62 +9,58 @@ import dev.classifier.eval.EvaluationReport;
 import dev.classifier.eval.EvaluationResult;
 import dev.classifier.eval.HtmlReport;
 import dev.classifier.eval.JsonReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** A classifier against labelled rows: classifier-eval's console report, and its JSON and HTML reports. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a classifier on labelled rows (JSONL or CSV): accuracy, F1 by label, confusion,"
-                + " calibration, cost and latency.",
-        footerHeading = "%nExamples:%n",
-        footer = {"  classifier eval -m model.bin --data test.jsonl --html report.html --json report.json",
-                "  classifier eval -m model.bin --data test.csv --min-accuracy 0.85   # exit code 3 below 85%%"})
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand implements Subcommand {
 
-    @ParentCommand
-    ClassifierCli root;
-
-    @Mixin
-    ClassifierOptions classifierOptions;
-
-    @Option(names = "--data", paramLabel = "FILE", required = true, description = "Labelled rows: JSONL or .csv (id, title, body, label).")
-    Path data;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
-    Path html;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here (with each article).")
-    Path json;
-
-    @Option(names = "--title", defaultValue = "Evaluation", description = "The report's title (default: ${DEFAULT-VALUE}).")
-    String title;
-
-    @Option(names = "--min-accuracy", paramLabel = "RATIO", description = "Exit with 3 when accuracy is below this (0..1).")
-    Double minAccuracy;
+    private static final String DATA = "--data";
+    private static final String HTML = "--html";
+    private static final String JSON = "--json";
+    private static final String TITLE = "--title";
+    private static final String MIN_ACCURACY = "--min-accuracy";
 
     @Override
-    public Integer call() {
-        Io io = root.io();
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "eval",
+                "Evaluate a classifier on labelled rows (JSONL or CSV): accuracy, F1 by label, confusion, calibration,"
+                        + " cost and latency.",
+                "  classifier eval -m model.bin --data test.jsonl --html report.html --json report.json",
+                "  classifier eval -m model.bin --data test.csv --min-accuracy 0.85   # exit code 3 below 85%%");
+        ClassifierOptions.addTo(spec);
+        spec.addOption(Specs.file("Labelled rows: JSONL or .csv (id, title, body, label).", DATA).required(true).build());
+        spec.addOption(Specs.file("Write the HTML report here.", HTML).build());
+        spec.addOption(Specs.file("Write the JSON report here (with each article).", JSON).build());
+        spec.addOption(Specs.value(String.class, "TEXT", "The report's title (default: ${DEFAULT-VALUE}).", TITLE)
+                .defaultValue("Evaluation").build());
+        spec.addOption(Specs.value(Double.class, "RATIO", "Exit with 3 when accuracy is below this (0..1).", MIN_ACCURACY)
+                .build());
+        return spec;
+    }
+
+    @Override
+    public int run(Parsed options, Io io) {
+        ClassifierOptions classifierOptions = ClassifierOptions.from(options);
+        Path html = options.path(HTML);
+        Path json = options.path(JSON);
+        Double minAccuracy = options.value(MIN_ACCURACY, Double.class);
         EvaluationResult result;
         try (Classifier classifier = classifierOptions.build(io)) {
             Taxonomy taxonomy = classifier.taxonomy();
-            List<LabeledArticle> rows = Inputs.rows(Inputs.labelled(data, taxonomy));
+            List<LabeledArticle> rows = Inputs.rows(Inputs.labelled(options.path(DATA), taxonomy));
             Progress progress = new Progress(io, "eval");
             try {
-                result = Evaluation.builder().name(classifierOptions.strategy.name()).classifier(classifier)
+                result = Evaluation.builder().name(classifierOptions.strategy().name()).classifier(classifier)
                         .listener(progress).build().run(rows);
             } finally {
                 progress.finish();
             }
         }
-        EvaluationReport report = EvaluationReport.of(title, result);
+        EvaluationReport report = EvaluationReport.of(options.value(TITLE, String.class), result);
         io.out().print(ConsoleReport.render(report));
         if (html != null) {
             HtmlReport.write(report, html);

@@ -32,10 +32,10 @@ final class Inputs {
     /** Articles as JSONL: {@code id}, optional {@code title}, and {@code body} or {@code text}; other fields ignored. */
     static JsonlReader<Article> articles(Optional<Path> file, Io io) {
         JsonlReader.Builder<Article> builder = JsonlReader.builder(Inputs::article);
-        if (file.isPresent()) {
-            return builder.file(existing(file.get())).build();
-        }
-        return builder.input(io.in(), "<stdin>").build();
+        JsonlReader<Article> reader = file.isPresent() ? builder.file(existing(file.get())).build()
+                : builder.input(io.in(), "<stdin>").build();
+        StartupTimes.mark("input opened");
+        return reader;
     }
 
     private static Article article(JsonlRecord record) {

@@ -3,33 +3,31 @@ package dev.classifier.cli;
 import dev.classifier.openai.ModelCatalog;
 import dev.classifier.openai.ModelProfile;
 import dev.classifier.openai.PriceTable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** classifier-openai's {@link ModelCatalog}: prices per million tokens, shutdown dates and replacements. */
-@Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List the model catalog: prices in $ per 1M tokens, shutdown dates and replacements.",
-        footerHeading = "%nExamples:%n",
-        footer = {"  classifier models", "  classifier models --retiring   # only the models with a shutdown date"})
-final class ModelsCommand implements Callable<Integer> {
+final class ModelsCommand implements Subcommand {
 
     private static final String ROW = "%-28s %9s %9s %9s  %-12s %s%n";
-
-    @ParentCommand
-    ClassifierCli root;
-
-    @Option(names = "--retiring", description = "Only the models with a shutdown date.")
-    boolean retiring;
+    private static final String RETIRING = "--retiring";
 
     @Override
-    public Integer call() {
-        PrintStream out = root.io().out();
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "models",
+                "List the model catalog: prices in $ per 1M tokens, shutdown dates and replacements.",
+                "  classifier models", "  classifier models --retiring   # only the models with a shutdown date");
+        spec.addOption(Specs.flag("Only the models with a shutdown date.", RETIRING));
+        return spec;
+    }
+
+    @Override
+    public int run(Parsed options, Io io) {
+        boolean retiring = options.flag(RETIRING);
+        PrintStream out = io.out();
         LocalDate today = LocalDate.now();
         out.printf(Locale.ROOT, ROW, "model", "input", "cached", "output", "shutdown", "replacement");
         for (ModelProfile profile : ModelCatalog.defaults().profiles()) {

@@ -1,6 +1,9 @@
 package dev.classifier.cli;
 
+import dev.classifier.api.ClassificationException;
+import dev.classifier.api.Outcome;
 import dev.classifier.api.Prediction;
+import dev.classifier.dataset.JsonlWriter;
 import dev.classifier.api.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,9 +36,10 @@ class PredictionLinesTest {
                 EnumSet.of(Prediction.Flag.CORRECTED, Prediction.Flag.RESOLVED), "进球 ⚽ 决赛\n第二行", "local@1",
                 Usage.NONE, Prediction.UNKNOWN_SEQUENCE, Optional.empty());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PredictionLines out = PredictionLines.toStream(bytes, "<test>", true)) {
-            out.prediction("zh-1", prediction);
-            out.failure("zh-2", "the endpoint is unreachable");
+        try (JsonlWriter<PredictionLines.Line> out = PredictionLines.toStream(bytes, "<test>", true)) {
+            out.write(new PredictionLines.Line("zh-1", new Outcome.Success(prediction)));
+            out.write(new PredictionLines.Line("zh-2",
+                    new Outcome.Failure("zh-2", new ClassificationException("the endpoint is unreachable"))));
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
@@ -56,8 +60,8 @@ class PredictionLinesTest {
     @Test
     void leavesOutWhatIsEmptyAndScoresUnlessAsked() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PredictionLines out = PredictionLines.toStream(bytes, "<test>", false)) {
-            out.prediction("a", Prediction.of("Sports", 1.0, "local@2"));
+        try (JsonlWriter<PredictionLines.Line> out = PredictionLines.toStream(bytes, "<test>", false)) {
+            out.write(new PredictionLines.Line("a", new Outcome.Success(Prediction.of("Sports", 1.0, "local@2"))));
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("{\"id\":\"a\",\"label\":\"Sports\",\"confidence\":1.0,\"model\":\"local@2\"}\n");

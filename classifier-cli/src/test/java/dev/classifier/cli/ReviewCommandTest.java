@@ -1,11 +1,15 @@
 package dev.classifier.cli;
 
+import dev.classifier.api.Article;
+import dev.classifier.local.LocalClassifier;
+import dev.classifier.review.ReviewCandidate;
 import dev.classifier.testkit.SampleNews;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +67,33 @@ class ReviewCommandTest {
         serving.join(10_000);
         assertThat(serving.isAlive()).isFalse();
         assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void aPolicyOfTheLearningLoopOrdersThePageWithItsReason() throws Exception {
+        Path taxonomy = CliRun.sample(dir, SampleNews.TAXONOMY);
+        Path feedback = CliRun.sample(dir, SampleNews.FEEDBACK);
+        List<Article> articles = Inputs.articles(Optional.of(CliRun.sample(dir, SampleNews.ARTICLES)),
+                new Io(InputStream.nullInputStream(), System.out, System.err, false, Map.of())).readAll();
+        Path model = dir.resolve("m.bin");
+        assertThat(CliRun.run("train", "--data", feedback.toString(), "--taxonomy", taxonomy.toString(),
+                "-o", model.toString()).exitCode()).isZero();
+        try (LocalClassifier classifier = LocalClassifier.load(model)) {
+            List<ReviewCandidate> first = ReviewOrder.of(ReviewOrder.policy("margin"), classifier, articles)
+                    .next(5, Set.of());
+            assertThat(first).hasSize(5).allSatisfy(candidate -> assertThat(candidate.why().code())
+                    .isEqualTo("queue-margin"));
+            List<ReviewCandidate> leastSure = ReviewOrder.of(ReviewOrder.policy("least-confidence"), classifier,
+                    articles).next(5, Set.of());
+            assertThat(leastSure.get(0).prediction().confidence())
+                    .isLessThanOrEqualTo(leastSure.get(4).prediction().confidence());
+        }
+
+        CliRun bad = CliRun.run("review", "-m", model.toString(), "--store", dir.resolve("s.jsonl").toString(),
+                "--articles", dir.resolve(SampleNews.ARTICLES).toString(), "--policy", "disagreement");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("least-confidence, margin, density-margin, entropy, random")
+                .contains("'disagreement'");
     }
 
     @Test

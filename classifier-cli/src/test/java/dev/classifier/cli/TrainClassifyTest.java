@@ -142,6 +142,25 @@ class TrainClassifyTest {
     }
 
     @Test
+    void aModelThatFailsToLoadLeavesTheOutputFileAsItWasAndComesBeforeAMissingInput() throws Exception {
+        Path output = Files.writeString(dir.resolve("predictions.jsonl"), "{\"id\":\"kept\"}\n");
+        CliRun failed = CliRun.run("classify", "-m", dir.resolve("nope.bin").toString(),
+                "-i", dir.resolve("no-articles.jsonl").toString(), "-o", output.toString());
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(failed.err()).contains("nope.bin").doesNotContain("no-articles.jsonl");
+        assertThat(output).hasContent("{\"id\":\"kept\"}");
+
+        Path model = dir.resolve("m.bin");
+        assertThat(CliRun.run("train", "--data", feedback.toString(), "--taxonomy", taxonomy.toString(),
+                "-o", model.toString()).exitCode()).isZero();
+        CliRun noInput = CliRun.run("classify", "-m", model.toString(), "-i", dir.resolve("no-articles.jsonl").toString(),
+                "-o", output.toString());
+        assertThat(noInput.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noInput.err()).contains("no-articles.jsonl");
+        assertThat(output).hasContent("{\"id\":\"kept\"}");
+    }
+
+    @Test
     void trainWithoutASourceOrWithBothIsAUsageError() {
         CliRun none = CliRun.run("train", "-o", dir.resolve("m.bin").toString());
         assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -27,29 +27,49 @@ import java.util.Objects;
  */
 public final class JsonlWriter<T> implements Flushable, AutoCloseable {
 
-    private final RecordEncoder<T> encoder;
+    private final RecordWriter<T> recordWriter;
     private final String file;
-    private final ObjectMapper mapper;
     private final JsonGenerator generator;
     private long written;
     private boolean closed;
 
-    private JsonlWriter(RecordEncoder<T> encoder, OutputStream out, String file) throws IOException {
-        this.encoder = encoder;
+    private JsonlWriter(RecordWriter<T> recordWriter, OutputStream out, String file) throws IOException {
+        this.recordWriter = recordWriter;
         this.file = file;
         JsonFactory factory = JsonFactory.builder()
                 // Otherwise Jackson writes an emoji as two escaped surrogates instead of its four UTF-8 bytes.
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
-        // Flushing after every value would make one system call a record; flush() and close() do it instead.
-        this.mapper = new ObjectMapper(factory).disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-        this.generator = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        this.generator = factory.createGenerator(out, JsonEncoding.UTF8);
         // Jackson separates root values with a space by default; lines are ended by '\n' here instead.
         this.generator.setRootValueSeparator(null);
     }
 
+    /** A writer of the JSON trees the encoder makes of each record (data binding: see {@link RecordEncoder#bind}). */
     public static <T> Builder<T> builder(RecordEncoder<T> encoder) {
-        return new Builder<>(encoder);
+        return new Builder<>(trees(Objects.requireNonNull(encoder, "encoder")));
+    }
+
+    /** A writer that writes each record field by field (see {@link RecordWriter}). */
+    public static <T> Builder<T> streaming(RecordWriter<T> recordWriter) {
+        return new Builder<>(Objects.requireNonNull(recordWriter, "recordWriter"));
+    }
+
+    /** The encoder's trees, written by an {@code ObjectMapper} made for the first record. */
+    private static <T> RecordWriter<T> trees(RecordEncoder<T> encoder) {
+        return new RecordWriter<>() {
+            private ObjectMapper mapper;
+
+            @Override
+            public void write(T record, JsonGenerator json) throws IOException {
+                JsonNode node = Objects.requireNonNull(encoder.encode(record), "the encoder returned null");
+                if (mapper == null) {
+                    // Flushing after every value would make one system call a record; flush() and close() do it.
+                    mapper = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+                }
+                mapper.writeTree(json, node);
+            }
+        };
     }
 
     /** Writes one record as one line. */
@@ -58,9 +78,8 @@ public final class JsonlWriter<T> implements Flushable, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(file + " is closed");
         }
-        JsonNode node = Objects.requireNonNull(encoder.encode(record), "the encoder returned null");
         try {
-            mapper.writeTree(generator, node);
+            recordWriter.write(record, generator);
             generator.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write record " + (written + 1), e);
@@ -104,14 +123,14 @@ public final class JsonlWriter<T> implements Flushable, AutoCloseable {
     /** Configures a writer; {@link #build()} opens the output. */
     public static final class Builder<T> {
 
-        private final RecordEncoder<T> encoder;
+        private final RecordWriter<T> recordWriter;
         private Path path;
         private boolean append;
         private OutputStream output;
         private String outputName;
 
-        private Builder(RecordEncoder<T> encoder) {
-            this.encoder = Objects.requireNonNull(encoder, "encoder");
+        private Builder(RecordWriter<T> recordWriter) {
+            this.recordWriter = recordWriter;
         }
 
         /** Writes this file, replacing what it held (see {@link #append()}). */
@@ -154,7 +173,7 @@ public final class JsonlWriter<T> implements Flushable, AutoCloseable {
                     // A cut-short last line (a crash mid-write) must not swallow the first new record.
                     out.write('\n');
                 }
-                return new JsonlWriter<>(encoder, out, name);
+                return new JsonlWriter<>(recordWriter, out, name);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open " + name + " for writing: " + e, e);
             }

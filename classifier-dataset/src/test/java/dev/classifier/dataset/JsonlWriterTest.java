@@ -42,6 +42,25 @@ class JsonlWriterTest {
     }
 
     @Test
+    void aStreamingWriterWritesTheSameLinesFieldByField() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonlWriter<Note> writer = JsonlWriter.<Note>streaming((note, json) -> {
+                    json.writeStartObject();
+                    json.writeStringField("id", note.id());
+                    json.writeStringField("text", note.text());
+                    json.writeNumberField("stars", note.stars());
+                    json.writeEndObject();
+                }).output(out, "notes.jsonl").build()) {
+            writer.write(new Note("n1", "央行降息\n第二行 \"quoted\" tab\t", 5));
+            writer.write(new Note("n2", "Emoji 😀 and a line separator \u2028 here", 3));
+            assertThat(writer.recordsWritten()).isEqualTo(2);
+        }
+        String expected = "{\"id\":\"n1\",\"text\":\"央行降息\\n第二行 \\\"quoted\\\" tab\\t\",\"stars\":5}\n"
+                + "{\"id\":\"n2\",\"text\":\"Emoji 😀 and a line separator \u2028 here\",\"stars\":3}\n";
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+
+    @Test
     void whatItWritesReadsBackTheSame() {
         Path file = dir.resolve("round-trip.jsonl");
         List<Note> notes = new ArrayList<>();

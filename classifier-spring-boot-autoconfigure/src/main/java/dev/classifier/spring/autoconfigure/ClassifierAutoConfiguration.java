@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 import javax.sql.DataSource;
 
@@ -29,12 +30,13 @@ public class ClassifierAutoConfiguration {
 
     /**
      * @param properties the {@code classifier.*} properties
+     * @param resources  where {@code classpath:} locations are looked up (the application context)
      * @return the taxonomy read from {@code classifier.taxonomy}
      */
     @Bean
     @ConditionalOnMissingBean
-    public Taxonomy classifierTaxonomy(ClassifierProperties properties) {
-        return Taxonomies.read(properties.taxonomy());
+    public Taxonomy classifierTaxonomy(ClassifierProperties properties, ResourceLoader resources) {
+        return Taxonomies.read(properties.taxonomy(), resources);
     }
 
     /**

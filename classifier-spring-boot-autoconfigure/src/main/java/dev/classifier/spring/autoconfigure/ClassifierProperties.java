@@ -11,8 +11,9 @@ import java.time.Duration;
  *
  * @param name     the classifier's name: the {@code classifier} tag of its meters
  * @param strategy how it classifies
- * @param taxonomy the taxonomy file (JSONL, one category a line, as {@code TaxonomyFiles} reads it); needed unless
- *                 the application defines its own {@code Taxonomy} bean
+ * @param taxonomy the taxonomy (JSONL, one category a line, as {@code TaxonomyFiles} reads it): a file path, or
+ *                 {@code classpath:} and a resource in the application; needed unless the application defines its
+ *                 own {@code Taxonomy} bean
  * @param store    where the feedback lives
  * @param refresh  how a trainable strategy follows the store
  * @param local    the local n-gram model
@@ -23,7 +24,7 @@ import java.time.Duration;
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(@DefaultValue("classifier") String name,
                                    @DefaultValue("local") Strategy strategy,
-                                   Path taxonomy,
+                                   String taxonomy,
                                    @DefaultValue Store store,
                                    @DefaultValue Refresh refresh,
                                    @DefaultValue Local local,

@@ -9,10 +9,12 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Usage;
 import dev.classifier.dataset.JsonlFeedbackStore;
+import dev.classifier.dataset.TaxonomyFiles;
 import dev.classifier.loop.Candidate;
 import dev.classifier.loop.ReviewQueue;
 import dev.classifier.micrometer.MeteredClassifier;
 import dev.classifier.store.jdbc.JdbcFeedbackStore;
+import dev.classifier.testkit.SampleNews;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +205,25 @@ class ClassifierAutoConfigurationTest {
                     store.addAll(feedback());
                     assertThat(store.size()).isEqualTo(6);
                 });
+    }
+
+    @Test
+    void theTaxonomyMayComeFromTheClassPathOrAFileUrl() {
+        // The project's sample taxonomy, shipped in classifier-testkit's jar: English and Chinese categories.
+        runner.withPropertyValues("classifier.taxonomy=classpath:dev/classifier/testkit/samples/taxonomy.jsonl",
+                "classifier.store.type=memory").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Taxonomy.class).labels())
+                            .isEqualTo(TaxonomyFiles.read(SampleNews.open(SampleNews.TAXONOMY), "sample",
+                                    Taxonomy.DEFAULT_FALLBACK).labels());
+                });
+        runner.withPropertyValues("classifier.taxonomy=file:" + taxonomyFile, "classifier.store.type=memory")
+                .run(context -> assertThat(context.getBean(Taxonomy.class).labels())
+                        .contains("Business", "Technology", "Sports"));
+        runner.withPropertyValues("classifier.taxonomy=classpath:no/such/taxonomy.jsonl", "classifier.store.type=memory")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessage("classifier.taxonomy names classpath:no/such/taxonomy.jsonl, which is not on the"
+                                + " class path"));
     }
 
     @Test
