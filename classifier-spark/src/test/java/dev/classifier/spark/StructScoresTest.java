@@ -101,7 +101,8 @@ class StructScoresTest {
                 new LabeledArticle(Article.of("t2", "篮球联赛开幕", "球队比赛"), "体育"),
                 new LabeledArticle(Article.of("t3", "央行降息", "股市与经济"), "财经"),
                 new LabeledArticle(Article.of("t4", "公司季度营收创新高", "市场投资"), "财经"),
-                new LabeledArticle(Article.of("t5", "Startup unveils a faster phone chip", "software"), "Science & Tech"),
+                new LabeledArticle(Article.of("t5", "Startup unveils a faster phone chip", "software"),
+                        "Science & Tech"),
                 new LabeledArticle(Article.of("t6", "New laptop and internet service", "gadget"), "Science & Tech"),
                 new LabeledArticle(Article.of("t7", "Senate passes the budget bill", "Congress"), "U.S. politics"),
                 new LabeledArticle(Article.of("t8", "President signs a law in Washington", "vote"), "U.S. politics"));

@@ -28,8 +28,8 @@ import java.util.Map;
  * dictionaries are comma lists (e.g. {@code STRUCT,ARRAY,NONE}, {@code 512,4096} and {@code on,off}: off turns
  * Parquet's dictionary encoding off for the id and scores columns), every combination runs once per round, the
  * first round only warms up. Each run prints its wall time, the task threads' CPU and allocated bytes, and the whole
- * process's CPU (GC threads included). System properties {@code hadoop.<key>=<value>} go into the Hadoop configuration (Parquet writer
- * settings, e.g. {@code -Dhadoop.parquet.enable.dictionary=false}).
+ * process's CPU (GC threads included). System properties {@code hadoop.<key>=<value>} go into the Hadoop
+ * configuration (Parquet writer settings, e.g. {@code -Dhadoop.parquet.page.size=2097152}).
  */
 public final class BackfillRuns {
 
