@@ -42,7 +42,8 @@ class StructScoresTest {
                 .scores(ScoresColumn.STRUCT).build();
         List<String> labels = single.taxonomy().labels();
         List<Article> articles = List.of(Article.of("z1", "国足晋级决赛", "球员表现出色"),
-                Article.of("z2", "央行宣布降息", "股市上涨"), Article.of("e1", "New phone chip", "faster software"),
+                Article.of("z2", "央行宣布降息", "股市上涨"),
+                Article.of("e1", "New phone chip", "faster software"),
                 Article.of("e2", "Senate passes the bill", "Congress votes in Washington"));
         List<Row> input = new ArrayList<>(articles.stream()
                 .map(a -> RowFactory.create(a.id(), a.title(), a.body())).toList());
