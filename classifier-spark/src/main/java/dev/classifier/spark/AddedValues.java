@@ -1,6 +1,8 @@
 package dev.classifier.spark;
 
 import dev.classifier.api.Prediction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.Serializable;
@@ -13,7 +15,7 @@ import java.util.Map;
 /**
  * The values of the columns a {@link SparkClassifier} adds, in {@link OutputColumns}' order, written at the end of a
  * fresh output row's values. What a task needs per row is made once per task ({@link Writer}): the label positions
- * of an array scores column, the flag names of each set of flags.
+ * of an array or struct scores column, the flag names of each set of flags.
  */
 final class AddedValues implements Serializable {
 
@@ -63,6 +65,7 @@ final class AddedValues implements Serializable {
             values[at++] = p.label();
             values[at++] = p.confidence();
             switch (scores) {
+                case STRUCT -> values[at++] = scoreStruct(p.scores());
                 case ARRAY -> values[at++] = scoreArray(p.scores());
                 case MAP -> values[at++] = CollectionConverters.asScala(p.scores());
                 case NONE -> {
@@ -84,6 +87,17 @@ final class AddedValues implements Serializable {
             return values;
         }
 
+        /** A struct row of each label's score in label order, NaN for a label without one; null when none. */
+        private Row scoreStruct(Map<String, Double> byLabel) {
+            if (byLabel.isEmpty()) {
+                return null;
+            }
+            Object[] fields = new Object[labels.length];
+            Arrays.fill(fields, Double.NaN);
+            fillInLabelOrder(byLabel, fields);
+            return RowFactory.create(fields);
+        }
+
         /** Each label's score in label order, NaN for a label without one; null when there are none. */
         private double[] scoreArray(Map<String, Double> byLabel) {
             if (byLabel.isEmpty()) {
@@ -93,16 +107,31 @@ final class AddedValues implements Serializable {
             Arrays.fill(array, Double.NaN);
             int position = 0;
             for (Map.Entry<String, Double> score : byLabel.entrySet()) {
-                // LabelScores iterates in label order: no lookup needed while the keys line up
-                String label = score.getKey();
-                int i = position < labels.length && labels[position].equals(label) ? position
-                        : labelIndex.getOrDefault(label, -1);
+                int i = labelPosition(score.getKey(), position);
                 if (i >= 0) {
                     array[i] = score.getValue();
                 }
                 position = i + 1;
             }
             return array;
+        }
+
+        /** The scores into {@code fields} at their labels' positions (boxed: a struct row holds objects). */
+        private void fillInLabelOrder(Map<String, Double> byLabel, Object[] fields) {
+            int position = 0;
+            for (Map.Entry<String, Double> score : byLabel.entrySet()) {
+                int i = labelPosition(score.getKey(), position);
+                if (i >= 0) {
+                    fields[i] = score.getValue();
+                }
+                position = i + 1;
+            }
+        }
+
+        /** A label's position: LabelScores iterates in label order, so no lookup while the keys line up. */
+        private int labelPosition(String label, int expected) {
+            return expected < labels.length && labels[expected].equals(label) ? expected
+                    : labelIndex.getOrDefault(label, -1);
         }
 
         /** The sorted flag names, one shared array per set of flags. */

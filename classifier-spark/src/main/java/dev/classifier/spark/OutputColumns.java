@@ -7,7 +7,10 @@ import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The columns a {@link SparkClassifier} adds, each with an optional prefix: {@code label}, {@code confidence},
@@ -27,7 +30,7 @@ public final class OutputColumns {
     public static final String LABEL = "label";
     /** The confidence column (a double in [0, 1], or NaN when the classifier has none). */
     public static final String CONFIDENCE = "confidence";
-    /** The scores column: each label's probability, as an array in label order (the default) or a map. */
+    /** The scores column: each label's probability, as a struct with a field per label, an array or a map. */
     public static final String SCORES = "scores";
     /** The flags column: an array of {@code Prediction.Flag} names, sorted; empty when there are none. */
     public static final String FLAGS = "flags";
@@ -81,6 +84,7 @@ public final class OutputColumns {
         switch (scores) {
             case ARRAY -> schema = schema.add(prefix + SCORES, DataTypes.createArrayType(DataTypes.DoubleType, false),
                     true, labelOrder(labels));
+            case STRUCT -> schema = schema.add(prefix + SCORES, scoresStruct(labels), true);
             case MAP -> schema = schema.add(prefix + SCORES,
                     DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false), true);
             case NONE -> {
@@ -93,6 +97,26 @@ public final class OutputColumns {
         schema = schema.add(prefix + STATUS, DataTypes.StringType, false);
         schema = schema.add(prefix + ERROR, DataTypes.StringType, true);
         return schema;
+    }
+
+    /**
+     * A non-null double field per label, in label order.
+     *
+     * @throws IllegalArgumentException if two labels differ only in case (Spark resolves field names ignoring case)
+     */
+    static StructType scoresStruct(List<String> labels) {
+        Map<String, String> byLowerCase = new HashMap<>();
+        StructType struct = new StructType();
+        for (String label : labels) {
+            String clash = byLowerCase.putIfAbsent(label.toLowerCase(Locale.ROOT), label);
+            if (clash != null) {
+                throw new IllegalArgumentException("the labels '" + clash + "' and '" + label + "' differ only in"
+                        + " case: Spark resolves struct fields ignoring case, so scores(ScoresColumn.STRUCT) cannot"
+                        + " have a field for each; use ScoresColumn.ARRAY or ScoresColumn.MAP");
+            }
+            struct = struct.add(label, DataTypes.DoubleType, false);
+        }
+        return struct;
     }
 
     private static Metadata labelOrder(List<String> labels) {

@@ -1,8 +1,10 @@
 package dev.classifier.spark;
 
 /**
- * The shape of the {@code scores} column a {@link SparkClassifier} adds. An array is the cheapest to build and to
- * write (one double per label, no keys); a map repeats every label's name on every row; none leaves the column out.
+ * The shape of the {@code scores} column a {@link SparkClassifier} adds. A struct has a double field per label
+ * ({@code scores.Sports}): Parquet stores each as a column of its own, so a reader reads only the labels it asks for;
+ * an array holds one double per label in label order; a map repeats every label's name on every row; none leaves the
+ * column out. classifier-spark's README compares what each costs.
  */
 public enum ScoresColumn {
 
@@ -12,6 +14,15 @@ public enum ScoresColumn {
      * NaN for a label the classifier gave no score; null when it gave none at all or the row failed. The default.
      */
     ARRAY,
+
+    /**
+     * {@code struct<label: double, ...>}: a field per label, named as the label (Chinese included), in the taxonomy's
+     * label order, NaN for a label the classifier gave no score; the struct is null when it gave none at all or the
+     * row failed. Read a label's score as {@code col("scores.Sports")}, or with backticks when the label has a dot
+     * or a space ({@code col("scores.`Science & Tech`")}). Spark resolves field names ignoring case; a taxonomy has no
+     * two labels that differ only in case ({@code Taxonomy} refuses them), and the struct's schema checks it again.
+     */
+    STRUCT,
 
     /** {@code map<string, double>}: label to probability, as {@code Prediction.scores()} has them. */
     MAP,

@@ -71,8 +71,8 @@ public final class SparkClassifier {
     }
 
     /**
-     * The taxonomy labels of the model, in the order of an array {@code scores} column. Opens the model in this JVM
-     * (once).
+     * The taxonomy labels of the model, in the order of an array {@code scores} column (and of a struct's fields).
+     * Opens the model in this JVM (once).
      *
      * @return the labels, fallback included
      */
@@ -237,7 +237,8 @@ public final class SparkClassifier {
 
         /**
          * The shape of the {@code scores} column: an array in label order (cheapest to write; the labels are in the
-         * column's metadata and {@link SparkClassifier#labels()}), a label-to-probability map, or none.
+         * column's metadata and {@link SparkClassifier#labels()}), a struct with a field per label (read by name,
+         * one label at a time), a label-to-probability map, or none.
          *
          * @param shape the shape; {@link ScoresColumn#ARRAY} unless set
          * @return this builder

@@ -137,6 +137,13 @@ public final class SparkBench {
         out("peak heap of the executor JVM during a local[2] run: %.0f MB of -Xmx %d MB (driver and executor are one"
                 + " JVM in local mode)", peak / 1e6, Runtime.getRuntime().maxMemory() >> 20);
 
+        // The scores as a struct (a field per label), written beside the array output, and what reading them back
+        // costs in each shape.
+        Path structOut = work.resolve("spark-bench-struct");
+        double structBackfill = runBackfill(SparkClassifier.builder(source).scores(ScoresColumn.STRUCT).build(),
+                archive, structOut, firstTask);
+        ReadBack.compare(spark, out, structOut, classifier.labels());
+
         // What each output choice costs, one run each on local[2]: last session's job (every input column, scores
         // as a map), a backfill with scores as a map, and one without scores.
         double everything = runSpark(SparkClassifier.builder(source).scores(ScoresColumn.MAP).build(), archive,
@@ -146,8 +153,8 @@ public final class SparkBench {
         double noScores = runBackfill(SparkClassifier.builder(source).scores(ScoresColumn.NONE).build(), archive,
                 out, firstTask);
         out("local[2], one run each: every input column and scores as a map %.1f s; backfill with scores as a map"
-                + " %.1f s; as an array (above, best) %.1f s; without scores %.1f s", everything, mapBackfill,
-                Math.min(spark1, spark2), noScores);
+                + " %.1f s; as a struct %.1f s; as an array (above, best) %.1f s; without scores %.1f s", everything,
+                mapBackfill, structBackfill, Math.min(spark1, spark2), noScores);
 
         embeddings(spark, shared, work, firstTask);
         spark.stop();
@@ -235,7 +242,7 @@ public final class SparkBench {
         return wall;
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -255,7 +262,7 @@ public final class SparkBench {
                 .toList();
     }
 
-    private static long directorySize(Path dir) throws java.io.IOException {
+    static long directorySize(Path dir) throws java.io.IOException {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
