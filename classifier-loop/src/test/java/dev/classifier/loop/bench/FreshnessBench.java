@@ -8,6 +8,7 @@ import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.dataset.JsonlFeedbackStore;
 import dev.classifier.loop.CorrectingClassifier;
 
@@ -49,15 +50,15 @@ public final class FreshnessBench {
     }
 
     public static void main(String[] args) throws IOException {
-        List<LabeledArticle> english = new ArrayList<>(SharedSets.train("agnews"));
-        english.addAll(SharedSets.test("agnews"));
-        List<LabeledArticle> chinese = new ArrayList<>(SharedSets.train("thucnews"));
-        chinese.addAll(SharedSets.test("thucnews"));
+        List<LabeledArticle> english = new ArrayList<>(BenchData.train("agnews"));
+        english.addAll(BenchData.test("agnews"));
+        List<LabeledArticle> chinese = new ArrayList<>(BenchData.train("thucnews"));
+        chinese.addAll(BenchData.test("thucnews"));
         List<LabeledArticle> items = distinctItems(english, chinese, SIZES[SIZES.length - 1]);
-        List<LabeledArticle> agTrain = SharedSets.train("agnews");
-        Taxonomy taxonomy = SharedSets.taxonomy(agTrain);
+        List<LabeledArticle> agTrain = BenchData.train("agnews");
+        Taxonomy taxonomy = BenchData.taxonomy(agTrain);
         List<Run> runs = new ArrayList<>();
-        try (Classifier local = SharedSets.local(agTrain, taxonomy)) {
+        try (Classifier local = BenchModels.local(agTrain, taxonomy)) {
             measure("warm-up", SIZES[0], InMemoryFeedbackStore::new, items.subList(0, SIZES[0]), local); // JIT
             for (int size : SIZES) {
                 List<LabeledArticle> stored = items.subList(0, size);

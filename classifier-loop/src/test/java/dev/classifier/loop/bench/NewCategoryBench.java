@@ -6,6 +6,7 @@ import dev.classifier.api.Feedback;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.loop.CorrectingClassifier;
 
 import java.util.ArrayList;
@@ -54,22 +55,22 @@ public final class NewCategoryBench {
         List<String> sets = List.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
         List<Row> rows = new ArrayList<>();
         for (String dataset : sets) {
-            List<LabeledArticle> train = SharedSets.train(dataset);
-            List<LabeledArticle> test = SharedSets.test(dataset);
-            Taxonomy full = SharedSets.taxonomy(train);
+            List<LabeledArticle> train = BenchData.train(dataset);
+            List<LabeledArticle> test = BenchData.test(dataset);
+            Taxonomy full = BenchData.taxonomy(train);
             List<String> classes = full.labels().stream().filter(l -> !l.equals(full.fallback())).toList();
             for (String held : classes) {
                 List<LabeledArticle> known = train.stream().filter(r -> !r.label().equals(held)).toList();
-                Taxonomy without = SharedSets.taxonomy(known);
-                try (Classifier local = SharedSets.local(known, without)) {
+                Taxonomy without = BenchData.taxonomy(known);
+                try (Classifier local = BenchModels.local(known, without)) {
                     rows.add(run(dataset, "local", local, full, train, test, held, localDraws));
                 }
             }
             if (embeddings) {
-                try (SharedSets.Embeddings emb = new SharedSets.Embeddings(dataset)) {
+                try (BenchModels.Embeddings emb = new BenchModels.Embeddings(dataset)) {
                     for (String held : classes.subList(0, 2)) {
                         List<LabeledArticle> known = train.stream().filter(r -> !r.label().equals(held)).toList();
-                        try (Classifier model = emb.train(known, SharedSets.taxonomy(known))) {
+                        try (Classifier model = emb.train(known, BenchData.taxonomy(known))) {
                             rows.add(run(dataset, "embeddings (" + emb.modelName + ")", model, full, train, test,
                                     held, embeddingDraws));
                         }

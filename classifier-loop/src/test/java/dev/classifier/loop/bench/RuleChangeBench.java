@@ -6,6 +6,7 @@ import dev.classifier.api.Feedback;
 import dev.classifier.api.InMemoryFeedbackStore;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.benchdata.BenchData;
 import dev.classifier.loop.CorrectingClassifier;
 
 import java.util.ArrayList;
@@ -89,19 +90,19 @@ public final class RuleChangeBench {
         Map<String, List<Keyword>> pairs = "unseen".equals(System.getProperty("bench.pairs")) ? UNSEEN : PAIRS;
         for (Map.Entry<String, List<Keyword>> set : pairs.entrySet()) {
             String dataset = set.getKey();
-            List<LabeledArticle> train = SharedSets.train(dataset);
-            List<LabeledArticle> test = SharedSets.test(dataset);
-            Taxonomy taxonomy = SharedSets.taxonomy(train);
+            List<LabeledArticle> train = BenchData.train(dataset);
+            List<LabeledArticle> test = BenchData.test(dataset);
+            Taxonomy taxonomy = BenchData.taxonomy(train);
             List<Article> all = new ArrayList<>();
             train.forEach(r -> all.add(r.article()));
             test.forEach(r -> all.add(r.article()));
-            try (Classifier local = SharedSets.local(train, taxonomy)) {
+            try (Classifier local = BenchModels.local(train, taxonomy)) {
                 rows.addAll(run(dataset, "local", new Precomputed(local, all), train, test, set.getValue()));
             }
             if ("local".equals(System.getProperty("bench.models"))) {
                 continue; // -Dbench.models=local: the quick run, without the embedding classifier
             }
-            try (SharedSets.Embeddings embeddings = new SharedSets.Embeddings(dataset);
+            try (BenchModels.Embeddings embeddings = new BenchModels.Embeddings(dataset);
                  Classifier embedding = embeddings.train(train, taxonomy)) {
                 rows.addAll(run(dataset, "embeddings (" + embeddings.modelName + ")",
                         new Precomputed(embedding, all), train, test, set.getValue()));

@@ -1,10 +1,8 @@
 package dev.classifier.loop.bench;
 
-import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
-import dev.classifier.dataset.LabeledSets;
 import dev.classifier.embeddings.EmbeddingCache;
 import dev.classifier.embeddings.EmbeddingClassifier;
 import dev.classifier.embeddings.EmbeddingModel;
@@ -12,54 +10,17 @@ import dev.classifier.embeddings.EmbeddingTrainer;
 import dev.classifier.embeddings.OnnxTextEmbedder;
 import dev.classifier.local.LocalTrainer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The labelled sets in ../shared/data (as classifier-embeddings' bench reads them: the {@code text} field only) and
- * the two models the corrections benches wrap: the local model and the embedding classifier, whose vectors come
- * from the shared cache {@code bench/out/embeddings.cache} ({@code bench/embeddings.sh warm} fills it).
+ * The two models the corrections benches wrap (the sets themselves come from classifier-bench-data's
+ * {@code BenchData}): the local model and the embedding classifier, whose vectors come from the shared cache
+ * {@code bench/out/embeddings.cache} ({@code bench/embeddings.sh warm} fills it).
  */
-final class SharedSets {
+final class BenchModels {
 
-    private SharedSets() {
-    }
-
-    static Path dataDir() {
-        Path data = Path.of(System.getProperty("classifier.sharedDir", "../shared")).resolve("data");
-        if (!Files.isDirectory(data)) {
-            throw new IllegalStateException("benchmark data not found at " + data.toAbsolutePath());
-        }
-        return data;
-    }
-
-    static List<LabeledArticle> train(String dataset) {
-        return read(dataDir().resolve(dataset).resolve("train.jsonl"));
-    }
-
-    static List<LabeledArticle> test(String dataset) {
-        return read(dataDir().resolve(dataset).resolve("test.jsonl"));
-    }
-
-    /** THUCNews repeats its headline in {@code title}; the model input is the {@code text} field alone. */
-    static List<LabeledArticle> read(Path file) {
-        List<LabeledArticle> rows = new ArrayList<>();
-        for (LabeledArticle row : LabeledSets.read(file)) {
-            Article a = row.article();
-            rows.add(new LabeledArticle(Article.of(a.id(), "", a.body().isBlank() ? a.title() : a.body()),
-                    row.label()));
-        }
-        return rows;
-    }
-
-    static Taxonomy taxonomy(List<LabeledArticle> rows) {
-        Set<String> labels = new TreeSet<>();
-        rows.forEach(r -> labels.add(r.label()));
-        return Taxonomy.of(labels.toArray(String[]::new));
+    private BenchModels() {
     }
 
     static Classifier local(List<LabeledArticle> rows, Taxonomy taxonomy) {
