@@ -89,12 +89,14 @@ final class AddedValues implements Serializable {
 
         /** A struct row of each label's score in label order, NaN for a label without one; null when none. */
         private Row scoreStruct(Map<String, Double> byLabel) {
-            if (byLabel.isEmpty()) {
+            double[] scores = scoreArray(byLabel);
+            if (scores == null) {
                 return null;
             }
-            Object[] fields = new Object[labels.length];
-            Arrays.fill(fields, Double.NaN);
-            fillInLabelOrder(byLabel, fields);
+            Object[] fields = new Object[scores.length];   // boxed: a struct row holds objects
+            for (int i = 0; i < scores.length; i++) {
+                fields[i] = scores[i];
+            }
             return RowFactory.create(fields);
         }
 
@@ -114,18 +116,6 @@ final class AddedValues implements Serializable {
                 position = i + 1;
             }
             return array;
-        }
-
-        /** The scores into {@code fields} at their labels' positions (boxed: a struct row holds objects). */
-        private void fillInLabelOrder(Map<String, Double> byLabel, Object[] fields) {
-            int position = 0;
-            for (Map.Entry<String, Double> score : byLabel.entrySet()) {
-                int i = labelPosition(score.getKey(), position);
-                if (i >= 0) {
-                    fields[i] = score.getValue();
-                }
-                position = i + 1;
-            }
         }
 
         /** A label's position: LabelScores iterates in label order, so no lookup while the keys line up. */
