@@ -26,18 +26,22 @@ class JsonlWriterTest {
     @TempDir
     Path dir;
 
+    /** Two notes with a line break, quotes, a tab, an emoji and a line separator, and the two lines they make. */
+    private static final List<Note> TRICKY = List.of(new Note("n1", "央行降息\n第二行 \"quoted\" tab\t", 5),
+            new Note("n2", "Emoji 😀 and a line separator \u2028 here", 3));
+    private static final String TRICKY_LINES =
+            "{\"id\":\"n1\",\"text\":\"央行降息\\n第二行 \\\"quoted\\\" tab\\t\",\"stars\":5}\n"
+            + "{\"id\":\"n2\",\"text\":\"Emoji 😀 and a line separator \u2028 here\",\"stars\":3}\n";
+
     @Test
     void writesOneCompactLinePerRecordWithChineseAsUtf8() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonlWriter<Note> writer = JsonlWriter.builder(RecordEncoder.<Note>bind(new ObjectMapper()))
                 .output(out, "notes.jsonl").build()) {
-            writer.write(new Note("n1", "央行降息\n第二行 \"quoted\" tab\t", 5));
-            writer.write(new Note("n2", "Emoji 😀 and a line separator \u2028 here", 3));
+            writer.writeAll(TRICKY);
             assertThat(writer.recordsWritten()).isEqualTo(2);
         }
-        String expected = "{\"id\":\"n1\",\"text\":\"央行降息\\n第二行 \\\"quoted\\\" tab\\t\",\"stars\":5}\n"
-                + "{\"id\":\"n2\",\"text\":\"Emoji 😀 and a line separator \u2028 here\",\"stars\":3}\n";
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(TRICKY_LINES);
         assertThat(out.toByteArray()).startsWith((byte) '{'); // no byte order mark
     }
 
@@ -51,13 +55,10 @@ class JsonlWriterTest {
                     json.writeNumberField("stars", note.stars());
                     json.writeEndObject();
                 }).output(out, "notes.jsonl").build()) {
-            writer.write(new Note("n1", "央行降息\n第二行 \"quoted\" tab\t", 5));
-            writer.write(new Note("n2", "Emoji 😀 and a line separator \u2028 here", 3));
+            writer.writeAll(TRICKY);
             assertThat(writer.recordsWritten()).isEqualTo(2);
         }
-        String expected = "{\"id\":\"n1\",\"text\":\"央行降息\\n第二行 \\\"quoted\\\" tab\\t\",\"stars\":5}\n"
-                + "{\"id\":\"n2\",\"text\":\"Emoji 😀 and a line separator \u2028 here\",\"stars\":3}\n";
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(TRICKY_LINES);
     }
 
     @Test
