@@ -3,7 +3,6 @@ package dev.classifier.api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -187,23 +186,9 @@ public final class Taxonomy {
 
     private static final String QUOTES = "\"'`“”‘’「」『』《》«»";
 
-    /**
-     * NFKC, skipped for the text it leaves alone (below U+00A0, and CJK ideographs): a process's first NFKC loads
-     * the JDK's normalisation tables, about 2 ms of the command-line tool's start-up.
-     */
-    private static String nfkc(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0xA0 && (c < 0x4E00 || c > 0x9FFF)) {
-                return Normalizer.normalize(text, Normalizer.Form.NFKC);
-            }
-        }
-        return text;
-    }
-
     /** NFKC folds full-width forms; then whitespace and quotes around the text are peeled off, and case folded. */
     static String matchKey(String raw) {
-        String s = nfkc(raw).strip();
+        String s = TextForms.nfkc(raw).strip();
         boolean peeled = true;
         while (peeled && !s.isEmpty()) {
             peeled = false;

@@ -1,6 +1,6 @@
 package dev.classifier.local;
 
-import java.text.Normalizer;
+import dev.classifier.api.TextForms;
 
 /**
  * Turns a text into the 64-bit hashes of its features as {@link FeatureSpec} describes them. Hashes are computed
@@ -56,7 +56,7 @@ final class TextFeatures {
      * @return how many chunks
      */
     int chunks(String text, Scratch scratch) {
-        int length = toCodePoints(normalize(text), scratch);
+        int length = toCodePoints(TextForms.nfkc(text), scratch);
         int[] cps = scratch.codePoints;
         int chunks = 0;
         int start = 0;
@@ -227,17 +227,6 @@ final class TextFeatures {
                 }
             }
         }
-    }
-
-    /** NFKC (full-width forms to their plain ones), skipped for the common text that NFKC leaves alone. */
-    static String normalize(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0xA0 && (c < 0x4E00 || c > 0x9FFF)) {
-                return Normalizer.normalize(text, Normalizer.Form.NFKC);
-            }
-        }
-        return text;
     }
 
     /** Lower-cased code points into the scratch; returns how many. */

@@ -1,11 +1,11 @@
 package dev.classifier.prompt;
 
 import dev.classifier.api.Article;
+import dev.classifier.api.TextForms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -60,10 +60,10 @@ final class PredictionKeys {
 
     /**
      * NFKC, then every run of whitespace (ASCII whitespace, no-break and ideographic spaces) as one space, then
-     * {@link String#strip()}. ASCII text is its own NFKC form, so it skips the normaliser.
+     * {@link String#strip()}.
      */
     static String normalise(String text) {
-        String nfkc = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String nfkc = TextForms.nfkc(text);
         StringBuilder folded = null;
         int n = nfkc.length();
         for (int i = 0; i < n; i++) {
@@ -93,15 +93,6 @@ final class PredictionKeys {
     private static boolean isFoldedSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00A0' || c == '\u2007' || c == '\u202F'
                 || c == '\u3000';
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void update(MessageDigest sha, String value) {
