@@ -53,9 +53,9 @@ final class ClassifyCommand implements Subcommand {
                 chunk.add(articles.next());
                 StartupTimes.mark("first read");
                 if (chunk.size() == CHUNK || !articles.hasNext()) {
-                    List<Outcome> outs = classifier.classifyAll(chunk);
+                    List<Outcome> outcomes = classifier.classifyAll(chunk);
                     StartupTimes.mark("first classified");
-                    failed += write(chunk, outs, out);
+                    failed += write(chunk, outcomes, out);
                     out.flush();
                     StartupTimes.mark("first written");
                     done += chunk.size();

@@ -49,10 +49,11 @@ final class ReviewOrder {
 
     /** The policy of this {@code --policy} name; a usage error naming the choices when there is none. */
     static ReviewPolicy policy(String name) {
-        return Arrays.stream(ReviewPolicy.values()).filter(policy -> name(policy).equals(name)).findFirst()
-                .filter(policy -> NAMES.contains(name))
-                .orElseThrow(() -> new CliException(ExitCodes.USAGE,
-                        "--policy takes one of " + String.join(", ", NAMES) + "; got '" + name + "'"));
+        if (!NAMES.contains(name)) {
+            throw new CliException(ExitCodes.USAGE,
+                    "--policy takes one of " + String.join(", ", NAMES) + "; got '" + name + "'");
+        }
+        return ReviewPolicy.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     private static String name(ReviewPolicy policy) {
