@@ -34,11 +34,12 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  * <li>the flagged set against the flipped rows, strictly; the precision where the findings, clearest first, reach
  * recall 0.6; the precision estimated against true label errors ({@link OwnIssueJudgements}); how many of the
- * source's own flags on the unflipped split rank above that point, the precision there with them set aside, and
- * the ceiling of a ranking that cannot tell the set's own errors from planted flips ({@link NoiseScore});</li>
+ * source's own flags on the unflipped split rank above that point, the precision there estimated against true
+ * errors, and the ceiling of a ranking that cannot tell the set's own errors from planted flips
+ * ({@link NoiseScore});</li>
  * <li>accuracy on the whole test split of the local model (whatever the source): clean, noisy, retrained without
- * every flagged row, and without the findings {@link RetrainChoice} picks on held-out folds of the noisy training
- * split (never the test split).</li>
+ * exactly the flipped rows (what a perfect audit would win back), without every flagged row, and without the
+ * findings {@link RetrainChoice} picks on held-out folds of the noisy training split (never the test split).</li>
  * </ul>
  */
 public final class NoiseBench {
@@ -47,7 +48,7 @@ public final class NoiseBench {
 
     /** One source's audit of one noisy split, and the local model retrained after it. */
     private record Run(NoiseScore score, double seconds, double ceiling, double ceilingHigh, double clean,
-                       double noisy, double withoutFlagged, double chosen, int chosenLeftOut) {
+                       double noisy, double withoutFlips, double withoutFlagged, double chosen, int chosenLeftOut) {
         double recovered(double accuracy) {
             return (accuracy - noisy) / (clean - noisy);
         }
@@ -124,6 +125,9 @@ public final class NoiseBench {
         List<LabeledArticle> noisy = new ArrayList<>(train);
         Set<String> flipped = NoiseFlips.flip(noisy, dataset, systematic, seed);
         double noisyAccuracy = accuracy(trainer, noisy, taxonomy, test);
+        // What a perfect audit would win back: the noisy split without exactly the planted flips.
+        double withoutFlips = accuracy(trainer, noisy.stream().filter(r -> !flipped.contains(r.article().id()))
+                .toList(), taxonomy, test);
         Own local = own.getOrDefault("local", own.values().iterator().next());
         double ceiling = NoiseScore.ceiling(flipped, local.flags(), local.judged().wrongShare());
         double ceilingHigh = NoiseScore.ceiling(flipped, local.flags(), local.judged().wrongOrAmbiguousShare());
@@ -137,7 +141,7 @@ public final class NoiseBench {
                     taxonomy, test);
             RetrainChoice choice = RetrainChoice.of(report, trainer, taxonomy);
             double chosen = accuracy(trainer, choice.rows(), taxonomy, test);
-            Run r = new Run(score, seconds(split, source), ceiling, ceilingHigh, clean, noisyAccuracy,
+            Run r = new Run(score, seconds(split, source), ceiling, ceilingHigh, clean, noisyAccuracy, withoutFlips,
                     withoutFlagged, chosen, choice.leftOut().size());
             System.err.printf(Locale.ROOT, "%s systematic=%s seed %d %s: %s; %s; %s%n", dataset, systematic, seed,
                     source, r, choice.describe(), choice.measured());
@@ -213,10 +217,12 @@ public final class NoiseBench {
                         mean(each, Run::ceiling), mean(each, Run::ceilingHigh)));
                 double clean = each.get(0).clean();
                 double noisy = mean(each, Run::noisy);
+                double withoutFlips = mean(each, Run::withoutFlips);
                 double without = mean(each, Run::withoutFlagged);
                 double chosen = mean(each, Run::chosen);
-                recovery.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f | %.0f%% (%s) |"
-                                + " %.0f | %.2f | %.0f%% (%s) |%n", dataset, flips, source, 100 * clean, 100 * noisy,
+                recovery.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f (%.0f%%) | %.2f |"
+                                + " %.0f%% (%s) | %.0f | %.2f | %.0f%% (%s) |%n", dataset, flips, source, 100 * clean,
+                        100 * noisy, 100 * withoutFlips, 100 * (withoutFlips - noisy) / (clean - noisy),
                         100 * without, 100 * (without - noisy) / (clean - noisy),
                         range(each, r -> r.recovered(r.withoutFlagged())), mean(each, r -> r.chosenLeftOut()),
                         100 * chosen, 100 * (chosen - noisy) / (clean - noisy),
@@ -233,8 +239,9 @@ public final class NoiseBench {
                     + " errors | own flags / others above that point | precision there, est. against true errors |"
                     + " ceiling |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + flags
                     + "\nAccuracy of the local model on the whole test split (min–max of the recovered share)\n"
-                    + "| set | flips | source | clean % | noisy % | without all flagged % | recovered |"
-                    + " held-out choice: left out | % | recovered |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
+                    + "| set | flips | source | clean % | noisy % | without the flips % (recovered) |"
+                    + " without all flagged % | recovered | held-out choice: left out | % | recovered |\n"
+                    + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
                     + recovery + "\nThe audit's own flags on the unflipped splits:\n" + own + skipped;
         }
 
