@@ -53,7 +53,7 @@ public final class AccuracyBench {
     }
 
     /** Also score each training on the pool's gold labels (a dev set for diagnosis; never the test split). */
-    static final boolean POOL_DEV = Boolean.getBoolean("bench.poolDev");
+    static final boolean POOL_DEV = Boolean.parseBoolean(System.getProperty("bench.poolDev", "true"));
     static final List<String> REGIMES = List.of(System.getProperty("bench.regimes", "0,8,32,128,full").split(","));
     private static List<String> only = List.of();
 
