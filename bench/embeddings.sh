@@ -5,13 +5,17 @@
 #               strategy (alone, default = + local companion, + unlabelled pool, + skewed pool), beside the local
 #               n-gram model; compare with the lexical peers in ../shared/data/BASELINES.md. Then retraining: cold-
 #               cache training time blended vs alone, and settings/accuracy after one more item (RetrainBench);
-#               and a side check of how much the 32-per-class centroid figure depends on the items tested.
+#               and a side check of how much the 32-per-class centroid figure depends on the items tested. Each
+#               few-shot training is also scored on the pool's gold labels (the rest of the training split: a dev
+#               set for diagnosis, never used to choose anything in the trainer).
 #   throughput  texts/s with 1 and 2 workers (and 2 ONNX threads), load time and memory, one JVM per model; short
 #               texts, then long ones (same-label test items joined) read head only or in 4 windows
 #   long        accuracy of reading long text head only vs in windows (LongTextBench: a narrow window on real
 #               texts, and joined same-label items at the real 512-token window)
 #   search      VectorIndex (float, int8, 1 or 2 threads) against a brute-force float scan at 10k and 100k vectors
 # Usage: bench/embeddings.sh [all|warm|accuracy|throughput|long|search]    Output: bench/out/embeddings-<part>.txt
+# EMBEDDINGS_BENCH_OPTS adds JVM options, e.g. '-Dbench.regimes=32,128' (AccuracyBench: only those regimes) or
+# '-Dbench.poolDev=false' (no scoring on the pool's gold labels).
 source "$(dirname "$0")/lib.sh"
 
 MODULE=classifier-embeddings
@@ -23,7 +27,7 @@ part() {
   local name=$1 heap=$2 main=$3
   shift 3
   echo "== $name ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  BENCH_JAVA_OPTS="-Xmx$heap" run_bench_main "$MODULE" "$PACKAGE.$main" "$@" 2>"$BENCH_OUT/embeddings-$name.log" \
+  BENCH_JAVA_OPTS="-Xmx$heap ${EMBEDDINGS_BENCH_OPTS:-}" run_bench_main "$MODULE" "$PACKAGE.$main" "$@" 2>"$BENCH_OUT/embeddings-$name.log" \
     | tee "$BENCH_OUT/embeddings-$name.txt"
   echo "== $name done ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }

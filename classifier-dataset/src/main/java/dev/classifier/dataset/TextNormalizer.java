@@ -1,6 +1,7 @@
 package dev.classifier.dataset;
 
-import java.text.Normalizer;
+import dev.classifier.api.TextForms;
+
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ public final class TextNormalizer {
     }
 
     public static String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded = TextForms.nfkc(text).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(folded.length());
         boolean pendingSpace = false;
         for (int i = 0; i < folded.length(); ) {

@@ -24,19 +24,6 @@ final class CentreRefinement {
 
     /** Kept pool articles (indices), class by class and most confident first, and the class each was taken for. */
     record Selection(int perClass, int[] rows, int[] classes) {
-
-        /** The first {@code count} of each class. */
-        Selection top(int count) {
-            int take = Math.min(count, perClass);
-            int classCount = perClass == 0 ? 0 : rows.length / perClass;
-            int[] r = new int[take * classCount];
-            int[] c = new int[take * classCount];
-            for (int k = 0; k < classCount; k++) {
-                System.arraycopy(rows, k * perClass, r, k * take, take);
-                System.arraycopy(classes, k * perClass, c, k * take, take);
-            }
-            return new Selection(take, r, c);
-        }
     }
 
     /** Refined centres and how many pool articles shaped them. */
@@ -48,13 +35,24 @@ final class CentreRefinement {
 
     /** The pool articles a model is most sure of, as many for each class (none if a class gets none). */
     static Selection select(LinearModel model, float[][] pool) {
-        int classes = model.labels().size();
+        List<double[]> logits = new ArrayList<>(pool.length);
+        for (float[] vector : pool) {
+            logits.add(model.logits(vector));
+        }
+        return select(logits, model.labels().size(), MAX_KEPT_PER_CLASS);
+    }
+
+    /**
+     * The pool articles whose scores are surest (by the margin between the best two), as many for each class:
+     * {@link #KEPT_SHARE} of the class with fewest predictions, at most {@code maxPerClass}.
+     */
+    static Selection select(List<double[]> scores, int classes, int maxPerClass) {
         List<List<double[]>> byClass = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
             byClass.add(new ArrayList<>());
         }
-        for (int i = 0; i < pool.length; i++) {
-            double[] z = model.logits(pool[i]);
+        for (int i = 0; i < scores.size(); i++) {
+            double[] z = scores.get(i);
             int best = EmbeddingTrainer.argmax(z);
             double second = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < classes; k++) {
@@ -64,7 +62,7 @@ final class CentreRefinement {
             }
             byClass.get(best).add(new double[]{z[best] - second, i});
         }
-        int kept = MAX_KEPT_PER_CLASS;
+        int kept = maxPerClass;
         for (List<double[]> members : byClass) {
             kept = Math.min(kept, (int) Math.floor(KEPT_SHARE * members.size()));
         }

@@ -1,6 +1,7 @@
 package dev.classifier.embeddings;
 
 import dev.classifier.api.Article;
+import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.TextEmbedder;
@@ -104,7 +105,10 @@ final class EmbeddingFit {
             if (settings.pool().teachesCompanion() && pool.length > 0) {
                 // The pool's inferred labels teach the companion here and go nowhere else.
                 rows = new ArrayList<>(examples);
-                rows.addAll(HeldOutSearch.pseudoLabelled(classes, poolArticles, pool, built.model(), y));
+                try (Classifier first = companionOrNone.train(examples, taxonomy)) {
+                    rows.addAll(CoTraining.pseudoLabelled(classes, built.model(), settings.temperature(), first,
+                            poolArticles, pool, companionOrNone, taxonomy, examples));
+                }
             }
             companion = Optional.of(new Companion(companionOrNone.train(rows, taxonomy),
                     settings.companionWeight(), settings.combinedTemperature()));

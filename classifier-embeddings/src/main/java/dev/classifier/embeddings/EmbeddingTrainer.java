@@ -153,9 +153,10 @@ public final class EmbeddingTrainer implements Trainer {
 
     /**
      * Trains on labelled articles and a pool of unlabelled ones (articles the classifier will see anyway): the pool
-     * may move the class centres towards where its articles lie, only where held-out folds of the labelled
-     * examples show a gain. What the pool's articles were taken for stays inside the model: nothing is stored or
-     * returned. Pool articles that are also among the examples (same id) are left out of the pool.
+     * may move the class centres towards where its articles lie, and the articles the blend of embedding and
+     * companion is surest of may teach the companion (co-training), each only where held-out folds of the
+     * labelled examples show a gain. What the pool's articles were taken for stays inside the model: nothing is
+     * stored or returned. Pool articles that are also among the examples (same id) are left out of the pool.
      *
      * @throws IllegalArgumentException as {@link #train(Collection)}
      */

@@ -3,7 +3,6 @@ package dev.classifier.embeddings;
 import dev.classifier.api.Article;
 import dev.classifier.api.Classifier;
 import dev.classifier.api.LabeledArticle;
-import dev.classifier.api.Outcome;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.api.Trainer;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
@@ -12,13 +11,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Chooses an {@link EmbeddingClassifier}'s settings on held-out folds of its training data, one after the other:
  * the weight of the description prior (on the centroid), the method and penalty, whether the unlabelled pool may
- * move the centres, and the companion's weight. Where earlier settings are given, each is kept unless another
- * beats it on held-out accuracy by a margin, so that one more example does not flip a choice.
+ * move the centres, the companion's weight and whether the companion learns from the pool (co-training: each
+ * fold's companions learn only from that fold's training rows and the pool articles they label). Where earlier
+ * settings are given, each is kept unless another beats it on held-out accuracy by a margin, so that one more
+ * example does not flip a choice.
  */
 final class HeldOutSearch {
 
@@ -35,10 +35,6 @@ final class HeldOutSearch {
     static final double CENTROID_SCALE = 10;
     /** A new choice must beat the earlier one by this much held-out accuracy (or 1.5 examples, if more). */
     static final double MARGIN = 0.01;
-    /** The companion learns from at most this many times the largest labelled class of pool articles per class. */
-    static final int TAUGHT_RATIO = 4;
-    /** ... and at most this many per class (the companion's training time grows with them). */
-    static final int MAX_TAUGHT_PER_CLASS = 256;
     /** Above this many examples the companion is cross-validated on three folds only (it trains 4 times, not 6). */
     static final int FEWER_COMPANION_FOLDS_ABOVE = 1000;
 
@@ -143,12 +139,24 @@ final class HeldOutSearch {
                 List<Integer> test = blending.test(fold);
                 if (fold < companionFolds) {
                     List<Integer> train = blending.train(fold);
-                    companion.addAll(companionProbabilities(data, train, List.of(), test));
-                    if (teach) {
-                        float[][] x = train.stream().map(i -> data.x()[i]).toArray(float[][]::new);
-                        int[] y = train.stream().mapToInt(i -> data.y()[i]).toArray();
-                        LinearModel model = pooled(data, x, y, config, alpha, centresUse);
-                        taught.addAll(companionProbabilities(data, train, pseudoLabelled(data, model, y), test));
+                    List<LabeledArticle> rows = train.stream().map(data.examples()::get).toList();
+                    List<Article> tested = test.stream().map(i -> data.examples().get(i).article()).toList();
+                    try (Classifier first = trainCompanion(rows)) {
+                        companion.addAll(CoTraining.probabilities(data.classes(), first, tested));
+                        if (teach) {
+                            // Only the fold's training rows teach: its held-out rows are what the blend is scored on.
+                            float[][] x = train.stream().map(i -> data.x()[i]).toArray(float[][]::new);
+                            int[] y = train.stream().mapToInt(i -> data.y()[i]).toArray();
+                            LinearModel model = pooled(data, x, y, config, alpha, centresUse);
+                            List<LabeledArticle> pseudo = CoTraining.pseudoLabelled(data.classes(), model,
+                                    temperature, first, data.poolArticles(), data.pool(), companionTrainer,
+                                    taxonomy, rows);
+                            List<LabeledArticle> taughtRows = new ArrayList<>(rows);
+                            taughtRows.addAll(pseudo);
+                            try (Classifier second = trainCompanion(taughtRows)) {
+                                taught.addAll(CoTraining.probabilities(data.classes(), second, tested));
+                            }
+                        }
                     }
                     embedding.addAll(blendLogits.subList(at, at + test.size()));
                     test.forEach(i -> subsetTruth.add(data.y()[i]));
@@ -233,43 +241,11 @@ final class HeldOutSearch {
                 : refined.centres(), refined.pseudoLabelled());
     }
 
-    /** Pool articles a model is surest of, up to {@link #TAUGHT_RATIO} times the largest labelled class each. */
-    static List<LabeledArticle> pseudoLabelled(List<String> classes, List<Article> poolArticles, float[][] pool,
-                                               LinearModel model, int[] y) {
-        int[] perClass = new int[classes.size()];
-        for (int label : y) {
-            perClass[label]++;
-        }
-        int largest = java.util.Arrays.stream(perClass).max().orElse(0);
-        CentreRefinement.Selection selection = CentreRefinement.select(model, pool)
-                .top(Math.min(MAX_TAUGHT_PER_CLASS, TAUGHT_RATIO * largest));
-        List<LabeledArticle> rows = new ArrayList<>(selection.rows().length);
-        for (int i = 0; i < selection.rows().length; i++) {
-            rows.add(new LabeledArticle(poolArticles.get(selection.rows()[i]), classes.get(selection.classes()[i])));
-        }
-        return rows;
-    }
-
-    private static List<LabeledArticle> pseudoLabelled(Data data, LinearModel model, int[] y) {
-        return pseudoLabelled(data.classes(), data.poolArticles(), data.pool(), model, y);
-    }
-
-    /** The companion, trained on {@code train} (and pool rows), on each of {@code test}: probabilities in class order. */
-    private List<double[]> companionProbabilities(Data data, List<Integer> train, List<LabeledArticle> taught,
-                                                  List<Integer> test) {
-        List<LabeledArticle> rows = new ArrayList<>(train.stream().map(data.examples()::get).toList());
+    /** The companion trained on rows, or null where they have fewer than two labels. */
+    private Classifier trainCompanion(List<LabeledArticle> rows) {
         if (rows.stream().map(LabeledArticle::label).distinct().count() < 2) {
-            return test.stream().map(i -> Companion.probabilities(data.classes(), Optional.empty())).toList();
+            return null;
         }
-        rows.addAll(taught);
-        try (Classifier companion = companionTrainer.train(rows, taxonomy)) {
-            List<Outcome> outcomes = companion.classifyAll(
-                    test.stream().map(i -> data.examples().get(i).article()).toList());
-            List<double[]> out = new ArrayList<>(outcomes.size());
-            for (Outcome outcome : outcomes) {
-                out.add(Companion.probabilities(data.classes(), outcome.predictionIfAny()));
-            }
-            return out;
-        }
+        return companionTrainer.train(rows, taxonomy);
     }
 }

@@ -5,9 +5,10 @@ import java.util.function.Function;
 
 /**
  * A trainer's last searched settings. A training on examples that changed in number by at most
- * {@link #SEARCH_AGAIN_AFTER_CHANGE} since that search reuses them (no search, so the companion trains once);
- * otherwise the search runs with them as the choice to keep unless beaten by a margin, and its result is
- * remembered. Safe for concurrent trainings: the last search to finish is remembered.
+ * {@link #SEARCH_AGAIN_AFTER_CHANGE} since that search reuses them (no search, so the companion trains once, or
+ * three times where the pool co-trains it); otherwise the search runs with them as the choice to keep unless beaten
+ * by a margin, and its result is remembered. Safe for concurrent trainings: the last search to finish is
+ * remembered.
  */
 final class SettingsMemory {
 

@@ -31,7 +31,11 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         NONE,
         /** Its most confident articles moved the class centres. */
         CENTRES,
-        /** The companion learnt from the articles the embedding model was surest of, besides the examples. */
+        /**
+         * The companion learnt from the pool articles that the blend of the embedding model and the companion was
+         * surest of (co-training: the surest half of each class, as many for every class, two rounds), besides
+         * the examples.
+         */
         COMPANION,
         /** Both {@link #CENTRES} and {@link #COMPANION}. */
         CENTRES_AND_COMPANION;

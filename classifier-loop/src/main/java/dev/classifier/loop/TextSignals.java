@@ -1,6 +1,7 @@
 package dev.classifier.loop;
 
-import java.text.Normalizer;
+import dev.classifier.api.TextForms;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -69,7 +70,7 @@ final class TextSignals {
 
     /** NFKC, lower case, letters and digits kept, every other run one space, no space at either end. */
     private static int[] normalised(String text) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = TextForms.nfkc(text).toLowerCase(Locale.ROOT);
         int[] out = new int[n.length()];
         int length = 0;
         boolean space = false;

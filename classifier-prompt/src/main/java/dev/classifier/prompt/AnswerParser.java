@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.classifier.api.Taxonomy;
+import dev.classifier.api.TextForms;
 
 import java.io.IOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,10 +124,10 @@ final class AnswerParser {
 
     /** The one label that the text names (whole words for Latin labels), if exactly one is named. */
     private static Optional<String> soleMention(String written, Taxonomy taxonomy) {
-        String text = Normalizer.normalize(written, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String text = TextForms.nfkc(written).toLowerCase(Locale.ROOT);
         String found = null;
         for (String label : taxonomy.labels()) {
-            String key = Normalizer.normalize(label, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            String key = TextForms.nfkc(label).toLowerCase(Locale.ROOT);
             Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(key) + "(?![\\p{L}\\p{N}])");
             boolean named = isCjk(key) ? text.contains(key) : p.matcher(text).find();
             if (named) {

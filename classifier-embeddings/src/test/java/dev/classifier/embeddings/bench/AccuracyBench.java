@@ -52,6 +52,8 @@ public final class AccuracyBench {
                Map<String, Double> predictSeconds, String chosen) {
     }
 
+    /** Also score each training on the pool's gold labels (a dev set for diagnosis; never the test split). */
+    static final boolean POOL_DEV = Boolean.parseBoolean(System.getProperty("bench.poolDev", "true"));
     static final List<String> REGIMES = List.of(System.getProperty("bench.regimes", "0,8,32,128,full").split(","));
     private static List<String> only = List.of();
 
@@ -161,6 +163,7 @@ public final class AccuracyBench {
                 }
             }
             double[] values = new double[draws.size()];
+            double[] poolValues = new double[draws.size()];
             double trainTotal = 0;
             double predictTotal = 0;
             List<String> settings = new ArrayList<>();
@@ -176,6 +179,12 @@ public final class AccuracyBench {
                     List<Outcome> outcomes = classifier.classifyAll(articles);
                     predictTotal += (System.nanoTime() - predictStart) / 1e9;
                     values[d] = Stats.accuracy(test, outcomes);
+                    if (POOL_DEV && !labelled.isEmpty() && labelled.size() < train.size()) {
+                        // The pool's own gold labels: training-split rows, a fair dev set for diagnosis.
+                        List<LabeledArticle> rest = rest(train, labelled);
+                        poolValues[d] = Stats.accuracy(rest, classifier.classifyAll(
+                                rest.stream().map(LabeledArticle::article).toList()));
+                    }
                     if (classifier instanceof EmbeddingClassifier ec) {
                         ec.settings().ifPresent(s -> settings.add(describe(s)));
                     }
@@ -188,6 +197,11 @@ public final class AccuracyBench {
                     embeddingModel.name(), contender.name(), regime,
                     Arrays.toString(Arrays.stream(values).map(v -> Math.round(1000 * v) / 10.0).toArray()), settings,
                     100 * load.foreignShare());
+            if (POOL_DEV && !regime.equals("0") && !regime.equals("full")) {
+                System.out.printf(Locale.ROOT, "  on the pool's gold labels (rest of the training split): %s mean %.2f%n",
+                        Arrays.toString(Arrays.stream(poolValues).map(v -> Math.round(1000 * v) / 10.0).toArray()),
+                        100 * Arrays.stream(poolValues).average().orElse(0));
+            }
             load = MachineLoad.start();
             if (regime.equals("full") && !settings.isEmpty()) {
                 chosen = " (full: " + settings.get(0) + ")";
@@ -209,8 +223,7 @@ public final class AccuracyBench {
         if (kind == Pool.NONE || labelled.isEmpty()) {
             return List.of();
         }
-        Set<String> taken = labelled.stream().map(r -> r.article().id()).collect(Collectors.toSet());
-        List<LabeledArticle> rest = train.stream().filter(r -> !taken.contains(r.article().id())).toList();
+        List<LabeledArticle> rest = rest(train, labelled);
         if (kind == Pool.SKEWED) {
             String big = taxonomy.labels().get(0);
             Map<String, List<LabeledArticle>> byLabel = rest.stream().collect(
@@ -225,5 +238,11 @@ public final class AccuracyBench {
             rest = skewed;
         }
         return rest.stream().map(LabeledArticle::article).toList();
+    }
+
+    /** The training split minus the labelled draw. */
+    static List<LabeledArticle> rest(List<LabeledArticle> train, List<LabeledArticle> labelled) {
+        Set<String> taken = labelled.stream().map(r -> r.article().id()).collect(Collectors.toSet());
+        return train.stream().filter(r -> !taken.contains(r.article().id())).toList();
     }
 }

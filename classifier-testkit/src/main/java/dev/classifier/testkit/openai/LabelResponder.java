@@ -1,6 +1,7 @@
 package dev.classifier.testkit.openai;
 
-import java.text.Normalizer;
+import dev.classifier.api.TextForms;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ public final class LabelResponder implements Responder {
     }
 
     static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return TextForms.nfkc(text).toLowerCase(Locale.ROOT);
     }
 
     private record Rule(Predicate<String> test, String label, String description) {

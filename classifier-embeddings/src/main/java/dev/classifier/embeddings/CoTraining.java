@@ -1,0 +1,90 @@
+package dev.classifier.embeddings;
+
+import dev.classifier.api.Article;
+import dev.classifier.api.Classifier;
+import dev.classifier.api.LabeledArticle;
+import dev.classifier.api.Outcome;
+import dev.classifier.api.Taxonomy;
+import dev.classifier.api.Trainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Co-training of the companion on the whole unlabelled pool. The blend of the embedding model and a companion
+ * trained on the labelled rows labels the pool; of each class the surest half is kept, the same number for every
+ * class (the class with fewest predictions sets it), so that a pool that is mostly one class cannot pull the
+ * others; a companion trained on the labelled rows and those labels the pool again with the embedding, and the
+ * surest half of that teaches the companion beside the labelled rows. The n-gram companion gains most from more
+ * rows, and the blend labels the pool better than either model alone. What the pool's articles were taken for
+ * never leaves the trainer: only the companion they taught.
+ */
+final class CoTraining {
+
+    /** The companion's weight in the blend that labels the pool: a fixed default (its weight is chosen later). */
+    static final double LABELLING_WEIGHT = 1.0;
+    /** Labelling rounds: the second labels with a companion that learnt from the first round's articles. */
+    static final int ROUNDS = 2;
+    /** Pool articles kept per class at most (bounds the companion's training time). */
+    static final int MAX_KEPT_PER_CLASS = 2000;
+
+    private CoTraining() {
+    }
+
+    /**
+     * The pool articles that teach the companion, each with the class the blend took it for.
+     *
+     * @param classes          the classes in the embedding model's order
+     * @param embedding        the embedding model trained on {@code labelled}; its logits are divided by
+     *                         {@code temperature}
+     * @param companion        the companion trained on {@code labelled} only (not closed here), or null where it
+     *                         could not be trained: then the embedding alone labels the pool
+     * @param companionTrainer trains the later rounds' companions (closed here)
+     */
+    static List<LabeledArticle> pseudoLabelled(List<String> classes, LinearModel embedding, double temperature,
+                                               Classifier companion, List<Article> poolArticles, float[][] pool,
+                                               Trainer companionTrainer, Taxonomy taxonomy,
+                                               List<LabeledArticle> labelled) {
+        List<double[]> logits = new ArrayList<>(pool.length);
+        for (float[] vector : pool) {
+            logits.add(embedding.logits(vector));
+        }
+        List<LabeledArticle> rows = surest(classes, poolArticles,
+                Companion.combine(logits, temperature, probabilities(classes, companion, poolArticles),
+                        companion == null ? 0 : LABELLING_WEIGHT));
+        for (int round = 1; round < ROUNDS && companion != null && !rows.isEmpty(); round++) {
+            List<LabeledArticle> taught = new ArrayList<>(labelled);
+            taught.addAll(rows);
+            try (Classifier next = companionTrainer.train(taught, taxonomy)) {
+                rows = surest(classes, poolArticles, Companion.combine(logits, temperature,
+                        probabilities(classes, next, poolArticles), LABELLING_WEIGHT));
+            }
+        }
+        return rows;
+    }
+
+    /** A companion's probabilities on articles, in class order (uniform where it gives none, or is null). */
+    static List<double[]> probabilities(List<String> classes, Classifier companion, List<Article> articles) {
+        if (companion == null) {
+            return articles.stream().map(a -> Companion.probabilities(classes, Optional.empty())).toList();
+        }
+        List<Outcome> outcomes = companion.classifyAll(articles);
+        List<double[]> out = new ArrayList<>(outcomes.size());
+        for (Outcome outcome : outcomes) {
+            out.add(Companion.probabilities(classes, outcome.predictionIfAny()));
+        }
+        return out;
+    }
+
+    /** The surest half of each class's pool articles, as many for every class, with the class each was taken for. */
+    private static List<LabeledArticle> surest(List<String> classes, List<Article> poolArticles,
+                                               List<double[]> scores) {
+        CentreRefinement.Selection selection = CentreRefinement.select(scores, classes.size(), MAX_KEPT_PER_CLASS);
+        List<LabeledArticle> rows = new ArrayList<>(selection.rows().length);
+        for (int i = 0; i < selection.rows().length; i++) {
+            rows.add(new LabeledArticle(poolArticles.get(selection.rows()[i]), classes.get(selection.classes()[i])));
+        }
+        return rows;
+    }
+}
