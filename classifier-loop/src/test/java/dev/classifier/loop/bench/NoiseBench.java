@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,10 @@ public final class NoiseBench {
                 double clean = accuracy(trainer, train, taxonomy, test);
                 Map<String, Own> own = new LinkedHashMap<>();
                 AuditSources unflipped = AuditSources.forSplit(embedder, taxonomy, 0);
-                for (String source : sources) {
+                // The local source's own flags always: the judged sample was drawn from them, and the ceiling reads it.
+                Set<String> withLocal = new LinkedHashSet<>(List.of("local"));
+                withLocal.addAll(sources);
+                for (String source : withLocal) {
                     Set<String> flags = flaggedIds(audit(unflipped.get(source), taxonomy, train));
                     own.put(source, new Own(flags, OwnIssueJudgements.read(dataset, flags)));
                     report.own(dataset, source, flags.size(), own.get(source).judged(), seconds(unflipped, source));
@@ -128,7 +132,7 @@ public final class NoiseBench {
         // What a perfect audit would win back: the noisy split without exactly the planted flips.
         double withoutFlips = accuracy(trainer, noisy.stream().filter(r -> !flipped.contains(r.article().id()))
                 .toList(), taxonomy, test);
-        Own local = own.getOrDefault("local", own.values().iterator().next());
+        Own local = own.get("local");
         double ceiling = NoiseScore.ceiling(flipped, local.flags(), local.judged().wrongShare());
         double ceilingHigh = NoiseScore.ceiling(flipped, local.flags(), local.judged().wrongOrAmbiguousShare());
         AuditSources split = AuditSources.forSplit(embedder, taxonomy, seed);
