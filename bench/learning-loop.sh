@@ -8,7 +8,8 @@
 #   new-category   a category added mid-stream: the share of its articles that land in it after n corrections
 #   freshness      time until a correction changes the next classify() at 1,000 / 10,000 / 100,000 items
 #   retrain        background (warm-started) retrain against a from-scratch retrain at the same sizes
-#   noise          flagged feedback against 5% random and 5% systematic label flips; accuracy recovered
+#   noise          flagged feedback against 5% random and 5% systematic label flips, per out-of-fold source
+#                  (local model, embedding classifier, their mean); accuracy recovered
 # Usage: bench/learning-loop.sh [all|<part> ...]          The embedding parts warm bench/out/embeddings.cache first.
 source "$(dirname "$0")/lib.sh"
 

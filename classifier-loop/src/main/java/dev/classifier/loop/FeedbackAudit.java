@@ -223,7 +223,8 @@ public final class FeedbackAudit {
         /**
          * Where the out-of-fold probabilities come from.
          *
-         * @param source e.g. {@code OutOfFold.kFold(embeddingTrainer, 5, 42)}
+         * @param source e.g. {@code OutOfFold.kFold(embeddingTrainer, 5, 42)}, or the mean of it and the default,
+         *               {@code OutOfFold.mean(OutOfFold.local(), OutOfFold.kFold(embeddingTrainer, 5, 42))}
          * @return this builder
          */
         public Builder outOfFold(OutOfFold source) {

@@ -64,4 +64,49 @@ public interface OutOfFold {
     static OutOfFold kFold(Trainer trainer, int folds, long seed) {
         return new KFold(trainer, folds, seed);
     }
+
+    /**
+     * The mean of several sources' probabilities, row by row and label by label. Models that err differently (the
+     * local n-gram model and the embedding classifier) seldom both find a right label unlikely, so a row the mean
+     * finds unlikely is more surely mislabelled than one a single model doubts. The sources run in turn on the same
+     * rows, so the cost is the sum of theirs.
+     *
+     * <pre>{@code
+     * OutOfFold both = OutOfFold.mean(OutOfFold.local(), OutOfFold.kFold(embeddingTrainer, 5, 42));
+     * AuditReport report = FeedbackAudit.builder(taxonomy).outOfFold(both).build().run(store);
+     * }</pre>
+     *
+     * @param sources two or more sources, none null
+     * @return the source of the mean
+     * @throws IllegalArgumentException if fewer than two sources are given
+     * @throws NullPointerException     if a source is null
+     */
+    static OutOfFold mean(OutOfFold... sources) {
+        List<OutOfFold> all = List.of(sources);
+        if (all.size() < 2) {
+            throw new IllegalArgumentException("a mean needs at least two sources, was given " + all.size());
+        }
+        return (rows, taxonomy) -> {
+            int labels = taxonomy.labels().size();
+            double[][] mean = new double[rows.size()][labels];
+            for (int s = 0; s < all.size(); s++) {
+                double[][] p = all.get(s).probabilities(rows, taxonomy);
+                if (p.length != rows.size()) {
+                    throw new IllegalStateException("source " + (s + 1) + " of the mean gave probabilities for "
+                            + p.length + " rows, not " + rows.size());
+                }
+                for (int r = 0; r < p.length; r++) {
+                    if (p[r] == null || p[r].length != labels) {
+                        throw new IllegalStateException("source " + (s + 1) + " of the mean gave row " + r + " "
+                                + (p[r] == null ? "no probabilities" : p[r].length + " probabilities") + ", not "
+                                + labels + " (one per label)");
+                    }
+                    for (int k = 0; k < labels; k++) {
+                        mean[r][k] += p[r][k] / all.size();
+                    }
+                }
+            }
+            return mean;
+        };
+    }
 }
