@@ -81,7 +81,6 @@ final class CentreRefinement {
 
     /** @param centres labelled centres (unit rows, zero bias); {@code pool} unit vectors */
     static Refined refine(LinearModel centres, float[][] pool) {
-        int classes = centres.labels().size();
         LinearModel current = centres;
         int used = 0;
         for (int round = 0; round < ROUNDS && pool.length > 0; round++) {
@@ -89,27 +88,39 @@ final class CentreRefinement {
             if (selection.perClass() < 1) {
                 break; // a class the pool does not show: refining would pull it towards others
             }
-            int d = pool[0].length;
-            double[][] rows = new double[classes][];
-            for (int k = 0; k < classes; k++) {
-                double[] mean = new double[d];
-                for (int m = 0; m < selection.perClass(); m++) {
-                    float[] v = pool[selection.rows()[k * selection.perClass() + m]];
-                    for (int j = 0; j < d; j++) {
-                        mean[j] += v[j];
-                    }
-                }
-                Centroids.normalise(mean);
-                double[] row = new double[d];
-                for (int j = 0; j < d; j++) {
-                    row[j] = (1 - POOL_WEIGHT) * centres.weights()[k][j] + POOL_WEIGHT * mean[j];
-                }
-                Centroids.normalise(row);
-                rows[k] = row;
-            }
-            current = new LinearModel(centres.labels(), rows, new double[classes], 1.0);
+            current = towards(centres, pool, selection);
             used = selection.rows().length;
         }
         return new Refined(current, used);
+    }
+
+    /**
+     * Each labelled centre blended with the mean of the pool articles selected for its class
+     * ({@link #POOL_WEIGHT}); the centres as they are where the selection keeps none.
+     */
+    static LinearModel towards(LinearModel centres, float[][] pool, Selection selection) {
+        if (selection.perClass() < 1) {
+            return centres;
+        }
+        int classes = centres.labels().size();
+        int d = pool[0].length;
+        double[][] rows = new double[classes][];
+        for (int k = 0; k < classes; k++) {
+            double[] mean = new double[d];
+            for (int m = 0; m < selection.perClass(); m++) {
+                float[] v = pool[selection.rows()[k * selection.perClass() + m]];
+                for (int j = 0; j < d; j++) {
+                    mean[j] += v[j];
+                }
+            }
+            Centroids.normalise(mean);
+            double[] row = new double[d];
+            for (int j = 0; j < d; j++) {
+                row[j] = (1 - POOL_WEIGHT) * centres.weights()[k][j] + POOL_WEIGHT * mean[j];
+            }
+            Centroids.normalise(row);
+            rows[k] = row;
+        }
+        return new LinearModel(centres.labels(), rows, new double[classes], 1.0);
     }
 }

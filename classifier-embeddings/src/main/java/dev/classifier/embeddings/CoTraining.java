@@ -33,7 +33,8 @@ final class CoTraining {
     }
 
     /**
-     * The pool articles that teach the companion, each with the class the blend took it for.
+     * The pool articles that teach the companion (and may move the class centres), each with the class the blend
+     * took it for.
      *
      * @param classes          the classes in the embedding model's order
      * @param embedding        the embedding model trained on {@code labelled}; its logits are divided by
@@ -42,7 +43,7 @@ final class CoTraining {
      *                         could not be trained: then the embedding alone labels the pool
      * @param companionTrainer trains the later rounds' companions (closed here)
      */
-    static List<LabeledArticle> pseudoLabelled(List<String> classes, LinearModel embedding, double temperature,
+    static CentreRefinement.Selection pseudoLabelled(List<String> classes, LinearModel embedding, double temperature,
                                                Classifier companion, List<Article> poolArticles, float[][] pool,
                                                Trainer companionTrainer, Taxonomy taxonomy,
                                                List<LabeledArticle> labelled) {
@@ -50,16 +51,26 @@ final class CoTraining {
         for (float[] vector : pool) {
             logits.add(embedding.logits(vector));
         }
-        List<LabeledArticle> rows = surest(classes, poolArticles,
+        CentreRefinement.Selection selection = surest(classes.size(),
                 Companion.combine(logits, temperature, probabilities(classes, companion, poolArticles),
                         companion == null ? 0 : LABELLING_WEIGHT));
-        for (int round = 1; round < ROUNDS && companion != null && !rows.isEmpty(); round++) {
+        for (int round = 1; round < ROUNDS && companion != null && selection.perClass() > 0; round++) {
             List<LabeledArticle> taught = new ArrayList<>(labelled);
-            taught.addAll(rows);
+            taught.addAll(rows(classes, poolArticles, selection));
             try (Classifier next = companionTrainer.train(taught, taxonomy)) {
-                rows = surest(classes, poolArticles, Companion.combine(logits, temperature,
+                selection = surest(classes.size(), Companion.combine(logits, temperature,
                         probabilities(classes, next, poolArticles), LABELLING_WEIGHT));
             }
+        }
+        return selection;
+    }
+
+    /** The selected pool articles, each with the class it was taken for. */
+    static List<LabeledArticle> rows(List<String> classes, List<Article> poolArticles,
+                                     CentreRefinement.Selection selection) {
+        List<LabeledArticle> rows = new ArrayList<>(selection.rows().length);
+        for (int i = 0; i < selection.rows().length; i++) {
+            rows.add(new LabeledArticle(poolArticles.get(selection.rows()[i]), classes.get(selection.classes()[i])));
         }
         return rows;
     }
@@ -77,14 +88,8 @@ final class CoTraining {
         return out;
     }
 
-    /** The surest half of each class's pool articles, as many for every class, with the class each was taken for. */
-    private static List<LabeledArticle> surest(List<String> classes, List<Article> poolArticles,
-                                               List<double[]> scores) {
-        CentreRefinement.Selection selection = CentreRefinement.select(scores, classes.size(), MAX_KEPT_PER_CLASS);
-        List<LabeledArticle> rows = new ArrayList<>(selection.rows().length);
-        for (int i = 0; i < selection.rows().length; i++) {
-            rows.add(new LabeledArticle(poolArticles.get(selection.rows()[i]), classes.get(selection.classes()[i])));
-        }
-        return rows;
+    /** The surest half of each class's pool articles, as many for every class. */
+    private static CentreRefinement.Selection surest(int classes, List<double[]> scores) {
+        return CentreRefinement.select(scores, classes, MAX_KEPT_PER_CLASS);
     }
 }
