@@ -242,4 +242,28 @@ class CoTrainingTest {
                     .isIn(TrainingData.TAXONOMY.labels());
         }
     }
+
+    @Test
+    void aFloorLetsEachClassKeepMoreThanTheRarestClassAllowsButNeverMoreThanHalfItsOwn() {
+        // Eight pool articles taken for class 0 (surest first: margins 8 down to 1), two for class 1.
+        List<double[]> scores = new ArrayList<>();
+        for (int m = 8; m >= 1; m--) {
+            scores.add(new double[]{m, 0});
+        }
+        scores.add(new double[]{0, 2});
+        scores.add(new double[]{0, 1});
+        CentreRefinement.Selection equal = CentreRefinement.select(scores, 2, 100);
+        assertThat(equal.rows()).as("the rarest class keeps one: so does every class").containsExactly(0, 8);
+        CentreRefinement.Selection floored = CentreRefinement.select(scores, 2, 100, 3);
+        assertThat(floored.rows()).as("class 0 keeps its surest three; class 1 half of its own two")
+                .containsExactly(0, 1, 2, 8);
+        assertThat(floored.classes()).containsExactly(0, 0, 0, 1);
+        assertThat(floored.perClass()).as("the smallest count").isEqualTo(1);
+        assertThat(CentreRefinement.select(scores, 2, 2, 3).rows()).as("the bound per class still holds")
+                .containsExactly(0, 1, 8);
+        assertThat(CoTraining.floor(CLASSES, TrainingData.examples())).as("four per example of the largest class")
+                .isEqualTo(4 * (int) TrainingData.examples().stream().collect(Collectors.groupingBy(
+                        LabeledArticle::label, Collectors.counting())).values().stream().mapToLong(Long::longValue)
+                        .max().orElseThrow());
+    }
 }
