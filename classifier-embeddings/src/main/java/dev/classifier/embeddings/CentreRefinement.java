@@ -47,6 +47,14 @@ final class CentreRefinement {
      * {@link #KEPT_SHARE} of the class with fewest predictions, at most {@code maxPerClass}.
      */
     static Selection select(List<double[]> scores, int classes, int maxPerClass) {
+        return select(scores, classes, maxPerClass, 0);
+    }
+
+    /**
+     * {@link #select(List, int, int)}, but each class keeps at least {@code floor} (or the surer half of its own
+     * predictions, if fewer): then classes may keep different counts; {@code perClass} is the smallest.
+     */
+    static Selection select(List<double[]> scores, int classes, int maxPerClass, int floor) {
         List<List<double[]>> byClass = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
             byClass.add(new ArrayList<>());
@@ -66,22 +74,31 @@ final class CentreRefinement {
         for (List<double[]> members : byClass) {
             kept = Math.min(kept, (int) Math.floor(KEPT_SHARE * members.size()));
         }
-        int[] rows = new int[kept * classes];
-        int[] labels = new int[kept * classes];
+        int[] counts = new int[classes];
+        int total = 0;
+        int smallest = Integer.MAX_VALUE;
+        for (int k = 0; k < classes; k++) {
+            int own = (int) Math.floor(KEPT_SHARE * byClass.get(k).size());
+            counts[k] = kept > 0 ? Math.min(maxPerClass, Math.max(kept, Math.min(floor, own))) : 0;
+            total += counts[k];
+            smallest = Math.min(smallest, counts[k]);
+        }
+        int[] rows = new int[total];
+        int[] labels = new int[total];
+        int at = 0;
         for (int k = 0; k < classes; k++) {
             List<double[]> members = byClass.get(k);
             members.sort(Comparator.comparingDouble((double[] m) -> -m[0]).thenComparingDouble(m -> m[1]));
-            for (int m = 0; m < kept; m++) {
-                rows[k * kept + m] = (int) members.get(m)[1];
-                labels[k * kept + m] = k;
+            for (int m = 0; m < counts[k]; m++) {
+                rows[at] = (int) members.get(m)[1];
+                labels[at++] = k;
             }
         }
-        return new Selection(kept, rows, labels);
+        return new Selection(classes == 0 ? 0 : smallest, rows, labels);
     }
 
     /** @param centres labelled centres (unit rows, zero bias); {@code pool} unit vectors */
     static Refined refine(LinearModel centres, float[][] pool) {
-        int classes = centres.labels().size();
         LinearModel current = centres;
         int used = 0;
         for (int round = 0; round < ROUNDS && pool.length > 0; round++) {
@@ -89,27 +106,41 @@ final class CentreRefinement {
             if (selection.perClass() < 1) {
                 break; // a class the pool does not show: refining would pull it towards others
             }
-            int d = pool[0].length;
-            double[][] rows = new double[classes][];
-            for (int k = 0; k < classes; k++) {
-                double[] mean = new double[d];
-                for (int m = 0; m < selection.perClass(); m++) {
-                    float[] v = pool[selection.rows()[k * selection.perClass() + m]];
-                    for (int j = 0; j < d; j++) {
-                        mean[j] += v[j];
-                    }
-                }
-                Centroids.normalise(mean);
-                double[] row = new double[d];
-                for (int j = 0; j < d; j++) {
-                    row[j] = (1 - POOL_WEIGHT) * centres.weights()[k][j] + POOL_WEIGHT * mean[j];
-                }
-                Centroids.normalise(row);
-                rows[k] = row;
-            }
-            current = new LinearModel(centres.labels(), rows, new double[classes], 1.0);
+            current = towards(centres, pool, selection);
             used = selection.rows().length;
         }
         return new Refined(current, used);
+    }
+
+    /**
+     * Each labelled centre blended with the mean of the pool articles selected for its class
+     * ({@link #POOL_WEIGHT}); the centres as they are where the selection keeps none.
+     */
+    static LinearModel towards(LinearModel centres, float[][] pool, Selection selection) {
+        if (selection.perClass() < 1) {
+            return centres;
+        }
+        int classes = centres.labels().size();
+        int d = pool[0].length;
+        double[][] means = new double[classes][d];
+        for (int i = 0; i < selection.rows().length; i++) {
+            float[] v = pool[selection.rows()[i]];
+            double[] mean = means[selection.classes()[i]];
+            for (int j = 0; j < d; j++) {
+                mean[j] += v[j];
+            }
+        }
+        double[][] rows = new double[classes][];
+        for (int k = 0; k < classes; k++) {
+            double[] mean = means[k];
+            Centroids.normalise(mean);
+            double[] row = new double[d];
+            for (int j = 0; j < d; j++) {
+                row[j] = (1 - POOL_WEIGHT) * centres.weights()[k][j] + POOL_WEIGHT * mean[j];
+            }
+            Centroids.normalise(row);
+            rows[k] = row;
+        }
+        return new LinearModel(centres.labels(), rows, new double[classes], 1.0);
     }
 }

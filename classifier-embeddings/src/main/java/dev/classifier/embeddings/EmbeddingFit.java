@@ -96,23 +96,32 @@ final class EmbeddingFit {
         }
         HeldOutSearch.Built built = HeldOutSearch.build(classes, x, y, prior, pool,
                 new EmbeddingTrainer.Config(settings.method(), settings.l2()), settings.priorWeight(), settings.pool(), maxIterations);
-        LinearModel model = built.model().withTemperature(settings.temperature());
+        LinearModel linear = built.model();
         int pseudoLabelled = built.pseudoLabelled();
-        settings = settings.withPseudoLabelled(pseudoLabelled);
         Optional<Companion> companion = Optional.empty();
         if (settings.companionWeight() > 0 && companionOrNone != null) {
             List<LabeledArticle> rows = examples;
             if (settings.pool().teachesCompanion() && pool.length > 0) {
-                // The pool's inferred labels teach the companion here and go nowhere else.
+                // The pool's inferred labels teach the companion (and may move the centres) here, nowhere else.
                 rows = new ArrayList<>(examples);
+                CentreRefinement.Selection pseudo;
                 try (Classifier first = companionOrNone.train(examples, taxonomy)) {
-                    rows.addAll(CoTraining.pseudoLabelled(classes, built.model(), settings.temperature(), first,
-                            poolArticles, pool, companionOrNone, taxonomy, examples));
+                    pseudo = CoTraining.pseudoLabelled(classes, built.model(), settings.temperature(),
+                            first, poolArticles, pool, companionOrNone, taxonomy, examples);
+                }
+                rows.addAll(CoTraining.rows(classes, poolArticles, pseudo));
+                if (settings.pool().coTrainsCentres()) {
+                    linear = HeldOutSearch.coTrained(classes, x, y, prior, pool,
+                            new EmbeddingTrainer.Config(settings.method(), settings.l2()), settings.priorWeight(),
+                            pseudo, maxIterations);
+                    pseudoLabelled = pseudo.rows().length;
                 }
             }
             companion = Optional.of(new Companion(companionOrNone.train(rows, taxonomy),
                     settings.companionWeight(), settings.combinedTemperature()));
         }
+        LinearModel model = linear.withTemperature(settings.temperature());
+        settings = settings.withPseudoLabelled(pseudoLabelled);
         TrainingSummary summary = new TrainingSummary(settings.method(), examples.size(), perLabel, dropped,
                 heldOut, settings.l2(), settings.temperature(), companion.isPresent() ? settings.companionWeight() : 0);
         LOG.debug("Trained {} with {}", summary, settings);

@@ -16,7 +16,8 @@ import java.util.Map;
  * Chooses an {@link EmbeddingClassifier}'s settings on held-out folds of its training data, one after the other:
  * the weight of the description prior (on the centroid), the method and penalty, whether the unlabelled pool may
  * move the centres, the companion's weight and whether the companion learns from the pool (co-training: each
- * fold's companions learn only from that fold's training rows and the pool articles they label). Where earlier
+ * fold's companions learn only from that fold's training rows and the pool articles they label), and whether those
+ * articles move the centres too. Where earlier
  * settings are given, each is kept unless another beats it on held-out accuracy by a margin, so that one more
  * example does not flip a choice.
  */
@@ -132,6 +133,7 @@ final class HeldOutSearch {
             boolean teach = data.pool().length > 0;
             List<double[]> companion = new ArrayList<>();
             List<double[]> taught = new ArrayList<>();
+            List<double[]> coTrained = new ArrayList<>();
             List<double[]> embedding = new ArrayList<>();
             List<Integer> subsetTruth = new ArrayList<>();
             int at = 0;
@@ -148,14 +150,18 @@ final class HeldOutSearch {
                             float[][] x = train.stream().map(i -> data.x()[i]).toArray(float[][]::new);
                             int[] y = train.stream().mapToInt(i -> data.y()[i]).toArray();
                             LinearModel model = pooled(data, x, y, config, alpha, centresUse);
-                            List<LabeledArticle> pseudo = CoTraining.pseudoLabelled(data.classes(), model,
+                            CentreRefinement.Selection pseudo = CoTraining.pseudoLabelled(data.classes(), model,
                                     temperature, first, data.poolArticles(), data.pool(), companionTrainer,
                                     taxonomy, rows);
                             List<LabeledArticle> taughtRows = new ArrayList<>(rows);
-                            taughtRows.addAll(pseudo);
+                            taughtRows.addAll(CoTraining.rows(data.classes(), data.poolArticles(), pseudo));
                             try (Classifier second = trainCompanion(taughtRows)) {
                                 taught.addAll(CoTraining.probabilities(data.classes(), second, tested));
                             }
+                            // The same articles may move the centres: the embedding learns from them too.
+                            LinearModel moved = coTrained(data.classes(), x, y, data.prior(), data.pool(), config,
+                                    alpha, pseudo, maxIterations);
+                            test.forEach(i -> coTrained.add(moved.logits(data.x()[i])));
                         }
                     }
                     embedding.addAll(blendLogits.subList(at, at + test.size()));
@@ -168,21 +174,33 @@ final class HeldOutSearch {
             for (double weight : COMPANION_WEIGHTS) {
                 candidates.add(Companion.combine(embedding, temperature, companion, weight));
             }
+            List<Double> blended = COMPANION_WEIGHTS.subList(1, COMPANION_WEIGHTS.size());
             if (teach) {
-                for (double weight : COMPANION_WEIGHTS.subList(1, COMPANION_WEIGHTS.size())) {
+                for (double weight : blended) {
                     candidates.add(Companion.combine(embedding, temperature, taught, weight));
+                }
+                for (double weight : blended) {
+                    // The embedding's temperature as fitted before: the blend's weight and temperature absorb the rest.
+                    candidates.add(Companion.combine(coTrained, temperature, taught, weight));
                 }
             }
             int kept = previous == null ? -1 : COMPANION_WEIGHTS.indexOf(previous.companionWeight());
             if (kept > 0 && teach && previous.pool().teachesCompanion()) {
-                kept += COMPANION_WEIGHTS.size() - 1;
+                kept += (previous.pool().coTrainsCentres() ? 2 : 1) * blended.size();
             }
             int best = Scores.pick(candidates, subset, kept, margin, true);
-            boolean taughtChosen = best >= COMPANION_WEIGHTS.size();
-            companionWeight = COMPANION_WEIGHTS.get(taughtChosen ? best - COMPANION_WEIGHTS.size() + 1 : best);
-            if (taughtChosen) {
-                pool = pool == TrainingSettings.PoolUse.CENTRES ? TrainingSettings.PoolUse.CENTRES_AND_COMPANION
+            // 0: the companion as trained on the examples; 1: taught by the pool; 2: and the centres moved too.
+            int taughtLevel = best < COMPANION_WEIGHTS.size() ? 0
+                    : 1 + (best - COMPANION_WEIGHTS.size()) / blended.size();
+            companionWeight = taughtLevel == 0 ? COMPANION_WEIGHTS.get(best)
+                    : blended.get((best - COMPANION_WEIGHTS.size()) % blended.size());
+            boolean centresMoved = pool == TrainingSettings.PoolUse.CENTRES;
+            if (taughtLevel == 1) {
+                pool = centresMoved ? TrainingSettings.PoolUse.CENTRES_AND_COMPANION
                         : TrainingSettings.PoolUse.COMPANION;
+            } else if (taughtLevel == 2) {
+                pool = centresMoved ? TrainingSettings.PoolUse.CENTRES_AND_CO_TRAINED
+                        : TrainingSettings.PoolUse.CO_TRAINED;
             }
             heldOut.put(Method.AUTO, Scores.accuracy(candidates.get(best), subset));
             if (companionWeight > 0) {
@@ -239,6 +257,20 @@ final class HeldOutSearch {
         return new Built(config.method() == Method.LOGISTIC
                 ? SoftmaxRegression.fitTowards(refined.centres(), CENTROID_SCALE, x, y, config.l2(), maxIterations)
                 : refined.centres(), refined.pseudoLabelled());
+    }
+
+    /**
+     * The model of the given examples whose centres the co-trained pool articles moved (towards the mean of each
+     * class's articles), then fitted as the configuration says.
+     */
+    static LinearModel coTrained(List<String> classes, float[][] x, int[] y, float[][] prior, float[][] pool,
+                                 EmbeddingTrainer.Config config, double priorWeight,
+                                 CentreRefinement.Selection selection, int maxIterations) {
+        LinearModel centres = CentreRefinement.towards(
+                Centroids.fit(classes, x, y, prior, Double.isNaN(priorWeight) ? 0 : priorWeight), pool, selection);
+        return config.method() == Method.LOGISTIC
+                ? SoftmaxRegression.fitTowards(centres, CENTROID_SCALE, x, y, config.l2(), maxIterations)
+                : centres;
     }
 
     /** The companion trained on rows, or null where they have fewer than two labels. */

@@ -38,16 +38,28 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
          */
         COMPANION,
         /** Both {@link #CENTRES} and {@link #COMPANION}. */
-        CENTRES_AND_COMPANION;
+        CENTRES_AND_COMPANION,
+        /**
+         * {@link #COMPANION}, and the same co-trained pool articles moved the class centres too (each labelled
+         * centre blended with the mean of its class's articles).
+         */
+        CO_TRAINED,
+        /** {@link #CO_TRAINED}, where the embedding model that labelled the pool had its centres moved first. */
+        CENTRES_AND_CO_TRAINED;
 
-        /** Whether pool articles moved the class centres. */
+        /** Whether the embedding model's own surest pool articles moved the class centres. */
         public boolean movesCentres() {
-            return this == CENTRES || this == CENTRES_AND_COMPANION;
+            return this == CENTRES || this == CENTRES_AND_COMPANION || this == CENTRES_AND_CO_TRAINED;
         }
 
         /** Whether the companion learnt from pool articles. */
         public boolean teachesCompanion() {
-            return this == COMPANION || this == CENTRES_AND_COMPANION;
+            return this != NONE && this != CENTRES;
+        }
+
+        /** Whether the pool articles co-training chose moved the final class centres. */
+        public boolean coTrainsCentres() {
+            return this == CO_TRAINED || this == CENTRES_AND_CO_TRAINED;
         }
     }
 

@@ -77,6 +77,10 @@ class CoTrainingTest {
         return articles.stream().map(a -> embedder.embed(a.text())).toArray(float[][]::new);
     }
 
+    private static List<LabeledArticle> rows(CentreRefinement.Selection selection) {
+        return CoTraining.rows(CLASSES, POOL, selection);
+    }
+
     /** An embedding model that cannot tell the classes apart: every score is 0. */
     private static LinearModel undecided() {
         return new LinearModel(CLASSES, new double[CLASSES.size()][HashingEmbedder.DIMENSION],
@@ -86,12 +90,13 @@ class CoTrainingTest {
     @Test
     void theBlendLabelsThePoolAndEachClassGetsTheSameCountFromASkewedPool() {
         // The embedding cannot decide; the companion's voice in the blend says what each article is taken for.
-        List<LabeledArticle> rows = CoTraining.pseudoLabelled(CLASSES, undecided(), 1.0, keywordCompanion(), POOL,
-                vectors(POOL), (r, t) -> keywordCompanion(), TrainingData.TAXONOMY, TrainingData.examples());
+        List<LabeledArticle> rows = rows(CoTraining.pseudoLabelled(CLASSES, undecided(), 1.0, keywordCompanion(), POOL,
+                vectors(POOL), (r, t) -> keywordCompanion(), TrainingData.TAXONOMY, TrainingData.examples()));
         Map<String, Long> perClass = rows.stream().collect(Collectors.groupingBy(LabeledArticle::label,
                 TreeMap::new, Collectors.counting()));
-        assertThat(perClass).as("half of the two Sports, Technology and Weather articles each; Economy as many")
-                .isEqualTo(Map.of("Economy", 1L, "Sports", 1L, "Technology", 1L, "Weather", 1L));
+        assertThat(perClass).as("half of the two Sports, Technology and Weather articles each; Economy as many, but"
+                + " the floor (4x the largest class's examples) lets it keep half its own six")
+                .isEqualTo(Map.of("Economy", 3L, "Sports", 1L, "Technology", 1L, "Weather", 1L));
         Classifier companion = keywordCompanion();
         rows.forEach(row -> assertThat(row.label()).as(row.article().id())
                 .isEqualTo(companion.classify(row.article()).label()));
@@ -102,8 +107,8 @@ class CoTrainingTest {
     @Test
     void aCompanionThatGivesEveryArticleOneClassTeachesNothing() {
         TrainedClassifier weatherOnly = fixed(article -> "Weather");
-        List<LabeledArticle> rows = CoTraining.pseudoLabelled(CLASSES, undecided(), 1.0, weatherOnly, POOL,
-                vectors(POOL), (r, t) -> weatherOnly, TrainingData.TAXONOMY, TrainingData.examples());
+        List<LabeledArticle> rows = rows(CoTraining.pseudoLabelled(CLASSES, undecided(), 1.0, weatherOnly, POOL,
+                vectors(POOL), (r, t) -> weatherOnly, TrainingData.TAXONOMY, TrainingData.examples()));
         assertThat(rows).as("the other classes get no pool article, so none may be kept for any").isEmpty();
     }
 
@@ -119,13 +124,13 @@ class CoTrainingTest {
                 {0.9f, 0.1f, 0, 0}, {0.6f, 0.4f, 0, 0}, {0.8f, 0, 0.1f, 0}, {0.7f, 0, 0, 0.2f}, {0.95f, 0, 0, 0},
                 {0.55f, 0.45f, 0, 0}, {0.2f, 0.8f, 0, 0}, {0, 0.6f, 0.5f, 0}, {0, 0.1f, 0.9f, 0}, {0.3f, 0, 0.5f, 0},
                 {0, 0, 0.4f, 0.6f}, {0, 0, 0, 1}};
-        List<LabeledArticle> rows = CoTraining.pseudoLabelled(CLASSES, model, 1.0, null, POOL, pool,
+        List<LabeledArticle> rows = rows(CoTraining.pseudoLabelled(CLASSES, model, 1.0, null, POOL, pool,
                 (r, t) -> {
                     throw new AssertionError("no companion: none is trained");
-                }, TrainingData.TAXONOMY, TrainingData.examples());
+                }, TrainingData.TAXONOMY, TrainingData.examples()));
         assertThat(rows).extracting(row -> row.article().id() + "=" + row.label()).as("the surer of each class's"
-                + " two (Economy: of six), one per class").containsExactly("p5=Economy", "p7=Sports",
-                "p9=Technology", "p12=Weather");
+                + " two; Economy, of six, its surest three (the floor lets it keep half its own)").containsExactly(
+                "p5=Economy", "p1=Economy", "p3=Economy", "p7=Sports", "p9=Technology", "p12=Weather");
     }
 
     @Test
@@ -172,5 +177,94 @@ class CoTrainingTest {
                 }
             });
         }
+    }
+
+    @Test
+    void coTrainedArticlesMoveEachCentreHalfwayTowardsTheMeanOfItsArticles() {
+        double[][] identity = new double[4][4];
+        for (int k = 0; k < 4; k++) {
+            identity[k][k] = 1;
+        }
+        LinearModel centres = new LinearModel(CLASSES, identity, new double[4], 1.0);
+        float[][] pool = {{0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}, {1, 0, 0, 0}, {0, 0, 0, 1}};
+        // One article per class, each taken for the next class: row 0 (Sports' vector) for Economy, and so on.
+        CentreRefinement.Selection selection = new CentreRefinement.Selection(1, new int[]{0, 1, 2, 3},
+                new int[]{0, 1, 2, 3});
+        LinearModel moved = CentreRefinement.towards(centres, pool, selection);
+        double half = Math.sqrt(0.5);
+        for (int k = 0; k < 4; k++) {
+            double[] expected = new double[4];
+            expected[k] = half;
+            expected[(k + 1) % 4] = half;
+            assertThat(moved.weights()[k]).as(CLASSES.get(k)).containsExactly(expected,
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(CentreRefinement.towards(centres, pool, new CentreRefinement.Selection(0, new int[0], new int[0])))
+                .as("a selection that keeps none leaves the centres").isSameAs(centres);
+    }
+
+    @Test
+    void poolUsesSayWhatTheCoTrainedArticlesShapedAndOlderNamesStillRead() throws java.io.IOException {
+        assertThat(TrainingSettings.PoolUse.CO_TRAINED.teachesCompanion()).isTrue();
+        assertThat(TrainingSettings.PoolUse.CO_TRAINED.coTrainsCentres()).isTrue();
+        assertThat(TrainingSettings.PoolUse.CO_TRAINED.movesCentres()).as("the labelling model's own refinement")
+                .isFalse();
+        assertThat(TrainingSettings.PoolUse.CENTRES_AND_CO_TRAINED.movesCentres()).isTrue();
+        assertThat(TrainingSettings.PoolUse.COMPANION.coTrainsCentres()).isFalse();
+        assertThat(TrainingSettings.PoolUse.CENTRES.teachesCompanion()).isFalse();
+        // Saved files name the use: the names earlier versions wrote keep their meaning.
+        assertThat(java.util.Arrays.stream(TrainingSettings.PoolUse.values()).map(Enum::name).toList())
+                .startsWith("NONE", "CENTRES", "COMPANION", "CENTRES_AND_COMPANION");
+        for (TrainingSettings.PoolUse use : TrainingSettings.PoolUse.values()) {
+            TrainingSettings settings = new TrainingSettings(2.0, EmbeddingClassifier.Method.LOGISTIC, 1e-3, 0.05,
+                    use, 120, 0.5, 1.2, 32, false);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                ModelParts.writeSettings(out, settings);
+            }
+            assertThat(ModelParts.readSettings(java.nio.ByteBuffer.wrap(bytes.toByteArray()))).isEqualTo(settings);
+        }
+    }
+
+    @Test
+    void theTrainerMayLetTheCoTrainedArticlesMoveTheCentresAndSaysSo() {
+        EmbeddingTrainer trainer = EmbeddingTrainer.builder().embedder(new HashingEmbedder())
+                .taxonomy(TrainingData.TAXONOMY).build();
+        try (EmbeddingClassifier classifier = trainer.train(TrainingData.examples(), POOL)) {
+            TrainingSettings settings = classifier.settings().orElseThrow();
+            if (settings.pool().coTrainsCentres()) {
+                assertThat(settings.pseudoLabelled()).as("the co-trained articles that moved the centres")
+                        .isPositive().isLessThanOrEqualTo(POOL.size());
+                assertThat(settings.companionWeight()).isPositive();
+            } else if (!settings.pool().movesCentres()) {
+                assertThat(settings.pseudoLabelled()).isZero();
+            }
+            assertThat(classifier.classify(Article.of("q", "气象台发布台风预警", "")).label())
+                    .isIn(TrainingData.TAXONOMY.labels());
+        }
+    }
+
+    @Test
+    void aFloorLetsEachClassKeepMoreThanTheRarestClassAllowsButNeverMoreThanHalfItsOwn() {
+        // Eight pool articles taken for class 0 (surest first: margins 8 down to 1), two for class 1.
+        List<double[]> scores = new ArrayList<>();
+        for (int m = 8; m >= 1; m--) {
+            scores.add(new double[]{m, 0});
+        }
+        scores.add(new double[]{0, 2});
+        scores.add(new double[]{0, 1});
+        CentreRefinement.Selection equal = CentreRefinement.select(scores, 2, 100);
+        assertThat(equal.rows()).as("the rarest class keeps one: so does every class").containsExactly(0, 8);
+        CentreRefinement.Selection floored = CentreRefinement.select(scores, 2, 100, 3);
+        assertThat(floored.rows()).as("class 0 keeps its surest three; class 1 half of its own two")
+                .containsExactly(0, 1, 2, 8);
+        assertThat(floored.classes()).containsExactly(0, 0, 0, 1);
+        assertThat(floored.perClass()).as("the smallest count").isEqualTo(1);
+        assertThat(CentreRefinement.select(scores, 2, 2, 3).rows()).as("the bound per class still holds")
+                .containsExactly(0, 1, 8);
+        assertThat(CoTraining.floor(CLASSES, TrainingData.examples())).as("four per example of the largest class")
+                .isEqualTo(4 * (int) TrainingData.examples().stream().collect(Collectors.groupingBy(
+                        LabeledArticle::label, Collectors.counting())).values().stream().mapToLong(Long::longValue)
+                        .max().orElseThrow());
     }
 }

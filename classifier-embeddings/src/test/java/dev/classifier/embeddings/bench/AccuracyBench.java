@@ -60,8 +60,9 @@ public final class AccuracyBench {
     public static void main(String[] args) {
         Path cacheFile = Path.of(args.length > 0 ? args[0] : "bench/out/embeddings.cache");
         List<Row> rows = new ArrayList<>();
-        // Optional filters for a quick look: data sets and strategy names (substrings, comma-separated).
-        String sets = args.length > 1 ? args[1] : "";
+        // Optional filters for a quick look: data sets (agnews, thucnews, agnews-zh) and strategy names (substrings),
+        // each comma-separated.
+        List<String> sets = args.length > 1 && !args[1].isEmpty() ? List.of(args[1].split(",")) : List.of();
         only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         try (EmbeddingCache cache = EmbeddingCache.open(cacheFile)) {
             if (sets.isEmpty() || sets.contains("agnews")) {
