@@ -54,10 +54,11 @@ final class CoTraining {
      *                         could not be trained: then the embedding alone labels the pool
      * @param companionTrainer trains the later rounds' companions (closed here)
      */
-    static CentreRefinement.Selection pseudoLabelled(List<String> classes, LinearModel embedding, double temperature,
-                                               Classifier companion, List<Article> poolArticles, float[][] pool,
-                                               Trainer companionTrainer, Taxonomy taxonomy,
-                                               List<LabeledArticle> labelled) {
+    static CentreRefinement.Selection pseudoLabelled(List<String> classes, LinearModel embedding,
+                                                     double temperature, Classifier companion,
+                                                     List<Article> poolArticles, float[][] pool,
+                                                     Trainer companionTrainer, Taxonomy taxonomy,
+                                                     List<LabeledArticle> labelled) {
         List<double[]> logits = new ArrayList<>(pool.length);
         for (float[] vector : pool) {
             logits.add(embedding.logits(vector));

@@ -94,8 +94,9 @@ final class EmbeddingFit {
             settings = result.settings();
             heldOut = result.heldOut();
         }
-        HeldOutSearch.Built built = HeldOutSearch.build(classes, x, y, prior, pool,
-                new EmbeddingTrainer.Config(settings.method(), settings.l2()), settings.priorWeight(), settings.pool(), maxIterations);
+        EmbeddingTrainer.Config config = new EmbeddingTrainer.Config(settings.method(), settings.l2());
+        HeldOutSearch.Built built = HeldOutSearch.build(classes, x, y, prior, pool, config, settings.priorWeight(),
+                settings.pool(), maxIterations);
         LinearModel linear = built.model();
         int pseudoLabelled = built.pseudoLabelled();
         Optional<Companion> companion = Optional.empty();
@@ -111,8 +112,7 @@ final class EmbeddingFit {
                 }
                 rows.addAll(CoTraining.rows(classes, poolArticles, pseudo));
                 if (settings.pool().coTrainsCentres()) {
-                    linear = HeldOutSearch.coTrained(classes, x, y, prior, pool,
-                            new EmbeddingTrainer.Config(settings.method(), settings.l2()), settings.priorWeight(),
+                    linear = HeldOutSearch.coTrained(classes, x, y, prior, pool, config, settings.priorWeight(),
                             pseudo, maxIterations);
                     pseudoLabelled = pseudo.rows().length;
                 }

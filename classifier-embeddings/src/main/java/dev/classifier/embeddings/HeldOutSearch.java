@@ -17,9 +17,8 @@ import java.util.Map;
  * the weight of the description prior (on the centroid), the method and penalty, whether the unlabelled pool may
  * move the centres, the companion's weight and whether the companion learns from the pool (co-training: each
  * fold's companions learn only from that fold's training rows and the pool articles they label), and whether those
- * articles move the centres too. Where earlier
- * settings are given, each is kept unless another beats it on held-out accuracy by a margin, so that one more
- * example does not flip a choice.
+ * articles move the centres too. Where earlier settings are given, each is kept unless another beats it on held-out
+ * accuracy by a margin, so that one more example does not flip a choice.
  */
 final class HeldOutSearch {
 
