@@ -22,24 +22,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
  * Design check for issue #15 (measured before any library change): label spreading (Zhou et al. 2004) over a kNN
  * graph of the labelled draw and the pool (together the whole training split), scored on the pool's gold labels
  * (a dev set; never the test split) at k = 32 and 128 per class, five draws, beside the trainer's default + pool
- * on the same rows, and blends of the two. The graph: each article's nearest neighbours by cosine of the unit
- * vectors, weighted by the cosine, symmetrised (W + Wᵀ) and normalised (D^-1/2 W D^-1/2); F ← αSF + (1-α)Y for 40
- * iterations. Args: the cache file.
+ * on the same rows, and blends of the two. The graph and the iteration: {@link SpreadingGraph}. Also (default on,
+ * {@code -Dbench.inductive=false} to skip) the inductive path a trained model would need: the graph on the labelled
+ * draw and half the pool, scored on the other half. {@code -Dbench.testSplit=true}: the test split, for the one
+ * setting fixed on the pool's gold labels beforehand (10 nn, α 0.9, blend 0.5). Args: the cache file.
  */
 public final class LabelSpreadingCheck {
 
-    static final int MAX_NEIGHBOURS = 30;
     static final int[] NEIGHBOURS = {10, 30};
     static final double[] ALPHAS = {0.9, 0.99};
     static final double[] BLENDS = {0.25, 0.5};
-    static final int ITERATIONS = 40;
+    static final boolean TEST_SPLIT = Boolean.parseBoolean(System.getProperty("bench.testSplit", "false"));
     static final boolean INDUCTIVE = Boolean.parseBoolean(System.getProperty("bench.inductive", "true"));
 
     public static void main(String[] args) {
@@ -60,15 +59,25 @@ public final class LabelSpreadingCheck {
         }
         try (OnnxTextEmbedder model = OnnxTextEmbedder.builder().model(embeddingModel).threads(2).build()) {
             TextEmbedder embedder = cache.wrap(model);
-            float[][] unit = embedder.embedAll(BenchData.texts(train)).stream().map(LabelSpreadingCheck::unit)
+            float[][] unit = embedder.embedAll(BenchData.texts(train)).stream().map(SpreadingGraph::unit)
                     .toArray(float[][]::new);
             long start = System.nanoTime();
             int[][] nearest = new int[unit.length][];
             double[][] cosines = new double[unit.length][];
-            IntStream.range(0, unit.length).parallel().forEach(i -> nearestOf(unit, i, nearest, cosines));
+            IntStream.range(0, unit.length).parallel()
+                    .forEach(i -> SpreadingGraph.nearestOf(unit, unit[i], i, i, nearest, cosines));
             System.out.printf(Locale.ROOT, "%s: kNN graph of %d articles in %.1f s (load average %s)%n", dataset,
                     unit.length, (System.nanoTime() - start) / 1e9, loadAverage());
+            List<LabeledArticle> test = BenchData.test(dataset);
+            float[][] testUnit = embedder.embedAll(BenchData.texts(test)).stream().map(SpreadingGraph::unit)
+                    .toArray(float[][]::new);
+            int[][] testNearest = new int[test.size()][];
+            double[][] testCosines = new double[test.size()][];
+            IntStream.range(0, test.size()).parallel()
+                    .forEach(i -> SpreadingGraph.nearestOf(unit, testUnit[i], -1, i, testNearest, testCosines));
             for (int k : new int[] {32, 128}) {
+                double[] testModel = new double[BenchData.DRAWS.size()];
+                double[] testBlend = new double[BenchData.DRAWS.size()];
                 int settings = NEIGHBOURS.length * ALPHAS.length;
                 double[][] spread = new double[settings][BenchData.DRAWS.size()];
                 double[] trainer = new double[BenchData.DRAWS.size()];
@@ -82,10 +91,12 @@ public final class LabelSpreadingCheck {
                     labelled.forEach(r -> seed[rowOf.get(r.article().id())] = labels.indexOf(r.label()));
                     double[][] defaultSpread = null;
                     for (int n = 0; n < NEIGHBOURS.length; n++) {
-                        Graph graph = Graph.of(nearest, cosines, NEIGHBOURS[n], i -> true);
-                        double[][] s = normalisedGraph(graph.nearest(), graph.cosines());
+                        SpreadingGraph.Graph graph = SpreadingGraph.Graph.of(nearest, cosines, NEIGHBOURS[n],
+                                i -> true);
+                        double[][] s = SpreadingGraph.normalisedGraph(graph.nearest(), graph.cosines());
                         for (int a = 0; a < ALPHAS.length; a++) {
-                            double[][] f = spread(s, graph.nearest(), seed, labels.size(), ALPHAS[a]);
+                            double[][] f = SpreadingGraph.spread(s, graph.nearest(), seed, labels.size(),
+                                    ALPHAS[a]);
                             if (n == 0 && a == 0) {
                                 defaultSpread = f;
                             }
@@ -100,6 +111,19 @@ public final class LabelSpreadingCheck {
                         for (int b = 0; b < BLENDS.length; b++) {
                             blend[b][d] = accuracy(rest, rowOf, labels, defaultSpread, outcomes, BLENDS[b]);
                         }
+                        if (TEST_SPLIT) {
+                            // The setting fixed on the pool's gold labels before this ran: 10 nn, α 0.9, blend 0.5.
+                            List<Outcome> tested = classifier.classifyAll(test.stream().map(LabeledArticle::article)
+                                    .toList());
+                            testModel[d] = Stats.accuracy(test, tested);
+                            double[][] testScores = neighbourScores(testNearest, testCosines, defaultSpread,
+                                    labels.size());
+                            Map<String, Integer> testRowOf = new HashMap<>();
+                            for (int i = 0; i < test.size(); i++) {
+                                testRowOf.put(test.get(i).article().id(), i);
+                            }
+                            testBlend[d] = accuracy(test, testRowOf, labels, testScores, tested, 0.5);
+                        }
                     }
                     if (INDUCTIVE) {
                         double[] values = inductive(train, labelled, rest, rowOf, labels, nearest, cosines, seed,
@@ -110,7 +134,8 @@ public final class LabelSpreadingCheck {
                     }
                 }
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                        "%s k=%d on the pool's gold labels: default + pool %.2f", dataset, k, 100 * Stats.mean(trainer)));
+                        "%s k=%d on the pool's gold labels: default + pool %.2f", dataset, k,
+                        100 * Stats.mean(trainer)));
                 for (int n = 0; n < NEIGHBOURS.length; n++) {
                     for (int a = 0; a < ALPHAS.length; a++) {
                         line.append(String.format(Locale.ROOT, "; spreading %d nn α %.2f: %.2f", NEIGHBOURS[n],
@@ -126,42 +151,23 @@ public final class LabelSpreadingCheck {
                         Arrays.toString(Arrays.stream(trainer).map(v -> Math.round(1000 * v) / 10.0).toArray()),
                         loadAverage()));
                 System.out.println(line);
+                if (TEST_SPLIT) {
+                    System.out.printf(Locale.ROOT, "%s k=%d TEST SPLIT (fixed: 10 nn, α 0.9, blend 0.5; graph = the"
+                            + " labelled draw and the whole pool): default + pool %s %s; blend %s %s%n", dataset, k,
+                            Stats.percent(testModel), Arrays.toString(Arrays.stream(testModel)
+                                    .map(v -> Math.round(1000 * v) / 10.0).toArray()), Stats.percent(testBlend),
+                            Arrays.toString(Arrays.stream(testBlend).map(v -> Math.round(1000 * v) / 10.0).toArray()));
+                }
                 if (INDUCTIVE) {
                     System.out.printf(Locale.ROOT, "%s k=%d inductive (graph and pool: even pool rows; scored on the"
-                            + " odd rows): default + pool %.2f; neighbours' spread (10 nn α 0.9) %.2f; blend 0.25 %.2f;"
+                            + " odd rows): default + pool %.2f; neighbours' spread (10 nn α 0.9) %.2f;"
+                            + " blend 0.25 %.2f;"
                             + " blend 0.50 %.2f %s (load average %s)%n", dataset, k, 100 * Stats.mean(induced[0]),
                             100 * Stats.mean(induced[1]), 100 * Stats.mean(induced[2]), 100 * Stats.mean(induced[3]),
                             Arrays.toString(Arrays.stream(induced[3]).map(v -> Math.round(1000 * v) / 10.0).toArray()),
                             loadAverage());
                 }
             }
-        }
-    }
-
-    /** Each article's first neighbours among those the graph keeps (none for the others). */
-    record Graph(int[][] nearest, double[][] cosines) {
-        static Graph of(int[][] nearest, double[][] cosines, int neighbours, IntPredicate kept) {
-            int n = nearest.length;
-            int[][] keptNearest = new int[n][];
-            double[][] keptCosines = new double[n][];
-            for (int i = 0; i < n; i++) {
-                int[] picked = new int[neighbours];
-                int count = 0;
-                for (int m = 0; m < nearest[i].length && count < neighbours && kept.test(i); m++) {
-                    if (kept.test(nearest[i][m])) {
-                        picked[count++] = m;
-                    }
-                }
-                int[] rowNearest = new int[count];
-                double[] rowCosines = new double[count];
-                for (int c = 0; c < count; c++) {
-                    rowNearest[c] = nearest[i][picked[c]];
-                    rowCosines[c] = cosines[i][picked[c]];
-                }
-                keptNearest[i] = rowNearest;
-                keptCosines[i] = rowCosines;
-            }
-            return new Graph(keptNearest, keptCosines);
         }
     }
 
@@ -181,8 +187,9 @@ public final class LabelSpreadingCheck {
             (r % 2 == 0 ? graphPool : heldOut).add(rest.get(r));
         }
         graphPool.forEach(r -> inGraph[rowOf.get(r.article().id())] = true);
-        Graph graph = Graph.of(nearest, cosines, NEIGHBOURS[0], i -> inGraph[i]);
-        double[][] f = spread(normalisedGraph(graph.nearest(), graph.cosines()), graph.nearest(), seed, labels.size(),
+        SpreadingGraph.Graph graph = SpreadingGraph.Graph.of(nearest, cosines, NEIGHBOURS[0], i -> inGraph[i]);
+        double[][] f = SpreadingGraph.spread(SpreadingGraph.normalisedGraph(graph.nearest(), graph.cosines()),
+                graph.nearest(), seed, labels.size(),
                 ALPHAS[0]);
         double[][] outside = new double[train.size()][labels.size()];
         for (LabeledArticle row : heldOut) {
@@ -207,6 +214,21 @@ public final class LabelSpreadingCheck {
             out[1] = accuracy(heldOut, rowOf, labels, outside, null, 0);
             for (int b = 0; b < BLENDS.length; b++) {
                 out[2 + b] = accuracy(heldOut, rowOf, labels, outside, outcomes, BLENDS[b]);
+            }
+        }
+        return out;
+    }
+
+    /** Each query's first NEIGHBOURS[0] graph neighbours' spread scores, cosine-weighted, each row normalised. */
+    static double[][] neighbourScores(int[][] nearest, double[][] cosines, double[][] f, int classes) {
+        double[][] out = new double[nearest.length][classes];
+        for (int i = 0; i < nearest.length; i++) {
+            for (int m = 0; m < NEIGHBOURS[0]; m++) {
+                int j = nearest[i][m];
+                double sum = Arrays.stream(f[j]).sum();
+                for (int c = 0; c < classes && sum > 0; c++) {
+                    out[i][c] += cosines[i][m] * f[j][c] / sum;
+                }
             }
         }
         return out;
@@ -237,78 +259,6 @@ public final class LabelSpreadingCheck {
         return (double) correct / rest.size();
     }
 
-    /** F ← αSF + (1-α)Y, Y one-hot on the labelled rows. */
-    static double[][] spread(double[][] s, int[][] nearest, int[] seed, int classes, double alpha) {
-        int n = seed.length;
-        double[][] f = new double[n][classes];
-        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[][] next = new double[n][classes];
-            for (int i = 0; i < n; i++) {
-                for (int m = 0; m < nearest[i].length; m++) {
-                    int j = nearest[i][m];
-                    double w = alpha * s[i][m];
-                    for (int c = 0; c < classes; c++) { // W + Wᵀ: i's edge to j feeds both ways
-                        next[i][c] += w * f[j][c];
-                        next[j][c] += w * f[i][c];
-                    }
-                }
-                if (seed[i] >= 0) {
-                    next[i][seed[i]] += 1 - alpha;
-                }
-            }
-            f = next;
-        }
-        return f;
-    }
-
-    /** Edge weights cos / sqrt(d_i d_j), with d the degrees of W + Wᵀ. */
-    static double[][] normalisedGraph(int[][] nearest, double[][] cosines) {
-        int n = nearest.length;
-        double[] degree = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int m = 0; m < nearest[i].length; m++) {
-                degree[i] += cosines[i][m];
-                degree[nearest[i][m]] += cosines[i][m];
-            }
-        }
-        double[][] s = new double[n][];
-        for (int i = 0; i < n; i++) {
-            s[i] = new double[nearest[i].length];
-            for (int m = 0; m < nearest[i].length; m++) {
-                s[i][m] = cosines[i][m] / Math.sqrt(degree[i] * degree[nearest[i][m]]);
-            }
-        }
-        return s;
-    }
-
-    /** The MAX_NEIGHBOURS nearest other articles of article i by cosine, nearest first (cosines kept ≥ 0). */
-    static void nearestOf(float[][] unit, int i, int[][] nearest, double[][] cosines) {
-        int[] best = new int[MAX_NEIGHBOURS];
-        double[] bestCos = new double[MAX_NEIGHBOURS];
-        Arrays.fill(bestCos, Double.NEGATIVE_INFINITY);
-        for (int j = 0; j < unit.length; j++) {
-            if (j == i) {
-                continue;
-            }
-            double cos = 0;
-            for (int t = 0; t < unit[i].length; t++) {
-                cos += unit[i][t] * unit[j][t];
-            }
-            if (cos > bestCos[MAX_NEIGHBOURS - 1]) {
-                int at = MAX_NEIGHBOURS - 1;
-                while (at > 0 && bestCos[at - 1] < cos) {
-                    bestCos[at] = bestCos[at - 1];
-                    best[at] = best[at - 1];
-                    at--;
-                }
-                bestCos[at] = cos;
-                best[at] = j;
-            }
-        }
-        nearest[i] = best;
-        cosines[i] = Arrays.stream(bestCos).map(c -> Math.max(c, 1e-6)).toArray();
-    }
-
     static String loadAverage() {
         try {
             return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
@@ -317,12 +267,4 @@ public final class LabelSpreadingCheck {
         }
     }
 
-    static float[] unit(float[] v) {
-        double norm = Math.sqrt(PrototypeTextCheck.dot(v, v));
-        float[] out = new float[v.length];
-        for (int j = 0; j < v.length; j++) {
-            out[j] = (float) (v[j] / norm);
-        }
-        return out;
-    }
 }
