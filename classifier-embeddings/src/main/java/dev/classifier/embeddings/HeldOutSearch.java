@@ -170,37 +170,27 @@ final class HeldOutSearch {
             }
             int[] subset = subsetTruth.stream().mapToInt(Integer::intValue).toArray();
             List<List<double[]>> candidates = new ArrayList<>();
+            List<Blend> blends = new ArrayList<>();
             for (double weight : COMPANION_WEIGHTS) {
                 candidates.add(Companion.combine(embedding, temperature, companion, weight));
+                blends.add(new Blend(Taught.NO, weight));
             }
             List<Double> blended = COMPANION_WEIGHTS.subList(1, COMPANION_WEIGHTS.size());
             if (teach) {
                 for (double weight : blended) {
                     candidates.add(Companion.combine(embedding, temperature, taught, weight));
+                    blends.add(new Blend(Taught.FROM_POOL, weight));
                 }
                 for (double weight : blended) {
                     // The embedding's temperature as fitted before: the blend's weight and temperature absorb the rest.
                     candidates.add(Companion.combine(coTrained, temperature, taught, weight));
+                    blends.add(new Blend(Taught.AND_CENTRES, weight));
                 }
             }
-            int kept = previous == null ? -1 : COMPANION_WEIGHTS.indexOf(previous.companionWeight());
-            if (kept > 0 && teach && previous.pool().teachesCompanion()) {
-                kept += (previous.pool().coTrainsCentres() ? 2 : 1) * blended.size();
-            }
+            int kept = previous == null ? -1 : blends.indexOf(Blend.of(previous, teach));
             int best = Scores.pick(candidates, subset, kept, margin, true);
-            // 0: the companion as trained on the examples; 1: taught by the pool; 2: and the centres moved too.
-            int taughtLevel = best < COMPANION_WEIGHTS.size() ? 0
-                    : 1 + (best - COMPANION_WEIGHTS.size()) / blended.size();
-            companionWeight = taughtLevel == 0 ? COMPANION_WEIGHTS.get(best)
-                    : blended.get((best - COMPANION_WEIGHTS.size()) % blended.size());
-            boolean centresMoved = pool == TrainingSettings.PoolUse.CENTRES;
-            if (taughtLevel == 1) {
-                pool = centresMoved ? TrainingSettings.PoolUse.CENTRES_AND_COMPANION
-                        : TrainingSettings.PoolUse.COMPANION;
-            } else if (taughtLevel == 2) {
-                pool = centresMoved ? TrainingSettings.PoolUse.CENTRES_AND_CO_TRAINED
-                        : TrainingSettings.PoolUse.CO_TRAINED;
-            }
+            companionWeight = blends.get(best).weight();
+            pool = blends.get(best).poolUse(pool);
             heldOut.put(Method.AUTO, Scores.accuracy(candidates.get(best), subset));
             if (companionWeight > 0) {
                 combinedTemperature = Calibration.fitTemperature(candidates.get(best), subset);
@@ -209,6 +199,36 @@ final class HeldOutSearch {
         TrainingSettings settings = new TrainingSettings(priorWeight, config.method(), config.l2(), temperature,
                 pool, 0, companionWeight, combinedTemperature, data.x().length, false);
         return new Result(settings, heldOut);
+    }
+
+    /**
+     * How a candidate companion learnt: from the examples only, also from the pool articles co-training chose, or
+     * from those and they moved the embedding's centres too.
+     */
+    private enum Taught { NO, FROM_POOL, AND_CENTRES }
+
+    /** A candidate blend with the companion: how the companion learnt and its weight. */
+    private record Blend(Taught taught, double weight) {
+
+        /** The candidate an earlier choice stands for (weight 0, or no pool now: the untaught companion's). */
+        static Blend of(TrainingSettings previous, boolean teach) {
+            TrainingSettings.PoolUse use = previous.pool();
+            Taught taught = !teach || previous.companionWeight() == 0 || !use.teachesCompanion() ? Taught.NO
+                    : use.coTrainsCentres() ? Taught.AND_CENTRES : Taught.FROM_POOL;
+            return new Blend(taught, previous.companionWeight());
+        }
+
+        /** The pool's use once this blend is chosen, given its use before the companion (none or the centres). */
+        TrainingSettings.PoolUse poolUse(TrainingSettings.PoolUse centres) {
+            boolean moved = centres == TrainingSettings.PoolUse.CENTRES;
+            return switch (taught) {
+                case NO -> centres;
+                case FROM_POOL -> moved ? TrainingSettings.PoolUse.CENTRES_AND_COMPANION
+                        : TrainingSettings.PoolUse.COMPANION;
+                case AND_CENTRES -> moved ? TrainingSettings.PoolUse.CENTRES_AND_CO_TRAINED
+                        : TrainingSettings.PoolUse.CO_TRAINED;
+            };
+        }
     }
 
     private List<EmbeddingTrainer.Config> configs() {
