@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code capacity} items: when full, a new item enters only in place of a lower-priority one. All methods are
  * thread-safe.
  *
+ * <p>Two options shape a page beyond the policy: {@linkplain Builder#balanced balance} spreads it over the predicted
+ * labels, and a {@linkplain Builder#coldStart cold start} fills the first pages handed out with typical items
+ * rather than uncertain ones. A live queue picks among its {@code max(100, 10 n)} most uncertain items.
+ *
  * <pre>{@code
  * ReviewQueue queue = ReviewQueue.builder(taxonomy).policy(ReviewPolicy.MARGIN).build();
  * queue.offer(Candidate.of(article, classifier.classify(article)));
@@ -77,7 +81,8 @@ public final class ReviewQueue {
 
     /**
      * Ranks a batch once: the best {@code budget} candidates under the policy, diversified. Does not touch the live
-     * queue. An article offered twice counts once, with its last candidate.
+     * queue's items; the items returned count toward the cold start. An article offered twice counts once, with its
+     * last candidate.
      *
      * @param candidates the classified articles
      * @param budget     how many items a person will review, {@code >= 0}

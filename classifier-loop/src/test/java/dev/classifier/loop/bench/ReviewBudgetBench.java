@@ -7,6 +7,7 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
+import dev.classifier.loop.AdaptiveMixExperiment;
 import dev.classifier.loop.Candidate;
 import dev.classifier.loop.ReviewItem;
 import dev.classifier.loop.ReviewQueue;
@@ -207,6 +208,10 @@ public final class ReviewBudgetBench {
      */
     private static List<ReviewItem> pick(ReviewQueue queue, Variant policy, List<Candidate> candidates,
                                          Map<String, LabeledArticle> byId, int perBatch) {
+        if (policy.adaptive()) {
+            return AdaptiveMixExperiment.page(queue.rank(candidates, candidates.size()), perBatch,
+                    policy.diversity());
+        }
         if (!policy.oracle()) {
             return queue.rank(candidates, perBatch);
         }
@@ -320,20 +325,27 @@ public final class ReviewBudgetBench {
         return Double.isInfinite(r) ? "not reached" : String.format(Locale.ROOT, "%.2f", r);
     }
 
+    /** One chart per 7 policies, each with random order (dashed) beside them: a chart holds at most 8 lines. */
     private static String html(List<Result> results, int seeds, int budget, String text) {
         StringBuilder html = new StringBuilder("<section><h2>Review budget</h2>\n");
         for (Result r : results) {
-            LineChart chart = LineChart.titled(r.set() + ", " + r.strategy() + ": test accuracy against items reviewed"
-                    + " (mean of " + seeds + " seeds)", "items reviewed", "test accuracy");
-            for (Variant policy : r.curves().keySet()) {
-                double[] curve = r.curves().get(policy);
-                double[] xs = new double[curve.length];
-                for (int i = 0; i < xs.length; i++) {
-                    xs[i] = i * r.perBatch();
+            List<Variant> others = r.curves().keySet().stream().filter(v -> !v.baseline()).toList();
+            Optional<Variant> baseline = r.curves().keySet().stream().filter(Variant::baseline).findFirst();
+            for (int from = 0; from < Math.max(1, others.size()); from += 7) {
+                LineChart chart = LineChart.titled(r.set() + ", " + r.strategy() + ": test accuracy against items"
+                        + " reviewed (mean of " + seeds + " seeds)", "items reviewed", "test accuracy");
+                List<Variant> lines = new ArrayList<>(others.subList(from, Math.min(others.size(), from + 7)));
+                baseline.ifPresent(lines::add);
+                for (Variant policy : lines) {
+                    double[] curve = r.curves().get(policy);
+                    double[] xs = new double[curve.length];
+                    for (int i = 0; i < xs.length; i++) {
+                        xs[i] = i * r.perBatch();
+                    }
+                    chart.series(policy.words(), xs, curve, policy.baseline());
                 }
-                chart.series(policy.words(), xs, curve, policy.baseline());
+                html.append(chart.svg());
             }
-            html.append(chart.svg());
         }
         html.append("<pre>").append(BenchOutput.escape(text)).append("</pre>\n</section>\n");
         return html.toString();
