@@ -36,8 +36,10 @@ import java.util.function.Function;
  * Properties (defaults: every row of the README's table in one run; the disagreement policies retrain the embedding
  * classifier every round beside the local model, the slow part): bench.seeds (5), bench.budget (reviewed items,
  * 1000), bench.batch (streamed articles per round, a tenth reviewed; 400), bench.strategies (local,embeddings),
- * bench.policies (for the local model; MARGIN,DENSITY_MARGIN,DISAGREEMENT,CONSENSUS_MARGIN,RANDOM; also
- * LEAST_CONFIDENCE, ENTROPY), bench.embeddingPolicies (MARGIN,DENSITY_MARGIN,RANDOM), bench.sets
+ * bench.policies (for the local model; MARGIN, MARGIN+balanced+cold80+div0, DENSITY_MARGIN, DISAGREEMENT,
+ * DISAGREEMENT+balanced+cold80+div0, CONSENSUS_MARGIN, RANDOM; also LEAST_CONFIDENCE, ENTROPY; each a {@link Variant}:
+ * POLICY[+balanced][+cold&lt;items&gt;][+div&lt;weight&gt;], +oracle and +adaptive as measures),
+ * bench.embeddingPolicies (MARGIN, MARGIN+balanced+cold80+div0, DENSITY_MARGIN, RANDOM), bench.sets
  * (agnews,thucnews), bench.test (test items measured, 2000), bench.localFolds (the local model's calibration folds,
  * 3; -1 for its own choice), bench.diversity (the queue's, 0.3). The report is rewritten after each seed, so a run
  * cut short keeps what it measured.
@@ -72,6 +74,9 @@ public final class ReviewBudgetBench {
     private static final double DIVERSITY = Double.parseDouble(System.getProperty("bench.diversity",
             Double.toString(ReviewQueue.DEFAULT_DIVERSITY)));
 
+    /** The queue setting that spent the fewest items on every row: balance, a cold start of 80, no diversity. */
+    private static final String BALANCED_COLD = "MARGIN+balanced+cold80+div0";
+
     private ReviewBudgetBench() {
     }
 
@@ -81,8 +86,10 @@ public final class ReviewBudgetBench {
         Set<String> strategies = Set.of(System.getProperty("bench.strategies", "local,embeddings").split(","));
         Set<String> sets = Set.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
         List<Variant> policies = policies("bench.policies",
-                "MARGIN,DENSITY_MARGIN,DISAGREEMENT,CONSENSUS_MARGIN,RANDOM");
-        List<Variant> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,DENSITY_MARGIN,RANDOM");
+                "MARGIN," + BALANCED_COLD + ",DENSITY_MARGIN,DISAGREEMENT,DISAGREEMENT+balanced+cold80+div0,"
+                        + "CONSENSUS_MARGIN,RANDOM");
+        List<Variant> embeddingPolicies = policies("bench.embeddingPolicies",
+                "MARGIN," + BALANCED_COLD + ",DENSITY_MARGIN,RANDOM");
         boolean needsVectors = strategies.contains("embeddings") || policies.stream().anyMatch(Variant::twoModels);
         int seeds = Integer.getInteger("bench.seeds", 5);
         List<Result> results = new ArrayList<>();
