@@ -59,9 +59,14 @@ final class PagePicker {
         List<Scored> rest = ranked.stream().filter(s -> !chosen.contains(s.item().articleId())).toList();
         page.addAll(picker.pick(options(rest), count - page.size()));
         if (handOut) {
-            handedOut.addAndGet(page.size());
+            handedOut(page.size());
         }
         return page;
+    }
+
+    /** Counts items handed out or reviewed toward the cold start. */
+    void handedOut(int items) {
+        handedOut.addAndGet(items);
     }
 
     private static List<DiversePicker.Option<ReviewItem>> options(List<Scored> ranked) {

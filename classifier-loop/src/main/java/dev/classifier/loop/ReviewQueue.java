@@ -176,7 +176,7 @@ public final class ReviewQueue {
     }
 
     /**
-     * Drops an article's item, once it is reviewed.
+     * Drops an article's item, once it is reviewed (it counts toward the cold start).
      *
      * @param articleId the article id
      * @return the item that was dropped, or empty if the queue had none for that article
@@ -188,6 +188,7 @@ public final class ReviewQueue {
             return Optional.empty();
         }
         byPriority.remove(old);
+        picker.handedOut(1); // a review page shows items with next() and removes each once it is reviewed
         return Optional.of(old.item());
     }
 
@@ -324,9 +325,11 @@ public final class ReviewQueue {
         }
 
         /**
-         * The first items handed out ({@link ReviewQueue#rank} and {@link ReviewQueue#take}) are chosen for how
-         * typical they are of the items ranked with them, not by the policy: a model trained on a few examples is
-         * unsure of nearly everything, and its margins say little about what is worth a person's time.
+         * The first items handed out are chosen for how typical they are of the items ranked with them, not by the
+         * policy: a model trained on a few examples is unsure of nearly everything, and its margins say little about
+         * what is worth a person's time. Items returned by {@link ReviewQueue#rank} and {@link ReviewQueue#take}
+         * and items {@linkplain ReviewQueue#remove removed} count; {@link ReviewQueue#next} only shows. Meant for a
+         * model that starts from a few examples per label, not for one trained on a large store.
          *
          * @param items how many items the cold start chooses, {@code >= 0} (0, the default: none)
          * @return this builder

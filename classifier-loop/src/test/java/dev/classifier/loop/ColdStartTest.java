@@ -69,6 +69,19 @@ class ColdStartTest {
     }
 
     @Test
+    void aReviewPageThatShowsWithNextAndRemovesWhatWasReviewedEndsTheColdStartToo() {
+        ReviewQueue live = ReviewQueue.builder(NEWS).diversity(0).coldStart(2).build();
+        live.offerAll(outlierAndCrowd());
+        for (int reviewed = 0; reviewed < 2; reviewed++) {
+            ReviewItem shown = live.next(1).get(0);
+            assertThat(shown.reason()).startsWith("cold start");
+            assertThat(live.remove(shown.articleId())).isPresent();
+        }
+        assertThat(live.remove("never offered")).isEmpty();
+        assertThat(ids(live.next(1))).containsExactly("outlier");
+    }
+
+    @Test
     void chineseTextIsColdStartedAlike() {
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(Candidate.of(article("熊猫", "动物园为新生大熊猫幼崽取名"), scored(0.46, 0.44, 0.05, 0.05)));
