@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Classifies by the sentence embedding of an article's text: nearest centroid or logistic regression over the
@@ -29,6 +30,10 @@ import java.util.Set;
  *
  * <p>A companion classifier (the local n-gram model, say) may join in: its log-probabilities are added to the
  * embedding's calibrated logits with a weight held-out data chose, where that adds accuracy.
+ *
+ * <p>Trained with an unlabelled pool, it may also blend in label spreading: the labels of the examples spread
+ * over a nearest-neighbour graph of the examples and the pool, and an article gets its nearest graph articles'
+ * spread scores, with the weight held-out data chose ({@link TrainingSettings#spreadWeight()}).
  *
  * <p>Labels without examples get probability 0; with no examples at all every article gets the taxonomy's
  * fallback, flagged {@code FALLBACK}. The classifier does not own the embedder: {@link #close()} leaves it open,
@@ -59,6 +64,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     private final Optional<Companion> companion;
     private final TrainingSummary summary;
     private final Optional<TrainingSettings> settings;
+    private final Optional<SpreadScores> spreading;
     private final String modelVersion;
     private volatile boolean closed;
 
@@ -69,7 +75,17 @@ public final class EmbeddingClassifier implements TrainedClassifier {
 
     EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
                         Optional<Companion> companion, TrainingSummary summary, TrainingSettings settings) {
+        this(taxonomy, embedder, model, companion, summary, settings, Optional.empty());
+    }
+
+    EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
+                        Optional<Companion> companion, TrainingSummary summary, TrainingSettings settings,
+                        Optional<SpreadScores> spreading) {
+        if (spreading.isPresent() && !spreading.get().labels().equals(model.map(LinearModel::labels).orElse(null))) {
+            throw new IllegalArgumentException("the spread scores' classes differ from the model's");
+        }
         this.settings = Optional.ofNullable(settings);
+        this.spreading = spreading;
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.model = model;
@@ -123,7 +139,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
                 companion.map(c -> new EmbeddingModelFile.CompanionPart(
                         LocalCompanionFile.handles(c.classifier()) ? LocalCompanionFile.KIND
                                 : c.classifier().getClass().getName(), c.weight(), c.temperature(), c.version())),
-                settings);
+                settings, spreading);
     }
 
     Optional<Companion> companion() {
@@ -173,11 +189,12 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         }
         List<Optional<Prediction>> second = companion.map(c -> c.predictAll(articles))
                 .orElseGet(() -> Collections.nCopies(articles.size(), Optional.empty()));
-        List<Outcome> outcomes = new ArrayList<>(articles.size());
-        for (int i = 0; i < articles.size(); i++) {
-            outcomes.add(Outcome.success(predict(vectors.get(i), truncates(texts.get(i)), second.get(i))));
-        }
-        return outcomes;
+        Outcome[] outcomes = new Outcome[articles.size()];
+        // With spreading each article scans the graph's vectors: worth a thread per core.
+        IntStream indices = IntStream.range(0, outcomes.length);
+        (spreading.isPresent() ? indices.parallel() : indices).forEach(i -> outcomes[i] =
+                Outcome.success(predict(vectors.get(i), truncates(texts.get(i)), second.get(i))));
+        return new ArrayList<>(List.of(outcomes));
     }
 
     /** The label probabilities for a vector from this classifier's embedder (and the companion's view). */
@@ -194,6 +211,9 @@ public final class EmbeddingClassifier implements TrainedClassifier {
             double[] z = Companion.combine(linear.logits(vector), linear.temperature(),
                     Companion.probabilities(linear.labels(), second), c.weight());
             p = LinearModel.softmax(z, c.temperature());
+        }
+        if (spreading.isPresent()) {
+            p = spreading.get().blend(p, vector);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String label : taxonomy.labels()) {
