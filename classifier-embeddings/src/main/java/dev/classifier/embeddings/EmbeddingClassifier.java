@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Classifies by the sentence embedding of an article's text: nearest centroid or logistic regression over the
@@ -189,16 +188,24 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         }
         List<Optional<Prediction>> second = companion.map(c -> c.predictAll(articles))
                 .orElseGet(() -> Collections.nCopies(articles.size(), Optional.empty()));
-        Outcome[] outcomes = new Outcome[articles.size()];
-        // With spreading each article scans the graph's vectors: worth a thread per core.
-        IntStream indices = IntStream.range(0, outcomes.length);
-        (spreading.isPresent() ? indices.parallel() : indices).forEach(i -> outcomes[i] =
-                Outcome.success(predict(vectors.get(i), truncates(texts.get(i)), second.get(i))));
-        return new ArrayList<>(List.of(outcomes));
+        // With spreading, the graph is scanned once per block of articles, blocks in parallel.
+        List<double[]> spread = spreading.map(s -> s.scoresOf(vectors))
+                .orElseGet(() -> Collections.nCopies(articles.size(), null));
+        List<Outcome> outcomes = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            outcomes.add(Outcome.success(predict(vectors.get(i), truncates(texts.get(i)), second.get(i),
+                    spread.get(i))));
+        }
+        return outcomes;
     }
 
     /** The label probabilities for a vector from this classifier's embedder (and the companion's view). */
     Prediction predict(float[] vector, boolean truncated, Optional<Prediction> second) {
+        return predict(vector, truncated, second, spreading.map(s -> s.scoresOf(vector)).orElse(null));
+    }
+
+    /** {@link #predict(float[], boolean, Optional)} with the vector's spread scores found (null without them). */
+    private Prediction predict(float[] vector, boolean truncated, Optional<Prediction> second, double[] spread) {
         Set<Prediction.Flag> flags = truncated ? EnumSet.of(Prediction.Flag.TRUNCATED) : EnumSet.noneOf(Prediction.Flag.class);
         if (model.isEmpty()) {
             flags.add(Prediction.Flag.FALLBACK);
@@ -213,7 +220,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
             p = LinearModel.softmax(z, c.temperature());
         }
         if (spreading.isPresent()) {
-            p = spreading.get().blend(p, vector);
+            p = spreading.get().blend(p, spread);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String label : taxonomy.labels()) {

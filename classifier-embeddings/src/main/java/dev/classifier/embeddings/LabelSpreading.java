@@ -1,6 +1,7 @@
 package dev.classifier.embeddings;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -21,6 +22,8 @@ final class LabelSpreading {
     /** How much a row keeps of its neighbours' scores against its own label. */
     static final double ALPHA = 0.9;
     static final int ITERATIONS = 40;
+    /** Queries per block of a scan: their vectors stay in cache while every stored row passes once. */
+    static final int BLOCK = 32;
     /** The cosine an edge gets at least: a negative cosine would take degree away. */
     private static final float MIN_COSINE = 1e-6f;
 
@@ -40,34 +43,55 @@ final class LabelSpreading {
         return flat;
     }
 
-    /** The {@link #CANDIDATES} nearest other rows of every row, rows in parallel. */
+    /** The {@link #CANDIDATES} nearest other rows of every row. */
     static Candidates candidates(float[] flat, int dimension) {
         int n = flat.length / dimension;
+        float[][] queries = new float[n][];
+        int[] self = new int[n];
+        for (int i = 0; i < n; i++) {
+            queries[i] = Arrays.copyOfRange(flat, i * dimension, (i + 1) * dimension);
+            self[i] = i;
+        }
+        List<List<TopK.Entry>> found = nearest(queries, self, flat, dimension, CANDIDATES);
         int[][] nearest = new int[n][];
         float[][] cosines = new float[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            float[] query = Arrays.copyOfRange(flat, i * dimension, (i + 1) * dimension);
-            TopK top = nearestOf(query, flat, dimension, CANDIDATES, i);
-            nearest[i] = top.sorted().stream().mapToInt(TopK.Entry::slot).toArray();
-            cosines[i] = new float[nearest[i].length];
-            int m = 0;
-            for (TopK.Entry entry : top.sorted()) {
-                cosines[i][m++] = Math.max(MIN_COSINE, entry.score());
+        for (int i = 0; i < n; i++) {
+            List<TopK.Entry> entries = found.get(i);
+            nearest[i] = entries.stream().mapToInt(TopK.Entry::slot).toArray();
+            cosines[i] = new float[entries.size()];
+            for (int m = 0; m < cosines[i].length; m++) {
+                cosines[i][m] = Math.max(MIN_COSINE, entries.get(m).score());
             }
-        });
+        }
         return new Candidates(nearest, cosines);
     }
 
-    /** The {@code k} rows nearest a unit query by cosine, leaving out row {@code self} (-1: none). */
-    static TopK nearestOf(float[] unitQuery, float[] flat, int dimension, int k, int self) {
+    /**
+     * The {@code k} stored rows nearest each unit query by cosine, best first (ties to the lower row), blocks of
+     * {@link #BLOCK} queries in parallel: a scan query by query would read every stored row once per query and be
+     * bound by memory.
+     *
+     * @param self the row each query is itself (left out), or -1
+     */
+    static List<List<TopK.Entry>> nearest(float[][] queries, int[] self, float[] flat, int dimension, int k) {
         int n = flat.length / dimension;
-        TopK top = new TopK(Math.min(k, Math.max(0, self >= 0 ? n - 1 : n)));
-        for (int j = 0; j < n; j++) {
-            if (j != self) {
-                top.offer(j, FloatVectorIndex.dot(unitQuery, flat, j * dimension, dimension));
+        TopK[] tops = new TopK[queries.length];
+        IntStream.range(0, (queries.length + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
+            int from = block * BLOCK;
+            int to = Math.min(queries.length, from + BLOCK);
+            for (int q = from; q < to; q++) {
+                tops[q] = new TopK(Math.min(k, self[q] >= 0 ? n - 1 : n));
             }
-        }
-        return top;
+            for (int j = 0; j < n; j++) {
+                int offset = j * dimension;
+                for (int q = from; q < to; q++) {
+                    if (j != self[q]) {
+                        tops[q].offer(j, FloatVectorIndex.dot(queries[q], flat, offset, dimension));
+                    }
+                }
+            }
+        });
+        return Arrays.stream(tops).map(TopK::sorted).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.classifier.embeddings;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -64,18 +65,32 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
 
     /** A vector's scores through its nearest graph articles (cosine-weighted; uniform if none has any). */
     double[] scoresOf(float[] vector) {
-        float[] unit = vector.clone();
-        OnnxTextEmbedder.normalise(unit);
-        double[] sum = new double[labels.size()];
-        for (TopK.Entry entry : LabelSpreading.nearestOf(unit, vectors, dimension, LabelSpreading.NEIGHBOURS, -1)
-                .sorted()) {
-            LabelSpreading.addScaled(sum, scores[entry.slot()], Math.max(1e-6f, entry.score()));
-        }
-        return LabelSpreading.normalised(sum);
+        return scoresOf(List.of(vector)).get(0);
     }
 
-    /** {@code (1 − weight) · p + weight · } the vector's spread scores. */
-    double[] blend(double[] p, float[] vector) {
-        return LabelSpreading.blend(p, scoresOf(vector), weight);
+    /** {@link #scoresOf(float[])} of many vectors, the graph scanned once per block of them. */
+    List<double[]> scoresOf(List<float[]> vectorsToScore) {
+        float[][] unit = new float[vectorsToScore.size()][];
+        for (int i = 0; i < unit.length; i++) {
+            unit[i] = vectorsToScore.get(i).clone();
+            OnnxTextEmbedder.normalise(unit[i]);
+        }
+        int[] self = new int[unit.length];
+        Arrays.fill(self, -1);
+        List<double[]> out = new ArrayList<>(unit.length);
+        for (List<TopK.Entry> nearest : LabelSpreading.nearest(unit, self, vectors, dimension,
+                LabelSpreading.NEIGHBOURS)) {
+            double[] sum = new double[labels.size()];
+            for (TopK.Entry entry : nearest) {
+                LabelSpreading.addScaled(sum, scores[entry.slot()], Math.max(1e-6f, entry.score()));
+            }
+            out.add(LabelSpreading.normalised(sum));
+        }
+        return out;
+    }
+
+    /** {@code (1 − weight) · p + weight · s}, s a vector's spread scores ({@link #scoresOf}). */
+    double[] blend(double[] p, double[] spread) {
+        return LabelSpreading.blend(p, spread, weight);
     }
 }

@@ -85,9 +85,41 @@ class LabelSpreadingTest {
         // cos 1 for near0, 0.8 for near1, 1e-6 for far (a floor, not 0): weights 1 : 0.8.
         assertThat(s[0]).isCloseTo(1 / (1.8 + 1e-6), within(1e-6));
         assertThat(s[1]).isCloseTo((0.8 + 1e-6) / (1.8 + 1e-6), within(1e-6));
-        double[] blended = scores.blend(new double[] {0.2, 0.8}, new float[] {1, 0, 0});
+        double[] blended = scores.blend(new double[] {0.2, 0.8}, scores.scoresOf(new float[] {1, 0, 0}));
         assertThat(blended[0]).isCloseTo(0.5 * 0.2 + 0.5 * s[0], within(1e-9));
         assertThat(blended[0] + blended[1]).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void theBlockedScanFindsWhatAScanQueryByQueryFinds() {
+        java.util.Random random = new java.util.Random(3);
+        float[][] rows = new float[150][8];
+        for (float[] row : rows) {
+            for (int d = 0; d < row.length; d++) {
+                row[d] = (float) random.nextGaussian();
+            }
+            OnnxTextEmbedder.normalise(row);
+        }
+        float[] flat = LabelSpreading.flatten(rows, 8);
+        LabelSpreading.Candidates candidates = LabelSpreading.candidates(flat, 8); // 150 queries: 5 blocks
+        for (int i = 0; i < rows.length; i++) {
+            TopK top = new TopK(LabelSpreading.CANDIDATES);
+            for (int j = 0; j < rows.length; j++) {
+                if (j != i) {
+                    top.offer(j, FloatVectorIndex.dot(rows[i], flat, j * 8, 8));
+                }
+            }
+            assertThat(candidates.nearest()[i]).as("row %d", i)
+                    .containsExactly(top.sorted().stream().mapToInt(TopK.Entry::slot).toArray());
+        }
+        SpreadScores scores = new SpreadScores(List.of("a", "b"), 8, flat, java.util.stream.IntStream.range(0, 150)
+                .mapToObj(i -> i % 3 == 0 ? new double[] {1, 0} : new double[] {0.2, 0.8}).toArray(double[][]::new),
+                0.5);
+        List<float[]> queries = java.util.Arrays.asList(rows).subList(0, 70);
+        List<double[]> batch = scores.scoresOf(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(batch.get(i)).as("query %d", i).containsExactly(scores.scoresOf(queries.get(i)));
+        }
     }
 
     @Test
