@@ -43,20 +43,48 @@ final class LabelSpreading {
         return flat;
     }
 
-    /** The {@link #CANDIDATES} nearest other rows of every row. */
+    /**
+     * The {@link #CANDIDATES} nearest other rows of every row. Each pair's cosine is computed once and offered to
+     * both rows (half the work of a scan per row; the same value either way, so the same neighbours): blocks of
+     * {@link #BLOCK} rows against the rows after them, the blocks dealt round to a worker per core, each keeping
+     * its own best lists, merged at the end.
+     */
     static Candidates candidates(float[] flat, int dimension) {
         int n = flat.length / dimension;
-        float[][] queries = new float[n][];
-        int[] self = new int[n];
-        for (int i = 0; i < n; i++) {
-            queries[i] = Arrays.copyOfRange(flat, i * dimension, (i + 1) * dimension);
-            self[i] = i;
-        }
-        List<List<TopK.Entry>> found = nearest(queries, self, flat, dimension, CANDIDATES);
+        int capacity = Math.min(CANDIDATES, Math.max(0, n - 1));
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        int workers = Math.max(1, Math.min(blocks, Runtime.getRuntime().availableProcessors()));
+        List<TopK[]> partials = IntStream.range(0, workers).parallel().mapToObj(worker -> {
+            TopK[] tops = new TopK[n];
+            for (int i = 0; i < n; i++) {
+                tops[i] = new TopK(capacity);
+            }
+            for (int block = worker; block < blocks; block += workers) {
+                int from = block * BLOCK;
+                int to = Math.min(n, from + BLOCK);
+                float[][] queries = new float[to - from][];
+                for (int q = from; q < to; q++) {
+                    queries[q - from] = Arrays.copyOfRange(flat, q * dimension, (q + 1) * dimension);
+                }
+                for (int j = from + 1; j < n; j++) {
+                    int offset = j * dimension;
+                    for (int q = from; q < to && q < j; q++) {
+                        float cosine = FloatVectorIndex.dot(queries[q - from], flat, offset, dimension);
+                        tops[q].offer(j, cosine);
+                        tops[j].offer(q, cosine);
+                    }
+                }
+            }
+            return tops;
+        }).toList();
         int[][] nearest = new int[n][];
         float[][] cosines = new float[n][];
         for (int i = 0; i < n; i++) {
-            List<TopK.Entry> entries = found.get(i);
+            TopK merged = new TopK(capacity);
+            for (TopK[] partial : partials) {
+                merged.mergeFrom(partial[i]);
+            }
+            List<TopK.Entry> entries = merged.sorted();
             nearest[i] = entries.stream().mapToInt(TopK.Entry::slot).toArray();
             cosines[i] = new float[entries.size()];
             for (int m = 0; m < cosines[i].length; m++) {
