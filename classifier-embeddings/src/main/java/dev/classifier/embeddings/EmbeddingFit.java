@@ -77,7 +77,7 @@ final class EmbeddingFit {
                     : new float[dimension]).toArray(float[][]::new);
         }
         float[][] pool = poolVectors.stream().map(EmbeddingFit::unit).toArray(float[][]::new);
-        Graph graph = new Graph(x, pool);
+        SpreadingRows graph = SpreadingRows.of(x, pool, SpreadingRows.MAX_ROWS, seed);
         List<String> ids = examples.stream().map(e -> e.article().id()).toList();
         int[] foldOf = Folds.assign(ids, y, classes.size(), folds, seed);
         int[] blendFoldOf = Folds.assignEvery(ids, y, classes.size(), folds, seed);
@@ -93,7 +93,7 @@ final class EmbeddingFit {
             HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous -> {
                 HeldOutSearch.Result searched = new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy)
                         .search(data, previous);
-                if (pool.length == 0) {
+                if (graph.poolRows() == 0) {
                     return searched; // no pool, no graph: nothing to spread over, no cost
                 }
                 SpreadingChoice.Choice choice = SpreadingChoice.choose(graph.candidates(), y, classes.size(),
@@ -132,12 +132,12 @@ final class EmbeddingFit {
         }
         LinearModel model = linear.withTemperature(settings.temperature());
         Optional<SpreadScores> spreading = Optional.empty();
-        if (settings.spreadWeight() > 0 && pool.length > 0) {
+        if (settings.spreadWeight() > 0 && graph.poolRows() > 0) {
             // The examples' labels spread over them and the pool: the pool's scores stay inside the model.
             spreading = Optional.of(SpreadScores.train(classes, graph.dimension(), graph.flat(), graph.candidates(),
                     y, settings.spreadWeight()));
         } else if (settings.spreadWeight() > 0) {
-            settings = settings.withSpreadWeight(0); // reused settings, but no pool this time
+            settings = settings.withSpreadWeight(0); // reused settings, but no pool (or no room for one) this time
         }
         settings = settings.withPseudoLabelled(pseudoLabelled);
         TrainingSummary summary = new TrainingSummary(settings.method(), examples.size(), perLabel, dropped,
@@ -145,40 +145,6 @@ final class EmbeddingFit {
         LOG.debug("Trained {} with {}", summary, settings);
         return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary, settings,
                 spreading);
-    }
-
-    /** The examples' and the pool's unit vectors end to end, and their nearest rows, found once when first asked. */
-    private static final class Graph {
-        private final float[][] examples;
-        private final float[][] pool;
-        private float[] flat;
-        private LabelSpreading.Candidates candidates;
-
-        Graph(float[][] examples, float[][] pool) {
-            this.examples = examples;
-            this.pool = pool;
-        }
-
-        int dimension() {
-            return examples[0].length;
-        }
-
-        synchronized float[] flat() {
-            if (flat == null) {
-                float[][] rows = new float[examples.length + pool.length][];
-                System.arraycopy(examples, 0, rows, 0, examples.length);
-                System.arraycopy(pool, 0, rows, examples.length, pool.length);
-                flat = LabelSpreading.flatten(rows, dimension());
-            }
-            return flat;
-        }
-
-        synchronized LabelSpreading.Candidates candidates() {
-            if (candidates == null) {
-                candidates = LabelSpreading.candidates(flat(), dimension());
-            }
-            return candidates;
-        }
     }
 
     private static float[] unit(float[] vector) {
