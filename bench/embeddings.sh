@@ -13,9 +13,12 @@
 #   long        accuracy of reading long text head only vs in windows (LongTextBench: a narrow window on real
 #               texts, and joined same-label items at the real 512-token window)
 #   search      VectorIndex (float, int8, 1 or 2 threads) against a brute-force float scan at 10k and 100k vectors
-# Usage: bench/embeddings.sh [all|warm|accuracy|throughput|long|search]    Output: bench/out/embeddings-<part>.txt
+#   spreading   what label spreading costs: the graph of a whole training split, one spread, the test split scored
+#               through it (SpreadingCost)
+# Usage: bench/embeddings.sh [all|warm|accuracy|throughput|long|search|spreading]    Output: bench/out/embeddings-<part>.txt
 # EMBEDDINGS_BENCH_OPTS adds JVM options, e.g. '-Dbench.regimes=32,128' (AccuracyBench: only those regimes) or
-# '-Dbench.poolDev=false' (no scoring on the pool's gold labels).
+# '-Dbench.poolDev=false' (no scoring on the pool's gold labels); EMBEDDINGS_ACCURACY_ARGS='agnews,thucnews pool'
+# runs only those sets (agnews, thucnews, agnews-zh) and strategies (name substrings).
 source "$(dirname "$0")/lib.sh"
 
 MODULE=classifier-embeddings
@@ -26,8 +29,9 @@ PART=${1:-all}
 part() {
   local name=$1 heap=$2 main=$3
   shift 3
+  [[ $main == *.* ]] || main="$PACKAGE.$main"  # a bare name is in the bench package
   echo "== $name ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  BENCH_JAVA_OPTS="-Xmx$heap ${EMBEDDINGS_BENCH_OPTS:-}" run_bench_main "$MODULE" "$PACKAGE.$main" "$@" 2>"$BENCH_OUT/embeddings-$name.log" \
+  BENCH_JAVA_OPTS="-Xmx$heap ${EMBEDDINGS_BENCH_OPTS:-}" run_bench_main "$MODULE" "$main" "$@" 2>"$BENCH_OUT/embeddings-$name.log" \
     | tee "$BENCH_OUT/embeddings-$name.txt"
   echo "== $name done ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
@@ -35,14 +39,16 @@ part() {
 case "$PART" in
   all|warm) part warm 1g WarmCache "$CACHE" ;;&
   all|accuracy)
-    part accuracy 2g AccuracyBench "$CACHE"
+    # shellcheck disable=SC2086 # EMBEDDINGS_ACCURACY_ARGS: data sets and strategy names, e.g. 'agnews,thucnews pool'
+    part accuracy 2g AccuracyBench "$CACHE" ${EMBEDDINGS_ACCURACY_ARGS:-}
     part retrain 2g RetrainBench "$CACHE"
     part notes-check 1g NotesProtocolCheck "$CACHE" ;;&
   all|throughput)
     part throughput-zh 1g ThroughputBench zh
     part throughput-en 1g ThroughputBench en ;;&
   all|long) part long 2g LongTextBench ;;&
-  all|search) part search 2g SearchBench "$CACHE" ;;
-  warm|accuracy|throughput|long) ;;
-  *) echo "unknown part '$PART': all, warm, accuracy, throughput, long or search" >&2; exit 2 ;;
+  all|search) part search 2g SearchBench "$CACHE" ;;&
+  all|spreading) part spreading 2g dev.classifier.embeddings.SpreadingCost "$CACHE" ;;
+  warm|accuracy|throughput|long|search) ;;
+  *) echo "unknown part '$PART': all, warm, accuracy, throughput, long, search or spreading" >&2; exit 2 ;;
 esac

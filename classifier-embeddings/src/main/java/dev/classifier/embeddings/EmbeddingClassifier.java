@@ -30,6 +30,10 @@ import java.util.Set;
  * <p>A companion classifier (the local n-gram model, say) may join in: its log-probabilities are added to the
  * embedding's calibrated logits with a weight held-out data chose, where that adds accuracy.
  *
+ * <p>Trained with an unlabelled pool, it may also blend in label spreading: the labels of the examples spread
+ * over a nearest-neighbour graph of the examples and the pool, and an article gets its nearest graph articles'
+ * spread scores, with the weight held-out data chose ({@link TrainingSettings#spreadWeight()}).
+ *
  * <p>Labels without examples get probability 0; with no examples at all every article gets the taxonomy's
  * fallback, flagged {@code FALLBACK}. The classifier does not own the embedder: {@link #close()} leaves it open,
  * because retraining makes new classifiers over the same model. Once closed, it refuses to classify.
@@ -59,6 +63,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     private final Optional<Companion> companion;
     private final TrainingSummary summary;
     private final Optional<TrainingSettings> settings;
+    private final Optional<SpreadScores> spreading;
     private final String modelVersion;
     private volatile boolean closed;
 
@@ -69,7 +74,17 @@ public final class EmbeddingClassifier implements TrainedClassifier {
 
     EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
                         Optional<Companion> companion, TrainingSummary summary, TrainingSettings settings) {
+        this(taxonomy, embedder, model, companion, summary, settings, Optional.empty());
+    }
+
+    EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
+                        Optional<Companion> companion, TrainingSummary summary, TrainingSettings settings,
+                        Optional<SpreadScores> spreading) {
+        if (spreading.isPresent() && !spreading.get().labels().equals(model.map(LinearModel::labels).orElse(null))) {
+            throw new IllegalArgumentException("the spread scores' classes differ from the model's");
+        }
         this.settings = Optional.ofNullable(settings);
+        this.spreading = spreading;
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.model = model;
@@ -123,7 +138,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
                 companion.map(c -> new EmbeddingModelFile.CompanionPart(
                         LocalCompanionFile.handles(c.classifier()) ? LocalCompanionFile.KIND
                                 : c.classifier().getClass().getName(), c.weight(), c.temperature(), c.version())),
-                settings);
+                settings, spreading);
     }
 
     Optional<Companion> companion() {
@@ -173,15 +188,24 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         }
         List<Optional<Prediction>> second = companion.map(c -> c.predictAll(articles))
                 .orElseGet(() -> Collections.nCopies(articles.size(), Optional.empty()));
+        // With spreading, the graph is scanned once per block of articles, blocks in parallel.
+        List<double[]> spread = spreading.map(s -> s.scoresOf(vectors))
+                .orElseGet(() -> Collections.nCopies(articles.size(), null));
         List<Outcome> outcomes = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
-            outcomes.add(Outcome.success(predict(vectors.get(i), truncates(texts.get(i)), second.get(i))));
+            outcomes.add(Outcome.success(predict(vectors.get(i), truncates(texts.get(i)), second.get(i),
+                    spread.get(i))));
         }
         return outcomes;
     }
 
     /** The label probabilities for a vector from this classifier's embedder (and the companion's view). */
     Prediction predict(float[] vector, boolean truncated, Optional<Prediction> second) {
+        return predict(vector, truncated, second, spreading.map(s -> s.scoresOf(vector)).orElse(null));
+    }
+
+    /** {@link #predict(float[], boolean, Optional)} with the vector's spread scores found (null without them). */
+    private Prediction predict(float[] vector, boolean truncated, Optional<Prediction> second, double[] spread) {
         Set<Prediction.Flag> flags = truncated ? EnumSet.of(Prediction.Flag.TRUNCATED) : EnumSet.noneOf(Prediction.Flag.class);
         if (model.isEmpty()) {
             flags.add(Prediction.Flag.FALLBACK);
@@ -194,6 +218,9 @@ public final class EmbeddingClassifier implements TrainedClassifier {
             double[] z = Companion.combine(linear.logits(vector), linear.temperature(),
                     Companion.probabilities(linear.labels(), second), c.weight());
             p = LinearModel.softmax(z, c.temperature());
+        }
+        if (spreading.isPresent()) {
+            p = spreading.get().blend(p, spread);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String label : taxonomy.labels()) {

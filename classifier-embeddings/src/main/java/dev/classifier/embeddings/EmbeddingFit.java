@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * An {@link EmbeddingTrainer}'s fitting, once the examples are embedded: the description prototypes, the held-out
- * search of the settings (remembered between trainings, see {@link SettingsMemory}), the linear model and the local
- * companion.
+ * search of the settings (remembered between trainings, see {@link SettingsMemory}), the linear model, the local
+ * companion and, with a pool, label spreading ({@link SpreadingChoice}).
  */
 final class EmbeddingFit {
 
@@ -77,6 +77,7 @@ final class EmbeddingFit {
                     : new float[dimension]).toArray(float[][]::new);
         }
         float[][] pool = poolVectors.stream().map(EmbeddingFit::unit).toArray(float[][]::new);
+        SpreadingRows graph = SpreadingRows.of(x, pool, SpreadingRows.MAX_ROWS, seed);
         List<String> ids = examples.stream().map(e -> e.article().id()).toList();
         int[] foldOf = Folds.assign(ids, y, classes.size(), folds, seed);
         int[] blendFoldOf = Folds.assignEvery(ids, y, classes.size(), folds, seed);
@@ -89,8 +90,17 @@ final class EmbeddingFit {
         } else {
             HeldOutSearch.Data data = new HeldOutSearch.Data(examples, classes, x, y, foldOf, blendFoldOf, prior,
                     poolArticles, pool);
-            HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous ->
-                    new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy).search(data, previous));
+            HeldOutSearch.Result result = memory.settingsFor(examples.size(), previous -> {
+                HeldOutSearch.Result searched = new HeldOutSearch(method, maxIterations, companionOrNone, taxonomy)
+                        .search(data, previous);
+                if (graph.poolRows() == 0) {
+                    return searched; // no pool, no graph: nothing to spread over, no cost
+                }
+                SpreadingChoice.Choice choice = SpreadingChoice.choose(graph.candidates(), y, classes.size(),
+                        searched.probabilities(), previous == null ? Double.NaN : previous.spreadWeight());
+                return new HeldOutSearch.Result(searched.settings().withSpreadWeight(choice.weight()),
+                        searched.heldOut(), searched.probabilities());
+            });
             settings = result.settings();
             heldOut = result.heldOut();
         }
@@ -121,11 +131,20 @@ final class EmbeddingFit {
                     settings.companionWeight(), settings.combinedTemperature()));
         }
         LinearModel model = linear.withTemperature(settings.temperature());
+        Optional<SpreadScores> spreading = Optional.empty();
+        if (settings.spreadWeight() > 0 && graph.poolRows() > 0) {
+            // The examples' labels spread over them and the pool: the pool's scores stay inside the model.
+            spreading = Optional.of(SpreadScores.train(classes, graph.dimension(), graph.flat(), graph.candidates(),
+                    y, settings.spreadWeight()));
+        } else if (settings.spreadWeight() > 0) {
+            settings = settings.withSpreadWeight(0); // reused settings, but no pool (or no room for one) this time
+        }
         settings = settings.withPseudoLabelled(pseudoLabelled);
         TrainingSummary summary = new TrainingSummary(settings.method(), examples.size(), perLabel, dropped,
                 heldOut, settings.l2(), settings.temperature(), companion.isPresent() ? settings.companionWeight() : 0);
         LOG.debug("Trained {} with {}", summary, settings);
-        return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary, settings);
+        return new EmbeddingClassifier(taxonomy, embedder, Optional.of(model), companion, summary, settings,
+                spreading);
     }
 
     private static float[] unit(float[] vector) {

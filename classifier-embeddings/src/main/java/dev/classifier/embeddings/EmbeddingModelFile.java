@@ -36,7 +36,7 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  * The versioned file an {@link EmbeddingClassifier} is saved in:
  * <pre>
  *   8 bytes  magic "CLFEMBED"
- *   int      format version (1 or 2)
+ *   int      format version (1 to 3)
  *   long     payload length
  *   payload  int part count, then per part: UTF-8 name, int length, that many bytes
  *   int      CRC-32C of the payload
@@ -54,6 +54,11 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  * </ul>
  * Version 2 adds {@code settings} (absent when the classifier was not trained by an {@link EmbeddingTrainer}):
  * the {@link TrainingSettings} that training chose, so that {@code settings()} answers after loading too.
+ * Version 3 adds label spreading's weight at the end of {@code settings}, and {@code label-spreading} (present only
+ * when the held-out folds gave spreading a weight above 0): the weight, the classes, the dimension and the number
+ * of graph articles, then their unit vectors (floats) and their spread scores per class (doubles), what a new
+ * article is scored through ({@link SpreadScores}). A library of version 2 refuses such a file as written by a
+ * newer version.
  * <b>Adding a part</b> (say, description prototypes): give it a new name, a codec in {@link ModelParts}, write
  * it in {@link #payload}, read it
  * in {@link #read}, and raise {@link #FORMAT_VERSION}. A reader accepts every version up to its own and treats
@@ -64,7 +69,7 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  */
 final class EmbeddingModelFile {
 
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
     private static final byte[] MAGIC = "CLFEMBED".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     static final String EMBEDDER = "embedder";
@@ -74,8 +79,9 @@ final class EmbeddingModelFile {
     static final String COMPANION = "companion";
     static final String COMPANION_MODEL = "companion-model";
     static final String SETTINGS = "settings";
+    static final String SPREADING = "label-spreading";
     private static final List<String> KNOWN_PARTS = List.of(EMBEDDER, TAXONOMY, SUMMARY, LINEAR, COMPANION,
-            COMPANION_MODEL, SETTINGS);
+            COMPANION_MODEL, SETTINGS, SPREADING);
 
     private EmbeddingModelFile() {
     }
@@ -86,11 +92,12 @@ final class EmbeddingModelFile {
 
     /** Everything a saved classifier holds but the companion's own bytes. */
     record Contents(String embedderId, Taxonomy taxonomy, TrainingSummary summary, Optional<LinearModel> linear,
-                    Optional<CompanionPart> companion, Optional<TrainingSettings> settings) {
+                    Optional<CompanionPart> companion, Optional<TrainingSettings> settings,
+                    Optional<SpreadScores> spreading) {
 
         /** The same contents without the settings: what the model version hashes. */
         Contents answering() {
-            return new Contents(embedderId, taxonomy, summary, linear, companion, Optional.empty());
+            return new Contents(embedderId, taxonomy, summary, linear, companion, Optional.empty(), spreading);
         }
     }
 
@@ -109,6 +116,8 @@ final class EmbeddingModelFile {
         })));
         companionModel.ifPresent(bytes -> parts.put(COMPANION_MODEL, bytes));
         contents.settings().ifPresent(settings -> parts.put(SETTINGS, bytesOf(out -> writeSettings(out, settings))));
+        contents.spreading().ifPresent(spreading -> parts.put(SPREADING,
+                bytesOf(out -> ModelParts.writeSpreading(out, spreading))));
         return bytesOf(out -> {
             out.writeInt(parts.size());
             for (Map.Entry<String, byte[]> part : parts.entrySet()) {
@@ -239,8 +248,10 @@ final class EmbeddingModelFile {
                 throw new IllegalArgumentException("the parts '" + COMPANION + "' and '" + COMPANION_MODEL
                         + "' come only together");
             }
-            Optional<TrainingSettings> settings = parts.get(SETTINGS).map(ModelParts::readSettings);
-            return new Contents(embedderId, taxonomy, summary, linear, companion, settings);
+            Optional<TrainingSettings> settings = parts.get(SETTINGS)
+                    .map(in -> ModelParts.readSettings(in, parts.version()));
+            Optional<SpreadScores> spreading = parts.get(SPREADING).map(ModelParts::readSpreading);
+            return new Contents(embedderId, taxonomy, summary, linear, companion, settings, spreading);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new InvalidEmbeddingModelFileException(file, "embedding model file is corrupt: "
                     + (e.getMessage() == null ? "a part ends early" : e.getMessage()), e);

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  *
  * <p>Settings are chosen on the training data only: held-out folds of it pick the prior's weight, the method
  * ({@link Method#AUTO}), the logistic regression's penalty, whether an unlabelled pool may move the class centres,
- * the companion's weight, and fit the softmax temperatures. A trainer remembers its last choice: it searches again
+ * the companion's weight, label spreading's weight over the examples and the pool, and fit the softmax
+ * temperatures. A trainer remembers its last choice: it searches again
  * only when the examples changed by more than a tenth, and then keeps each setting unless another beats it by a
  * margin, so that a retrain after one correction does not move the settings (see {@link TrainingSettings}).
  *
@@ -153,9 +154,11 @@ public final class EmbeddingTrainer implements Trainer {
 
     /**
      * Trains on labelled articles and a pool of unlabelled ones (articles the classifier will see anyway): the pool
-     * may move the class centres towards where its articles lie, and the articles the blend of embedding and
-     * companion is surest of may teach the companion (co-training), each only where held-out folds of the
-     * labelled examples show a gain. What the pool's articles were taken for stays inside the model: nothing is
+     * may move the class centres towards where its articles lie, the articles the blend of embedding and
+     * companion is surest of may teach the companion (co-training), and the examples' labels may spread over a
+     * nearest-neighbour graph of the examples and the pool (label spreading; the classifier then keeps the graph's
+     * vectors and scans them for each article), each only where held-out folds of the labelled examples show a
+     * gain. What the pool's articles were taken for stays inside the model: nothing is
      * stored or returned. Pool articles that are also among the examples (same id) are left out of the pool.
      *
      * @throws IllegalArgumentException as {@link #train(Collection)}

@@ -43,6 +43,11 @@ final class Folding {
         return test.get(fold);
     }
 
+    /** The held-out examples of the first {@code folds} folds, fold by fold, in the order {@link #logits} uses. */
+    List<List<Integer>> tests(int folds) {
+        return List.copyOf(test.subList(0, folds));
+    }
+
     /** The held-out examples' classes, in the order {@link #logits} returns their scores. */
     int[] truth(int[] y) {
         return test.stream().flatMap(List::stream).mapToInt(i -> y[i]).toArray();

@@ -52,8 +52,11 @@ final class HeldOutSearch {
         }
     }
 
-    /** The settings chosen, and the held-out accuracy of each method (AUTO: with the companion). */
-    record Result(TrainingSettings settings, Map<Method, Double> heldOut) {
+    /**
+     * The settings chosen, the held-out accuracy of each method (AUTO: with the companion), and the chosen settings'
+     * held-out probabilities (what label spreading's weight is chosen against).
+     */
+    record Result(TrainingSettings settings, Map<Method, Double> heldOut, SpreadingChoice.HeldOut probabilities) {
     }
 
     private final Method method;
@@ -112,6 +115,8 @@ final class HeldOutSearch {
             logits = candidates.get(uses.indexOf(pool));
         }
         double temperature = Calibration.fitTemperature(logits, truth);
+        SpreadingChoice.HeldOut probabilities = SpreadingChoice.HeldOut.of(folding.tests(folding.count()), logits,
+                temperature);
 
         double companionWeight = 0;
         double combinedTemperature = 1;
@@ -195,10 +200,12 @@ final class HeldOutSearch {
             if (companionWeight > 0) {
                 combinedTemperature = Calibration.fitTemperature(candidates.get(best), subset);
             }
+            probabilities = SpreadingChoice.HeldOut.of(blending.tests(companionFolds), candidates.get(best),
+                    combinedTemperature);
         }
         TrainingSettings settings = new TrainingSettings(priorWeight, config.method(), config.l2(), temperature,
-                pool, 0, companionWeight, combinedTemperature, data.x().length, false);
-        return new Result(settings, heldOut);
+                pool, 0, companionWeight, combinedTemperature, 0, data.x().length, false);
+        return new Result(settings, heldOut, probabilities);
     }
 
     /**

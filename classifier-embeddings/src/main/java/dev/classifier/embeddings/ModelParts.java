@@ -82,12 +82,70 @@ final class ModelParts {
         out.writeDouble(settings.combinedTemperature());
         out.writeInt(settings.searchedAt());
         out.writeBoolean(settings.reused());
+        out.writeDouble(settings.spreadWeight()); // from format version 3 on
     }
 
-    static TrainingSettings readSettings(ByteBuffer in) {
-        return new TrainingSettings(in.getDouble(), Method.valueOf(readString(in)), in.getDouble(), in.getDouble(),
-                TrainingSettings.PoolUse.valueOf(readString(in)), in.getInt(), in.getDouble(), in.getDouble(),
-                in.getInt(), in.get() != 0);
+    /** @param version the file's format version: before 3 the settings end without the spreading weight (0) */
+    static TrainingSettings readSettings(ByteBuffer in, int version) {
+        double priorWeight = in.getDouble();
+        Method method = Method.valueOf(readString(in));
+        double l2 = in.getDouble();
+        double temperature = in.getDouble();
+        TrainingSettings.PoolUse pool = TrainingSettings.PoolUse.valueOf(readString(in));
+        int pseudoLabelled = in.getInt();
+        double companionWeight = in.getDouble();
+        double combinedTemperature = in.getDouble();
+        int searchedAt = in.getInt();
+        boolean reused = in.get() != 0;
+        double spreadWeight = version >= 3 ? in.getDouble() : 0;
+        return new TrainingSettings(priorWeight, method, l2, temperature, pool, pseudoLabelled, companionWeight,
+                combinedTemperature, spreadWeight, searchedAt, reused);
+    }
+
+    /** Weight, classes, dimension, rows, then the rows' unit vectors (floats) and spread scores (doubles). */
+    static void writeSpreading(DataOutputStream out, SpreadScores spreading) throws IOException {
+        out.writeDouble(spreading.weight());
+        out.writeInt(spreading.labels().size());
+        for (String label : spreading.labels()) {
+            writeString(out, label);
+        }
+        out.writeInt(spreading.dimension());
+        out.writeInt(spreading.rows());
+        ByteBuffer vectors = ByteBuffer.allocate(spreading.vectors().length * Float.BYTES);
+        vectors.asFloatBuffer().put(spreading.vectors());
+        out.write(vectors.array());
+        ByteBuffer scores = ByteBuffer.allocate(spreading.rows() * spreading.labels().size() * Double.BYTES);
+        for (double[] row : spreading.scores()) {
+            scores.asDoubleBuffer().put(row);
+            scores.position(scores.position() + row.length * Double.BYTES);
+        }
+        out.write(scores.array());
+    }
+
+    static SpreadScores readSpreading(ByteBuffer in) {
+        double weight = in.getDouble();
+        int classes = count(in, "classes");
+        List<String> labels = new ArrayList<>(classes);
+        for (int k = 0; k < classes; k++) {
+            labels.add(readString(in));
+        }
+        int dimension = in.getInt();
+        int rows = count(in, "graph rows");
+        long needed = (long) rows * dimension * Float.BYTES + (long) rows * classes * Double.BYTES;
+        if (dimension < 1 || needed != in.remaining()) {
+            throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' should hold " + rows
+                    + " graph rows of " + dimension + " dimensions and " + classes + " classes, " + needed
+                    + " bytes, but holds " + in.remaining());
+        }
+        float[] vectors = new float[rows * dimension];
+        in.asFloatBuffer().get(vectors);
+        in.position(in.position() + vectors.length * Float.BYTES);
+        double[][] scores = new double[rows][classes];
+        for (double[] row : scores) {
+            in.asDoubleBuffer().get(row);
+            in.position(in.position() + classes * Double.BYTES);
+        }
+        return new SpreadScores(labels, dimension, vectors, scores, weight);
     }
 
     static void writeLinear(DataOutputStream out, LinearModel linear) throws IOException {

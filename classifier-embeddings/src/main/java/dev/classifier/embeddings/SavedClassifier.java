@@ -52,8 +52,13 @@ final class SavedClassifier {
             model.get(bytes);
             companion = Optional.of(new Companion(loadCompanion(file, part, bytes), part.weight(), part.temperature()));
         }
+        if (contents.spreading().isPresent() && !contents.spreading().get().labels()
+                .equals(contents.linear().map(LinearModel::labels).orElse(null))) {
+            throw new InvalidEmbeddingModelFileException(file, "embedding model file is corrupt: the classes of its"
+                    + " part '" + EmbeddingModelFile.SPREADING + "' differ from its linear model's");
+        }
         return new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(), companion, contents.summary(),
-                contents.settings().orElse(null));
+                contents.settings().orElse(null), contents.spreading());
     }
 
     private static TrainedClassifier loadCompanion(Path file, EmbeddingModelFile.CompanionPart part, byte[] bytes)

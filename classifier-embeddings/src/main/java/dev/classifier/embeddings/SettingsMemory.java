@@ -26,7 +26,8 @@ final class SettingsMemory {
         if (previous != null) {
             int searchedAt = previous.settings().searchedAt();
             if (Math.abs(examples - searchedAt) <= SEARCH_AGAIN_AFTER_CHANGE * searchedAt) {
-                return new HeldOutSearch.Result(previous.settings().reusedWith(0), previous.heldOut());
+                return new HeldOutSearch.Result(previous.settings().reusedWith(0), previous.heldOut(),
+                        previous.probabilities());
             }
         }
         HeldOutSearch.Result result = search.apply(previous == null ? null : previous.settings());

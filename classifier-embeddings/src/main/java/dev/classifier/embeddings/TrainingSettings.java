@@ -18,12 +18,16 @@ import java.util.Objects;
  * @param pseudoLabelled      how many unlabelled articles moved them (their labels are not kept)
  * @param companionWeight     the companion's weight (0: not used)
  * @param combinedTemperature the temperature of the blend with the companion (1 without one)
+ * @param spreadWeight        label spreading's share of the probabilities, in [0, 1]: the classifier answers
+ *                            {@code (1 − w) · p + w · s}, p the probabilities without spreading and s the spread
+ *                            scores of the article's nearest examples and pool articles (labels spread from the
+ *                            examples over a nearest-neighbour graph of both); 0: not used (always 0 without a pool)
  * @param searchedAt          how many examples the settings were chosen on (0: fixed defaults, no search)
  * @param reused              true when this training reused an earlier search's settings instead of searching
  */
 public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method method, double l2, double temperature,
                                PoolUse pool, int pseudoLabelled, double companionWeight,
-                               double combinedTemperature, int searchedAt, boolean reused) {
+                               double combinedTemperature, double spreadWeight, int searchedAt, boolean reused) {
 
     /** How the unlabelled pool was used. */
     public enum PoolUse {
@@ -78,6 +82,9 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         if (!(temperature > 0) || !(combinedTemperature > 0)) {
             throw new IllegalArgumentException("temperatures must be > 0");
         }
+        if (!(spreadWeight >= 0 && spreadWeight <= 1)) {
+            throw new IllegalArgumentException("spreadWeight must be in [0, 1], was " + spreadWeight);
+        }
     }
 
     /** The fixed settings where there is too little data to hold any out. */
@@ -86,24 +93,30 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         return new TrainingSettings(prototypes ? EmbeddingTrainer.DEFAULT_PRIOR_WEIGHT : Double.NaN,
                 logistic ? EmbeddingClassifier.Method.LOGISTIC : EmbeddingClassifier.Method.CENTROID,
                 logistic ? 1e-4 : Double.NaN,
-                logistic ? 1.0 : EmbeddingTrainer.DEFAULT_CENTROID_TEMPERATURE, PoolUse.NONE, 0, 0, 1, 0, false);
+                logistic ? 1.0 : EmbeddingTrainer.DEFAULT_CENTROID_TEMPERATURE, PoolUse.NONE, 0, 0, 1, 0, 0, false);
     }
 
     /** The same choices, marked as reused by a later training. */
     TrainingSettings reusedWith(int newPseudoLabelled) {
         return new TrainingSettings(priorWeight, method, l2, temperature, pool, newPseudoLabelled, companionWeight,
-                combinedTemperature, searchedAt, true);
+                combinedTemperature, spreadWeight, searchedAt, true);
     }
 
     /** The same choices with the count of pool articles that moved the centres in this training. */
     TrainingSettings withPseudoLabelled(int newPseudoLabelled) {
         return new TrainingSettings(priorWeight, method, l2, temperature, pool, newPseudoLabelled, companionWeight,
-                combinedTemperature, searchedAt, reused);
+                combinedTemperature, spreadWeight, searchedAt, reused);
+    }
+
+    /** The same choices with label spreading's blend weight. */
+    TrainingSettings withSpreadWeight(double weight) {
+        return new TrainingSettings(priorWeight, method, l2, temperature, pool, pseudoLabelled, companionWeight,
+                combinedTemperature, weight, searchedAt, reused);
     }
 
     /**
-     * Whether two trainings made the same choices: prior weight, method, penalty, pool use and companion weight
-     * (not the counts, the fitted temperatures or the reuse mark).
+     * Whether two trainings made the same choices: prior weight, method, penalty, pool use, companion weight and
+     * spreading weight (not the counts, the fitted temperatures or the reuse mark).
      *
      * @param other the settings to compare with
      * @return true when every choice is the same
@@ -111,6 +124,7 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
     public boolean sameChoicesAs(TrainingSettings other) {
         return Double.compare(priorWeight, other.priorWeight) == 0 && method == other.method
                 && Double.compare(l2, other.l2) == 0 && pool == other.pool
-                && Double.compare(companionWeight, other.companionWeight) == 0;
+                && Double.compare(companionWeight, other.companionWeight) == 0
+                && Double.compare(spreadWeight, other.spreadWeight) == 0;
     }
 }

@@ -217,12 +217,13 @@ class CoTrainingTest {
                 .startsWith("NONE", "CENTRES", "COMPANION", "CENTRES_AND_COMPANION");
         for (TrainingSettings.PoolUse use : TrainingSettings.PoolUse.values()) {
             TrainingSettings settings = new TrainingSettings(2.0, EmbeddingClassifier.Method.LOGISTIC, 1e-3, 0.05,
-                    use, 120, 0.5, 1.2, 32, false);
+                    use, 120, 0.5, 1.2, 0.25, 32, false);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
                 ModelParts.writeSettings(out, settings);
             }
-            assertThat(ModelParts.readSettings(java.nio.ByteBuffer.wrap(bytes.toByteArray()))).isEqualTo(settings);
+            assertThat(ModelParts.readSettings(java.nio.ByteBuffer.wrap(bytes.toByteArray()),
+                    EmbeddingModelFile.FORMAT_VERSION)).isEqualTo(settings);
         }
     }
 

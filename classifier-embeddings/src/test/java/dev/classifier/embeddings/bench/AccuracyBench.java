@@ -194,10 +194,13 @@ public final class AccuracyBench {
             accuracy.put(regime, values);
             trainSeconds.put(regime, trainTotal / draws.size());
             predictSeconds.put(regime, predictTotal / draws.size());
-            System.out.printf(Locale.ROOT, "%s %s %s k=%s: %s %s (other processes: %.0f%% of the CPU)%n", dataset,
-                    embeddingModel.name(), contender.name(), regime,
-                    Arrays.toString(Arrays.stream(values).map(v -> Math.round(1000 * v) / 10.0).toArray()), settings,
-                    100 * load.foreignShare());
+            System.out.printf(Locale.ROOT, "%s %s %s k=%s: %s %s %s; train %.2f s, predict %.2f s (other processes:"
+                    + " %.0f%% of the CPU, load average %s, %tT UTC)%n", dataset, embeddingModel.name(),
+                    contender.name(), regime,
+                    Arrays.toString(Arrays.stream(values).map(v -> Math.round(1000 * v) / 10.0).toArray()),
+                    Stats.percent(values), settings, trainTotal / draws.size(), predictTotal / draws.size(),
+                    100 * load.foreignShare(), LabelSpreadingCheck.loadAverage(),
+                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
             if (POOL_DEV && !regime.equals("0") && !regime.equals("full")) {
                 System.out.printf(Locale.ROOT, "  on the pool's gold labels (rest of the training split): %s mean %.2f%n",
                         Arrays.toString(Arrays.stream(poolValues).map(v -> Math.round(1000 * v) / 10.0).toArray()),
@@ -216,7 +219,8 @@ public final class AccuracyBench {
         return String.format(Locale.ROOT, "%s%s prior %s%s%s", s.method().name().toLowerCase(Locale.ROOT),
                 Double.isNaN(s.l2()) ? "" : " l2 " + s.l2(), Double.isNaN(s.priorWeight()) ? "-" : s.priorWeight(),
                 s.poolUsed() ? ", pool " + s.pool().name().toLowerCase(Locale.ROOT) + " " + s.pseudoLabelled() : "",
-                s.companionWeight() > 0 ? ", local " + s.companionWeight() : "");
+                s.companionWeight() > 0 ? ", local " + s.companionWeight() : "")
+                + (s.spreadWeight() > 0 ? ", spread " + s.spreadWeight() : "");
     }
 
     /** The unlabelled pool: the training split minus the labelled draw (never the test split). */

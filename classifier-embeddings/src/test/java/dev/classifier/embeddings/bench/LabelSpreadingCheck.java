@@ -31,7 +31,9 @@ import java.util.stream.IntStream;
  * on the same rows, and blends of the two. The graph and the iteration: {@link SpreadingGraph}. Also (default on,
  * {@code -Dbench.inductive=false} to skip) the inductive path a trained model would need: the graph on the labelled
  * draw and half the pool, scored on the other half. {@code -Dbench.testSplit=true}: the test split, for the one
- * setting fixed on the pool's gold labels beforehand (10 nn, α 0.9, blend 0.5). Args: the cache file.
+ * setting fixed on the pool's gold labels beforehand (10 nn, α 0.9, blend 0.5). Args: the cache file. The design
+ * record of what the trainer now does ({@code LabelSpreading}, {@code SpreadingChoice}: the same graph and
+ * iteration, the weight chosen by held-out folds instead of fixed).
  */
 public final class LabelSpreadingCheck {
 

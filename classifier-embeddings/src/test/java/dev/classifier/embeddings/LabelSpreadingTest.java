@@ -1,0 +1,227 @@
+package dev.classifier.embeddings;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The graph, the iteration, scoring through neighbours, and the held-out choice of the blend weight. */
+class LabelSpreadingTest {
+
+    /** Two tight clusters of rows around orthogonal directions, each row a little off its centre. */
+    private static float[][] twoClusters(int perCluster) {
+        float[][] rows = new float[2 * perCluster][];
+        for (int i = 0; i < rows.length; i++) {
+            int cluster = i % 2;
+            float[] v = new float[4];
+            v[cluster] = 1;
+            v[2] = 0.05f * (i / 2);
+            v[3] = 0.03f * ((i * 7) % 5);
+            OnnxTextEmbedder.normalise(v);
+            rows[i] = v;
+        }
+        return rows;
+    }
+
+    private static LabelSpreading.Candidates candidatesOf(float[][] rows) {
+        return LabelSpreading.candidates(LabelSpreading.flatten(rows, rows[0].length), rows[0].length);
+    }
+
+    @Test
+    void candidatesAreTheNearestOtherRowsNearestFirst() {
+        float[][] rows = twoClusters(20);
+        LabelSpreading.Candidates candidates = candidatesOf(rows);
+        for (int i = 0; i < rows.length; i++) {
+            int[] nearest = candidates.nearest()[i];
+            assertThat(nearest).hasSize(LabelSpreading.CANDIDATES).doesNotContain(i);
+            // The 19 others of its cluster come first.
+            for (int m = 0; m < 19; m++) {
+                assertThat(nearest[m] % 2).as("row %d, neighbour %d", i, m).isEqualTo(i % 2);
+            }
+            for (int m = 1; m < nearest.length; m++) {
+                assertThat(candidates.cosines()[i][m]).isLessThanOrEqualTo(candidates.cosines()[i][m - 1]);
+            }
+        }
+    }
+
+    @Test
+    void labelsSpreadWithinTheirClusterAndANewRowIsScoredThroughItsNeighbours() {
+        float[][] rows = twoClusters(20);
+        LabelSpreading.Candidates candidates = candidatesOf(rows);
+        int[] seed = new int[rows.length];
+        java.util.Arrays.fill(seed, -1);
+        seed[0] = 0; // one labelled row per cluster
+        seed[1] = 1;
+        boolean[] inGraph = new boolean[rows.length];
+        java.util.Arrays.fill(inGraph, true);
+        inGraph[38] = false; // held out: scored through its neighbours, as a new article
+        double[][] spread = LabelSpreading.spread(candidates, inGraph, seed, 2);
+        for (int i = 0; i < rows.length; i++) {
+            if (inGraph[i]) {
+                assertThat(spread[i][i % 2]).as("row %d", i).isGreaterThan(spread[i][1 - i % 2]);
+            }
+        }
+        assertThat(spread[38]).containsExactly(0, 0);
+        double[] scored = LabelSpreading.throughNeighbours(candidates.nearest()[38], candidates.cosines()[38],
+                inGraph, spread, 2);
+        assertThat(scored[0] + scored[1]).isCloseTo(1, within(1e-12));
+        assertThat(scored[0]).isGreaterThan(0.9);
+    }
+
+    @Test
+    void theClassifiersScoresComeFromTheNearestGraphRowsWeightedByCosine() {
+        // Three graph rows: two near the query (class 0 and class 1 in equal measure), one far (class 1).
+        float[] near0 = {1, 0, 0};
+        float[] near1 = {0.8f, 0.6f, 0};
+        float[] far = {0, 0, 1};
+        float[] flat = LabelSpreading.flatten(new float[][] {near0, near1, far}, 3);
+        SpreadScores scores = new SpreadScores(List.of("World", "体育"), 3, flat,
+                new double[][] {{1, 0}, {0, 1}, {0, 1}}, 0.5);
+        double[] s = scores.scoresOf(new float[] {2, 0, 0}); // not a unit vector: normalised first
+        // cos 1 for near0, 0.8 for near1, 1e-6 for far (a floor, not 0): weights 1 : 0.8.
+        assertThat(s[0]).isCloseTo(1 / (1.8 + 1e-6), within(1e-6));
+        assertThat(s[1]).isCloseTo((0.8 + 1e-6) / (1.8 + 1e-6), within(1e-6));
+        double[] blended = scores.blend(new double[] {0.2, 0.8}, scores.scoresOf(new float[] {1, 0, 0}));
+        assertThat(blended[0]).isCloseTo(0.5 * 0.2 + 0.5 * s[0], within(1e-9));
+        assertThat(blended[0] + blended[1]).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void theBlockedScanFindsWhatAScanQueryByQueryFinds() {
+        java.util.Random random = new java.util.Random(3);
+        float[][] rows = new float[150][8];
+        for (float[] row : rows) {
+            for (int d = 0; d < row.length; d++) {
+                row[d] = (float) random.nextGaussian();
+            }
+            OnnxTextEmbedder.normalise(row);
+        }
+        float[] flat = LabelSpreading.flatten(rows, 8);
+        LabelSpreading.Candidates candidates = LabelSpreading.candidates(flat, 8); // 150 queries: 5 blocks
+        for (int i = 0; i < rows.length; i++) {
+            TopK top = new TopK(LabelSpreading.CANDIDATES);
+            for (int j = 0; j < rows.length; j++) {
+                if (j != i) {
+                    top.offer(j, FloatVectorIndex.dot(rows[i], flat, j * 8, 8));
+                }
+            }
+            assertThat(candidates.nearest()[i]).as("row %d", i)
+                    .containsExactly(top.sorted().stream().mapToInt(TopK.Entry::slot).toArray());
+        }
+        SpreadScores scores = new SpreadScores(List.of("a", "b"), 8, flat, java.util.stream.IntStream.range(0, 150)
+                .mapToObj(i -> i % 3 == 0 ? new double[] {1, 0} : new double[] {0.2, 0.8}).toArray(double[][]::new),
+                0.5);
+        List<float[]> queries = java.util.Arrays.asList(rows).subList(0, 70);
+        List<double[]> batch = scores.scoresOf(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(batch.get(i)).as("query %d", i).containsExactly(scores.scoresOf(queries.get(i)));
+        }
+    }
+
+    @Test
+    void onlyTheTenNearestGraphRowsCount() {
+        // 11 rows of class 0 slightly off the query, 30 rows of class 1 a bit further: only the 10 nearest count.
+        List<float[]> rows = new ArrayList<>();
+        List<double[]> labels = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            rows.add(new float[] {1, 0.01f * i, 0});
+            labels.add(new double[] {1, 0});
+        }
+        for (int i = 0; i < 30; i++) {
+            rows.add(new float[] {1, 0.3f, 0.01f * i});
+            labels.add(new double[] {0, 1});
+        }
+        float[][] unit = rows.stream().map(v -> {
+            float[] u = v.clone();
+            OnnxTextEmbedder.normalise(u);
+            return u;
+        }).toArray(float[][]::new);
+        SpreadScores scores = new SpreadScores(List.of("a", "b"), 3, LabelSpreading.flatten(unit, 3),
+                labels.toArray(double[][]::new), 0.25);
+        assertThat(scores.scoresOf(new float[] {1, 0, 0})).containsExactly(1.0, 0.0);
+    }
+
+    @Test
+    void spreadScoresAreValidatedWhenBuilt() {
+        assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[3], new double[][] {{1, 0}}, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 2 vector values, not 3");
+        assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[2], new double[][] {{1}}, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 class scores for 2 classes");
+        for (double weight : new double[] {0, -0.25, 1.5, Double.NaN}) {
+            assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[2], new double[][] {{1, 0}},
+                    weight)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 1]");
+        }
+    }
+
+    @Test
+    void trainingSettingsRefuseASpreadWeightOutsideZeroToOne() {
+        for (double weight : new double[] {-0.1, 1.01, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> new TrainingSettings(2.0, EmbeddingClassifier.Method.CENTROID, Double.NaN, 0.05,
+                    TrainingSettings.PoolUse.NONE, 0, 0, 1, weight, 10, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spreadWeight must be in [0, 1]");
+        }
+        TrainingSettings settings = new TrainingSettings(2.0, EmbeddingClassifier.Method.CENTROID, Double.NaN, 0.05,
+                TrainingSettings.PoolUse.NONE, 0, 0, 1, 0.5, 10, false);
+        assertThat(settings.spreadWeight()).isEqualTo(0.5);
+        assertThat(settings.sameChoicesAs(settings.withSpreadWeight(0))).as("a choice like the others").isFalse();
+        assertThat(TrainingSettings.defaults(EmbeddingClassifier.Method.AUTO, true, 0).spreadWeight()).isZero();
+    }
+
+    /**
+     * Rows in two clusters, 20 examples then 40 pool rows; two folds hold out rows 0-3 and 4-7. {@code misleading}:
+     * the held-out rows' labels are the other cluster's, so their neighbours say the wrong class, and the held-out
+     * probabilities are right and sure; otherwise the labels follow the clusters and the probabilities lean the
+     * wrong way.
+     */
+    private static SpreadingChoice.Choice choice(boolean misleading) {
+        float[][] rows = twoClusters(30);
+        int[] y = new int[20];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = misleading && i < 8 ? 1 - i % 2 : i % 2;
+        }
+        List<List<Integer>> tests = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7));
+        List<double[]> probabilities = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            double right = misleading ? 0.9 : 0.45;
+            probabilities.add(y[i] == 0 ? new double[] {right, 1 - right} : new double[] {1 - right, right});
+        }
+        return SpreadingChoice.choose(candidatesOf(rows), y, 2, new SpreadingChoice.HeldOut(tests, probabilities),
+                Double.NaN);
+    }
+
+    @Test
+    void theFoldsChooseSpreadingWhereTheGraphKnowsBetter() {
+        SpreadingChoice.Choice choice = choice(false);
+        assertThat(choice.weight()).isGreaterThan(0);
+        assertThat(choice.accuracy()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theFoldsLeaveSpreadingOutWhereTheNeighboursMislead() {
+        SpreadingChoice.Choice choice = choice(true);
+        assertThat(choice.weight()).isZero();
+        assertThat(choice.accuracy()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anEarlierWeightStaysUnlessBeatenByTheMargin() {
+        float[][] rows = twoClusters(30);
+        int[] y = new int[20];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 2;
+        }
+        List<List<Integer>> tests = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7));
+        // Right and sure: every weight is as accurate, so 0 is chosen afresh, and an earlier 0.25 is kept.
+        List<double[]> sure = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sure.add(i % 2 == 0 ? new double[] {0.95, 0.05} : new double[] {0.05, 0.95});
+        }
+        SpreadingChoice.HeldOut heldOut = new SpreadingChoice.HeldOut(tests, sure);
+        assertThat(SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, Double.NaN).weight()).isZero();
+        assertThat(SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, 0.25).weight()).isEqualTo(0.25);
+    }
+}
