@@ -32,8 +32,14 @@ done
 
 for part in "${PARTS[@]}"; do
   echo "== $part ($(date -u +%H:%M:%S) UTC)"
-  BENCH_JAVA_OPTS="-Xmx4g -Dbench.out=$BENCH_OUT -Dbench.cache=$CACHE" \
-    run_bench_main "$MODULE" "$PACKAGE.${MAINS[$part]}" 2>"$BENCH_OUT/learning-loop-$part.log"
+  # The part's progress and its own printout go to the log; its report (the .txt it wrote) is shown once.
+  LOG="$BENCH_OUT/learning-loop-$part.log"
+  if ! BENCH_JAVA_OPTS="-Xmx4g -Dbench.out=$BENCH_OUT -Dbench.cache=$CACHE" \
+    run_bench_main "$MODULE" "$PACKAGE.${MAINS[$part]}" >"$LOG" 2>&1; then
+    echo "part $part failed; the end of $LOG:" >&2
+    tail -n 20 "$LOG" >&2
+    exit 1
+  fi
   cat "$BENCH_OUT/learning-loop-$part.txt"
 done
 
