@@ -167,8 +167,7 @@ public final class ReviewQueue {
      * @return at most {@code count} items, best first (diversified), no longer in the queue
      */
     public synchronized List<ReviewItem> take(int count) {
-        requireCount(count, "count");
-        List<ReviewItem> taken = pick(pool(count), count, true);
+        List<ReviewItem> taken = next(count); // each removal counts toward the cold start
         for (ReviewItem item : taken) {
             remove(item.articleId());
         }

@@ -69,6 +69,15 @@ class ColdStartTest {
     }
 
     @Test
+    void eachTakenItemCountsOnce() {
+        ReviewQueue live = ReviewQueue.builder(NEWS).diversity(0).coldStart(2).build();
+        live.offerAll(outlierAndCrowd());
+        assertThat(live.take(1).get(0).reason()).startsWith("cold start");
+        assertThat(live.take(1).get(0).reason()).startsWith("cold start");
+        assertThat(ids(live.take(1))).containsExactly("outlier");
+    }
+
+    @Test
     void aReviewPageThatShowsWithNextAndRemovesWhatWasReviewedEndsTheColdStartToo() {
         ReviewQueue live = ReviewQueue.builder(NEWS).diversity(0).coldStart(2).build();
         live.offerAll(outlierAndCrowd());
