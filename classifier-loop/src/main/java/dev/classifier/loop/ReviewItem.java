@@ -20,7 +20,8 @@ import java.util.Optional;
  *                   best labels of their mean scores (margin of two classifiers together) or the random draw
  *                   (random); NaN where it could not be measured
  * @param priority   the ranking key in [0,1], higher reviewed first (for margin weighted by density, the margin's
- *                   uncertainty times the article's density share among the items ranked with it)
+ *                   uncertainty times the article's density share among the items ranked with it; for an item
+ *                   of a queue's cold start, the density share alone)
  * @param labels     the labels involved, most probable first (both classifiers' labels for disagreement; the
  *                   two best of the mean for margin of two classifiers together)
  * @param reason     why it was chosen, in words a person reads

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * removes them, and {@link #remove(String)} drops an item once it is reviewed. The queue holds at most
  * {@code capacity} items: when full, a new item enters only in place of a lower-priority one. All methods are
  * thread-safe.
+ *
+ * <p>Two options shape a page beyond the policy: {@linkplain Builder#balanced balance} spreads it over the predicted
+ * labels, and a {@linkplain Builder#coldStart cold start} fills the first pages handed out with typical items
+ * rather than uncertain ones. A live queue picks among its {@code max(100, 10 n)} most uncertain items.
  *
  * <pre>{@code
  * ReviewQueue queue = ReviewQueue.builder(taxonomy).policy(ReviewPolicy.MARGIN).build();
@@ -50,7 +53,7 @@ public final class ReviewQueue {
 
     private final ReviewPolicy policy;
     private final PolicyScorer scorer;
-    private final DiversePicker picker;
+    private final PagePicker picker;
     private final double diversity;
     private final int capacity;
     private final Map<String, Entry> byArticle = new HashMap<>();
@@ -61,7 +64,7 @@ public final class ReviewQueue {
         this.policy = b.policy;
         this.scorer = new PolicyScorer(b.policy, b.taxonomy.fallback(), b.seed);
         this.diversity = b.diversity;
-        this.picker = new DiversePicker(b.diversity);
+        this.picker = new PagePicker(b.policy, b.diversity, b.balanced, b.coldStart);
         this.capacity = b.capacity;
     }
 
@@ -78,7 +81,8 @@ public final class ReviewQueue {
 
     /**
      * Ranks a batch once: the best {@code budget} candidates under the policy, diversified. Does not touch the live
-     * queue. An article offered twice counts once, with its last candidate.
+     * queue's items; the items returned count toward the cold start. An article offered twice counts once, with its
+     * last candidate.
      *
      * @param candidates the classified articles
      * @param budget     how many items a person will review, {@code >= 0}
@@ -97,7 +101,7 @@ public final class ReviewQueue {
         }
         List<Entry> sorted = new ArrayList<>(latest.values());
         sorted.sort(BEST_FIRST);
-        return pick(sorted, budget);
+        return pick(sorted, budget, true);
     }
 
     /**
@@ -153,7 +157,7 @@ public final class ReviewQueue {
      */
     public synchronized List<ReviewItem> next(int count) {
         requireCount(count, "count");
-        return pick(pool(count), count);
+        return pick(pool(count), count, false);
     }
 
     /**
@@ -163,7 +167,7 @@ public final class ReviewQueue {
      * @return at most {@code count} items, best first (diversified), no longer in the queue
      */
     public synchronized List<ReviewItem> take(int count) {
-        List<ReviewItem> taken = next(count);
+        List<ReviewItem> taken = next(count); // each removal counts toward the cold start
         for (ReviewItem item : taken) {
             remove(item.articleId());
         }
@@ -171,7 +175,7 @@ public final class ReviewQueue {
     }
 
     /**
-     * Drops an article's item, once it is reviewed.
+     * Drops an article's item, once it is reviewed (it counts toward the cold start).
      *
      * @param articleId the article id
      * @return the item that was dropped, or empty if the queue had none for that article
@@ -183,6 +187,7 @@ public final class ReviewQueue {
             return Optional.empty();
         }
         byPriority.remove(old);
+        picker.handedOut(1); // a review page shows items with next() and removes each once it is reviewed
         return Optional.of(old.item());
     }
 
@@ -215,8 +220,7 @@ public final class ReviewQueue {
 
     private Entry entry(Candidate candidate, long order) {
         ReviewItem item = scorer.score(candidate);
-        boolean compared = diversity > 0 || policy == ReviewPolicy.DENSITY_MARGIN;
-        long[] shingles = compared ? Shingles.of(candidate.article().text()) : new long[0];
+        long[] shingles = picker.choosesAmongMore() ? Shingles.of(candidate.article().text()) : new long[0];
         return new Entry(item, shingles, order);
     }
 
@@ -225,8 +229,7 @@ public final class ReviewQueue {
      * stay quick.
      */
     private List<Entry> pool(int count) {
-        boolean choosing = diversity > 0 || policy == ReviewPolicy.DENSITY_MARGIN;
-        int size = choosing ? Math.max(100, 10 * count) : count;
+        int size = picker.choosesAmongMore() ? Math.max(100, 10 * count) : count;
         List<Entry> pool = new ArrayList<>(Math.min(size, byPriority.size()));
         Iterator<Entry> best = byPriority.iterator();
         while (pool.size() < size && best.hasNext()) {
@@ -235,36 +238,10 @@ public final class ReviewQueue {
         return pool;
     }
 
-    private List<ReviewItem> pick(List<Entry> sorted, int count) {
-        List<Entry> ranked = policy == ReviewPolicy.DENSITY_MARGIN ? weighedByDensity(sorted) : sorted;
-        List<DiversePicker.Option<ReviewItem>> options = new ArrayList<>(ranked.size());
-        for (Entry e : ranked) {
-            options.add(new DiversePicker.Option<>(e.item(), e.item().priority(), e.shingles()));
-        }
-        return picker.pick(options, count);
-    }
-
-    /**
-     * The entries with each measured item's priority times its density share among them, best first again. An item
-     * the model could not read keeps its place: nothing it knows applies, however typical the text.
-     */
-    private static List<Entry> weighedByDensity(List<Entry> sorted) {
-        double[] share = Density.shares(sorted.stream().map(Entry::shingles).toList());
-        List<Entry> weighed = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            Entry e = sorted.get(i);
-            ReviewItem item = e.item();
-            if (Double.isNaN(item.value())) {
-                weighed.add(e);
-                continue;
-            }
-            String reason = String.format(Locale.ROOT, "%s; typical of the %d items ranked with it: density %.2f"
-                    + " of the most typical", item.reason(), sorted.size(), share[i]);
-            weighed.add(new Entry(new ReviewItem(item.article(), item.prediction(), item.second(), item.policy(),
-                    item.value(), item.priority() * share[i], item.labels(), reason), e.shingles(), e.sequence()));
-        }
-        weighed.sort(BEST_FIRST);
-        return weighed;
+    /** A page from entries in priority order; {@code handOut} counts it toward the cold start. */
+    private List<ReviewItem> pick(List<Entry> sorted, int count, boolean handOut) {
+        return picker.pick(sorted.stream().map(e -> new PagePicker.Scored(e.item(), e.shingles())).toList(), count,
+                handOut);
     }
 
     private static void requireCount(int count, String what) {
@@ -285,6 +262,8 @@ public final class ReviewQueue {
         private double diversity = DEFAULT_DIVERSITY;
         private int capacity = DEFAULT_CAPACITY;
         private long seed = 42;
+        private boolean balanced;
+        private int coldStart;
 
         private Builder(Taxonomy taxonomy) {
             this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
@@ -328,6 +307,36 @@ public final class ReviewQueue {
                 throw new IllegalArgumentException("capacity must be >= 1, was " + items);
             }
             this.capacity = items;
+            return this;
+        }
+
+        /**
+         * Spreads each page over the predicted labels: each next item comes from a label picked least so far on the
+         * page (in the policy's order within it), so that the margin does not keep picking one confusable pair while
+         * the model's other labels get no reviewed items.
+         *
+         * @param balanced whether to spread each page over the predicted labels
+         * @return this builder
+         */
+        public Builder balanced(boolean balanced) {
+            this.balanced = balanced;
+            return this;
+        }
+
+        /**
+         * The first items handed out are chosen for how typical they are of the items ranked with them, not by the
+         * policy: a model trained on a few examples is unsure of nearly everything, and its margins say little about
+         * what is worth a person's time. Items returned by {@link ReviewQueue#rank} and {@link ReviewQueue#take}
+         * and items {@linkplain ReviewQueue#remove removed} count; {@link ReviewQueue#next} only shows. Meant for a
+         * model that starts from a few examples per label, not for one trained on a large store.
+         *
+         * @param items how many items the cold start chooses, {@code >= 0} (0, the default: none)
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder coldStart(int items) {
+            requireCount(items, "coldStart");
+            this.coldStart = items;
             return this;
         }
 

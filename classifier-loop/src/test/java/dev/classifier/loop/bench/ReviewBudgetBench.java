@@ -7,14 +7,14 @@ import dev.classifier.api.Prediction;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.benchdata.BenchData;
 import dev.classifier.embeddings.EmbeddingCache;
+import dev.classifier.loop.AdaptiveMixExperiment;
 import dev.classifier.loop.Candidate;
 import dev.classifier.loop.ReviewItem;
-import dev.classifier.loop.ReviewPolicy;
 import dev.classifier.loop.ReviewQueue;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +36,10 @@ import java.util.function.Function;
  * Properties (defaults: every row of the README's table in one run; the disagreement policies retrain the embedding
  * classifier every round beside the local model, the slow part): bench.seeds (5), bench.budget (reviewed items,
  * 1000), bench.batch (streamed articles per round, a tenth reviewed; 400), bench.strategies (local,embeddings),
- * bench.policies (for the local model; MARGIN,DENSITY_MARGIN,DISAGREEMENT,CONSENSUS_MARGIN,RANDOM; also
- * LEAST_CONFIDENCE, ENTROPY), bench.embeddingPolicies (MARGIN,DENSITY_MARGIN,RANDOM), bench.sets
+ * bench.policies (for the local model; MARGIN, MARGIN+balanced+cold80+div0, DENSITY_MARGIN, DISAGREEMENT,
+ * DISAGREEMENT+balanced+cold80+div0, CONSENSUS_MARGIN, RANDOM; also LEAST_CONFIDENCE, ENTROPY; each a {@link Variant}:
+ * POLICY[+balanced][+cold&lt;items&gt;][+div&lt;weight&gt;], +oracle and +adaptive as measures),
+ * bench.embeddingPolicies (MARGIN, MARGIN+balanced+cold80+div0, DENSITY_MARGIN, RANDOM), bench.sets
  * (agnews,thucnews), bench.test (test items measured, 2000), bench.localFolds (the local model's calibration folds,
  * 3; -1 for its own choice), bench.diversity (the queue's, 0.3). The report is rewritten after each seed, so a run
  * cut short keeps what it measured.
@@ -48,12 +50,12 @@ public final class ReviewBudgetBench {
     }
 
     /** Mean curves per policy, and each seed's curve (for the spread of the per-seed ratios). */
-    private record Result(String set, String strategy, Map<ReviewPolicy, double[]> curves,
-                          Map<ReviewPolicy, double[][]> perSeed, int perBatch) {
+    private record Result(String set, String strategy, Map<Variant, double[]> curves,
+                          Map<Variant, double[][]> perSeed, int perBatch) {
 
-        static Result of(String set, String strategy, Map<ReviewPolicy, List<double[]>> runs, int perBatch) {
-            Map<ReviewPolicy, double[]> curves = new EnumMap<>(ReviewPolicy.class);
-            Map<ReviewPolicy, double[][]> perSeed = new EnumMap<>(ReviewPolicy.class);
+        static Result of(String set, String strategy, Map<Variant, List<double[]>> runs, int perBatch) {
+            Map<Variant, double[]> curves = new LinkedHashMap<>();
+            Map<Variant, double[][]> perSeed = new LinkedHashMap<>();
             runs.forEach((policy, each) -> {
                 double[] mean = new double[each.get(0).length];
                 for (double[] curve : each) {
@@ -72,6 +74,9 @@ public final class ReviewBudgetBench {
     private static final double DIVERSITY = Double.parseDouble(System.getProperty("bench.diversity",
             Double.toString(ReviewQueue.DEFAULT_DIVERSITY)));
 
+    /** The queue setting that spent the fewest items on every row: balance, a cold start of 80, no diversity. */
+    private static final String BALANCED_COLD = "MARGIN+balanced+cold80+div0";
+
     private ReviewBudgetBench() {
     }
 
@@ -80,11 +85,12 @@ public final class ReviewBudgetBench {
         int testSize = Integer.getInteger("bench.test", 2000);
         Set<String> strategies = Set.of(System.getProperty("bench.strategies", "local,embeddings").split(","));
         Set<String> sets = Set.of(System.getProperty("bench.sets", "agnews,thucnews").split(","));
-        List<ReviewPolicy> policies = policies("bench.policies",
-                "MARGIN,DENSITY_MARGIN,DISAGREEMENT,CONSENSUS_MARGIN,RANDOM");
-        List<ReviewPolicy> embeddingPolicies = policies("bench.embeddingPolicies", "MARGIN,DENSITY_MARGIN,RANDOM");
-        boolean needsVectors = strategies.contains("embeddings") || policies.contains(ReviewPolicy.DISAGREEMENT)
-                || policies.contains(ReviewPolicy.CONSENSUS_MARGIN);
+        List<Variant> policies = policies("bench.policies",
+                "MARGIN," + BALANCED_COLD + ",DENSITY_MARGIN,DISAGREEMENT,DISAGREEMENT+balanced+cold80+div0,"
+                        + "CONSENSUS_MARGIN,RANDOM");
+        List<Variant> embeddingPolicies = policies("bench.embeddingPolicies",
+                "MARGIN," + BALANCED_COLD + ",DENSITY_MARGIN,RANDOM");
+        boolean needsVectors = strategies.contains("embeddings") || policies.stream().anyMatch(Variant::twoModels);
         int seeds = Integer.getInteger("bench.seeds", 5);
         List<Result> results = new ArrayList<>();
         StringBuilder skipped = new StringBuilder();
@@ -115,9 +121,9 @@ public final class ReviewBudgetBench {
                 }
                 for (Plan plan : plans) {
                     // Seeds outermost, and the report written after each: a run cut short keeps what it measured.
-                    Map<ReviewPolicy, List<double[]>> runs = new EnumMap<>(ReviewPolicy.class);
+                    Map<Variant, List<double[]>> runs = new LinkedHashMap<>();
                     for (int seed = 0; seed < seeds; seed++) {
-                        for (ReviewPolicy policy : plan.strategy() == local ? policies : embeddingPolicies) {
+                        for (Variant policy : plan.strategy() == local ? policies : embeddingPolicies) {
                             double[] curve = simulate(corpus.dataset(), plan, policy, taxonomy, test, seed, budget);
                             runs.computeIfAbsent(policy, p -> new ArrayList<>()).add(curve);
                             System.err.printf(Locale.ROOT, "%s %s %s seed %d: %.4f -> %.4f%n", corpus.dataset(),
@@ -147,13 +153,12 @@ public final class ReviewBudgetBench {
     }
 
     /** One run: accuracy on the test items after 0, perBatch, 2·perBatch, ... reviewed items. */
-    static double[] simulate(String dataset, Plan plan, ReviewPolicy policy, Taxonomy taxonomy,
+    static double[] simulate(String dataset, Plan plan, Variant policy, Taxonomy taxonomy,
                              List<LabeledArticle> test, int seed, int budget) {
         List<LabeledArticle> rows = new ArrayList<>(BenchData.fewShot(dataset, 8, BenchData.DRAWS.get(seed % 5)));
         List<LabeledArticle> stream = LoopSets.stream(dataset, rows, seed);
-        ReviewQueue queue = ReviewQueue.builder(taxonomy).policy(policy).seed(seed)
-                .diversity(policy == ReviewPolicy.RANDOM ? 0 : DIVERSITY).build();
-        boolean twoModels = policy == ReviewPolicy.DISAGREEMENT || policy == ReviewPolicy.CONSENSUS_MARGIN;
+        ReviewQueue queue = policy.queue(taxonomy, seed);
+        boolean twoModels = policy.twoModels();
         double[] curve = new double[budget / plan.perBatch() + 1];
         Set<String> reviewed = new HashSet<>();
         int next = 0;
@@ -183,7 +188,7 @@ public final class ReviewBudgetBench {
                     candidates.add(new Candidate(articles.get(i), first.get(i),
                             twoModels ? Optional.of(second.get(i)) : Optional.empty()));
                 }
-                for (ReviewItem item : queue.rank(candidates, plan.perBatch())) {
+                for (ReviewItem item : pick(queue, policy, candidates, byId, plan.perBatch())) {
                     rows.add(byId.get(item.articleId())); // the reviewer gives the gold label
                     reviewed.add(item.articleId());
                 }
@@ -204,6 +209,25 @@ public final class ReviewBudgetBench {
         }
     }
 
+    /**
+     * The queue's page; for the oracle (a headroom measure, not a policy: it knows the gold label), the items the
+     * model gets wrong first, in the queue's order, then the rest.
+     */
+    private static List<ReviewItem> pick(ReviewQueue queue, Variant policy, List<Candidate> candidates,
+                                         Map<String, LabeledArticle> byId, int perBatch) {
+        if (policy.adaptive()) {
+            return AdaptiveMixExperiment.page(queue.rank(candidates, candidates.size()), perBatch,
+                    policy.diversity());
+        }
+        if (!policy.oracle()) {
+            return queue.rank(candidates, perBatch);
+        }
+        List<ReviewItem> all = new ArrayList<>(queue.rank(candidates, candidates.size()));
+        all.sort(java.util.Comparator.comparing(
+                (ReviewItem i) -> i.prediction().label().equals(byId.get(i.articleId()).label())));
+        return all.subList(0, Math.min(perBatch, all.size()));
+    }
+
     private static List<LabeledArticle> unreviewed(List<LabeledArticle> stream, Set<String> reviewed, long seed) {
         List<LabeledArticle> rest = new ArrayList<>(stream.stream()
                 .filter(r -> !reviewed.contains(r.article().id())).toList());
@@ -211,9 +235,9 @@ public final class ReviewBudgetBench {
         return rest;
     }
 
-    private static List<ReviewPolicy> policies(String property, String defaults) {
+    private static List<Variant> policies(String property, String defaults) {
         return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
-                .map(ReviewPolicy::valueOf).toList();
+                .map(spec -> Variant.parse(spec, DIVERSITY)).toList();
     }
 
     /** A seeded sample of the test split, so that a round's measure stays quick on THUCNews' 10,000. */
@@ -245,34 +269,35 @@ public final class ReviewBudgetBench {
         out.append("| set | strategy | policy | accuracy at 0 | at the end | reviewed to reach random's end | ratio to"
                 + " random | each seed's own ratio: min–max, median |\n|---|---|---|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
-            if (!r.curves().containsKey(ReviewPolicy.RANDOM)) {
+            Optional<Variant> baseline = r.curves().keySet().stream().filter(Variant::baseline).findFirst();
+            if (baseline.isEmpty()) {
                 out.append("| ").append(r.set()).append(" | ").append(r.strategy())
                         .append(" | (random order not run: no ratio) | | | | | |\n");
                 continue;
             }
-            double[] random = r.curves().get(ReviewPolicy.RANDOM);
+            double[] random = r.curves().get(baseline.get());
             double target = random[random.length - 1];
             int randomNeeds = reached(random, r.perBatch(), target);
             double best = Double.POSITIVE_INFINITY;
-            for (ReviewPolicy policy : r.curves().keySet()) {
+            for (Variant policy : r.curves().keySet()) {
                 double[] curve = r.curves().get(policy);
                 int needs = reached(curve, r.perBatch(), target);
                 double ratio = needs < 0 ? Double.NaN : (double) needs / randomNeeds;
-                if (policy != ReviewPolicy.RANDOM && needs >= 0) {
+                if (!policy.baseline() && needs >= 0) {
                     best = Math.min(best, ratio);
                 }
                 out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s | %s |%n", r.set(),
                         r.strategy(), policy.words(), 100 * curve[0], 100 * curve[curve.length - 1],
                         needs < 0 ? "not reached" : Integer.toString(needs),
                         needs < 0 ? "–" : String.format(Locale.ROOT, "%.2f", ratio),
-                        seedRatios(r.perSeed().get(policy), r.perSeed().get(ReviewPolicy.RANDOM), r.perBatch())));
+                        seedRatios(r.perSeed().get(policy), r.perSeed().get(baseline.get()), r.perBatch())));
             }
             out.append(String.format(Locale.ROOT, "| %s | %s | **best policy** | | | | **%s** (target ≤ 0.50) | |%n",
                     r.set(), r.strategy(), Double.isInfinite(best) ? "none reached it" : ratio(best)));
         }
         out.append("\nMean test accuracy (%) after 0, 200, 400, 600, 800 and 1,000 reviewed items:\n");
         for (Result r : results) {
-            for (ReviewPolicy policy : r.curves().keySet()) {
+            for (Variant policy : r.curves().keySet()) {
                 double[] curve = r.curves().get(policy);
                 StringBuilder points = new StringBuilder();
                 for (int reviewed = 0; reviewed <= (curve.length - 1) * r.perBatch(); reviewed += 200) {
@@ -307,20 +332,27 @@ public final class ReviewBudgetBench {
         return Double.isInfinite(r) ? "not reached" : String.format(Locale.ROOT, "%.2f", r);
     }
 
+    /** One chart per 7 policies, each with random order (dashed) beside them: a chart holds at most 8 lines. */
     private static String html(List<Result> results, int seeds, int budget, String text) {
         StringBuilder html = new StringBuilder("<section><h2>Review budget</h2>\n");
         for (Result r : results) {
-            LineChart chart = LineChart.titled(r.set() + ", " + r.strategy() + ": test accuracy against items reviewed"
-                    + " (mean of " + seeds + " seeds)", "items reviewed", "test accuracy");
-            for (ReviewPolicy policy : r.curves().keySet()) {
-                double[] curve = r.curves().get(policy);
-                double[] xs = new double[curve.length];
-                for (int i = 0; i < xs.length; i++) {
-                    xs[i] = i * r.perBatch();
+            List<Variant> others = r.curves().keySet().stream().filter(v -> !v.baseline()).toList();
+            Optional<Variant> baseline = r.curves().keySet().stream().filter(Variant::baseline).findFirst();
+            for (int from = 0; from < Math.max(1, others.size()); from += 7) {
+                LineChart chart = LineChart.titled(r.set() + ", " + r.strategy() + ": test accuracy against items"
+                        + " reviewed (mean of " + seeds + " seeds)", "items reviewed", "test accuracy");
+                List<Variant> lines = new ArrayList<>(others.subList(from, Math.min(others.size(), from + 7)));
+                baseline.ifPresent(lines::add);
+                for (Variant policy : lines) {
+                    double[] curve = r.curves().get(policy);
+                    double[] xs = new double[curve.length];
+                    for (int i = 0; i < xs.length; i++) {
+                        xs[i] = i * r.perBatch();
+                    }
+                    chart.series(policy.words(), xs, curve, policy.baseline());
                 }
-                chart.series(policy.words(), xs, curve, policy == ReviewPolicy.RANDOM);
+                html.append(chart.svg());
             }
-            html.append(chart.svg());
         }
         html.append("<pre>").append(BenchOutput.escape(text)).append("</pre>\n</section>\n");
         return html.toString();
