@@ -208,20 +208,28 @@ class LabelSpreadingTest {
     }
 
     @Test
-    void anEarlierWeightStaysUnlessBeatenByTheMargin() {
+    void whereEveryWeightIsAsAccurateTheLowerLogLossTakesSpreadingAndAnEarlierWeightStays() {
         float[][] rows = twoClusters(30);
         int[] y = new int[20];
         for (int i = 0; i < y.length; i++) {
             y[i] = i % 2;
         }
+        y[0] = 1; // a label against its cluster: every weight gets row 0 wrong
         List<List<Integer>> tests = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7));
-        // Right and sure: every weight is as accurate, so 0 is chosen afresh, and an earlier 0.25 is kept.
-        List<double[]> sure = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            sure.add(i % 2 == 0 ? new double[] {0.95, 0.05} : new double[] {0.05, 0.95});
+        // Row 0 wrong and sure, the others right but unsure: every weight is 7 of 8 right, and the neighbours, right
+        // and surer on the seven, lower the loss.
+        List<double[]> probabilities = new ArrayList<>();
+        probabilities.add(new double[] {0.8, 0.2});
+        for (int i = 1; i < 8; i++) {
+            probabilities.add(i % 2 == 0 ? new double[] {0.55, 0.45} : new double[] {0.45, 0.55});
         }
-        SpreadingChoice.HeldOut heldOut = new SpreadingChoice.HeldOut(tests, sure);
-        assertThat(SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, Double.NaN).weight()).isZero();
-        assertThat(SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, 0.25).weight()).isEqualTo(0.25);
+        SpreadingChoice.HeldOut heldOut = new SpreadingChoice.HeldOut(tests, probabilities);
+        SpreadingChoice.Choice afresh = SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, Double.NaN);
+        assertThat(afresh.weight()).isGreaterThan(0);
+        assertThat(afresh.accuracy()).isEqualTo(7 / 8.0);
+        // No weight is more accurate than an earlier 0, so it stays.
+        SpreadingChoice.Choice kept = SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, 0.0);
+        assertThat(kept.weight()).isZero();
+        assertThat(kept.accuracy()).isEqualTo(7 / 8.0);
     }
 }
