@@ -66,7 +66,7 @@ final class SpreadingChoice {
         for (double weight : WEIGHTS) {
             List<double[]> logits = new ArrayList<>();
             for (int i = 0; i < expected.length; i++) {
-                // Log-probabilities, so that the log loss that breaks ties reads the blend as it is.
+                // Log-probabilities, so that the calibrated log loss that chooses reads the blend as it is.
                 double[] p = LabelSpreading.blend(heldOut.probabilities().get(i), spreadScores.get(i), weight);
                 logits.add(Arrays.stream(p).map(v -> Math.log(Math.max(v, 1e-12))).toArray());
             }
