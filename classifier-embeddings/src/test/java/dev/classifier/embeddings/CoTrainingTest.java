@@ -87,6 +87,15 @@ class CoTrainingTest {
                 new double[CLASSES.size()], 1.0);
     }
 
+    /** Four-dimensional vectors and an identity model: the score of class k is the vector's k-th value. */
+    private static LinearModel identityModel() {
+        double[][] identity = new double[4][4];
+        for (int k = 0; k < 4; k++) {
+            identity[k][k] = 1;
+        }
+        return new LinearModel(CLASSES, identity, new double[4], 1.0);
+    }
+
     @Test
     void theBlendLabelsThePoolAndEachClassGetsTheSameCountFromASkewedPool() {
         // The embedding cannot decide; the companion's voice in the blend says what each article is taken for.
@@ -114,12 +123,7 @@ class CoTrainingTest {
 
     @Test
     void withoutACompanionTheEmbeddingAloneLabelsThePoolSurestFirst() {
-        // Four-dimensional vectors and an identity model: the score of class k is the vector's k-th value.
-        double[][] identity = new double[4][4];
-        for (int k = 0; k < 4; k++) {
-            identity[k][k] = 1;
-        }
-        LinearModel model = new LinearModel(CLASSES, identity, new double[4], 1.0);
+        LinearModel model = identityModel();
         float[][] pool = {
                 {0.9f, 0.1f, 0, 0}, {0.6f, 0.4f, 0, 0}, {0.8f, 0, 0.1f, 0}, {0.7f, 0, 0, 0.2f}, {0.95f, 0, 0, 0},
                 {0.55f, 0.45f, 0, 0}, {0.2f, 0.8f, 0, 0}, {0, 0.6f, 0.5f, 0}, {0, 0.1f, 0.9f, 0}, {0.3f, 0, 0.5f, 0},
@@ -181,11 +185,7 @@ class CoTrainingTest {
 
     @Test
     void coTrainedArticlesMoveEachCentreHalfwayTowardsTheMeanOfItsArticles() {
-        double[][] identity = new double[4][4];
-        for (int k = 0; k < 4; k++) {
-            identity[k][k] = 1;
-        }
-        LinearModel centres = new LinearModel(CLASSES, identity, new double[4], 1.0);
+        LinearModel centres = identityModel();
         float[][] pool = {{0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}, {1, 0, 0, 0}, {0, 0, 0, 1}};
         // One article per class, each taken for the next class: row 0 (Sports' vector) for Economy, and so on.
         CentreRefinement.Selection selection = new CentreRefinement.Selection(1, new int[]{0, 1, 2, 3},
