@@ -3,9 +3,8 @@ package dev.classifier.embeddings;
 import dev.classifier.api.LabeledArticle;
 import dev.classifier.api.TextEmbedder;
 import dev.classifier.benchdata.BenchData;
+import dev.classifier.embeddings.bench.MachineLoad;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,7 @@ import java.util.Locale;
  */
 public final class SpreadingCost {
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         Path cacheFile = Path.of(args.length > 0 ? args[0] : "bench/out/embeddings.cache");
         try (EmbeddingCache cache = EmbeddingCache.open(cacheFile)) {
             measure(cache, "agnews", EmbeddingModel.bgeSmallEn());
@@ -28,7 +27,7 @@ public final class SpreadingCost {
         }
     }
 
-    static void measure(EmbeddingCache cache, String dataset, EmbeddingModel model) throws IOException {
+    static void measure(EmbeddingCache cache, String dataset, EmbeddingModel model) {
         List<LabeledArticle> train = BenchData.train(dataset);
         List<LabeledArticle> test = BenchData.test(dataset);
         List<String> labels = train.stream().map(LabeledArticle::label).distinct().sorted().toList();
@@ -70,8 +69,7 @@ public final class SpreadingCost {
                             + " %.2f s (%.2f ms each, both cores) [%d scored] (load average %s)%n", dataset, model.name(), rows.length, dimension,
                     flat.length * 4 / 1e6, graphSeconds, spreadSeconds, tested.size(), scoreSeconds,
                     1000 * scoreSeconds / tested.size(), scored.size(),
-                    String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "),
-                            3)));
+                    MachineLoad.loadAverage());
         }
     }
 }

@@ -199,7 +199,7 @@ public final class AccuracyBench {
                     contender.name(), regime,
                     Arrays.toString(Arrays.stream(values).map(v -> Math.round(1000 * v) / 10.0).toArray()),
                     Stats.percent(values), settings, trainTotal / draws.size(), predictTotal / draws.size(),
-                    100 * load.foreignShare(), LabelSpreadingCheck.loadAverage(),
+                    100 * load.foreignShare(), MachineLoad.loadAverage(),
                     java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
             if (POOL_DEV && !regime.equals("0") && !regime.equals("full")) {
                 System.out.printf(Locale.ROOT, "  on the pool's gold labels (rest of the training split): %s mean %.2f%n",

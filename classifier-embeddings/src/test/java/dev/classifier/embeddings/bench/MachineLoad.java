@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The share of the machine's CPU that other processes used during a measurement: /proc/stat's busy time minus
  * this JVM's CPU time. The machine is shared, so each timing is printed with it. Linux only; NaN elsewhere.
  */
-final class MachineLoad {
+public final class MachineLoad {
 
     private final long busyStart;
     private final long totalStart;
@@ -20,6 +20,20 @@ final class MachineLoad {
         busyStart = stat[0];
         totalStart = stat[1];
         ownStart = ownCpuNanos();
+    }
+
+    /**
+     * The load average over 1, 5 and 15 minutes, as /proc/loadavg gives it, printed beside each measurement.
+     *
+     * @return e.g. "1.17 1.63 2.64", or "unknown" where there is no /proc/loadavg
+     */
+    public static String loadAverage() {
+        try {
+            return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "),
+                    3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static MachineLoad start() {
