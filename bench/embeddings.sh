@@ -18,7 +18,8 @@
 # Usage: bench/embeddings.sh [all|warm|accuracy|throughput|long|search|spreading]    Output: bench/out/embeddings-<part>.txt
 # EMBEDDINGS_BENCH_OPTS adds JVM options, e.g. '-Dbench.regimes=32,128' (AccuracyBench: only those regimes) or
 # '-Dbench.poolDev=false' (no scoring on the pool's gold labels); EMBEDDINGS_ACCURACY_ARGS='agnews,thucnews pool'
-# runs only those sets (agnews, thucnews, agnews-zh) and strategies (name substrings).
+# runs only those sets (agnews, thucnews, agnews-zh) and strategies (keys: local, alone, default, pool = the first
+# example, skewed = default + skewed pool; comma-separated).
 source "$(dirname "$0")/lib.sh"
 
 MODULE=classifier-embeddings
@@ -39,7 +40,7 @@ part() {
 case "$PART" in
   all|warm) part warm 1g WarmCache "$CACHE" ;;&
   all|accuracy)
-    # shellcheck disable=SC2086 # EMBEDDINGS_ACCURACY_ARGS: data sets and strategy names, e.g. 'agnews,thucnews pool'
+    # shellcheck disable=SC2086 # EMBEDDINGS_ACCURACY_ARGS: data sets and strategy keys, e.g. 'agnews,thucnews pool,skewed'
     part accuracy 2g AccuracyBench "$CACHE" ${EMBEDDINGS_ACCURACY_ARGS:-}
     part retrain 2g RetrainBench "$CACHE"
     part notes-check 1g NotesProtocolCheck "$CACHE" ;;&

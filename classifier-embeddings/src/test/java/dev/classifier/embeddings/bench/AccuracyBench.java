@@ -40,8 +40,8 @@ public final class AccuracyBench {
     /** Which unlabelled articles a strategy gets. */
     enum Pool { NONE, REST, SKEWED }
 
-    /** A strategy under test: a name, its trainer (made fresh per training) and its pool. */
-    record Contender(String name, Supplier<EmbeddingTrainer> embedding, Pool pool) {
+    /** A strategy under test: a key (command line), a name, its trainer (made fresh per training) and its pool. */
+    record Contender(String key, String name, Supplier<EmbeddingTrainer> embedding, Pool pool) {
         boolean local() {
             return embedding == null;
         }
@@ -60,8 +60,8 @@ public final class AccuracyBench {
     public static void main(String[] args) {
         Path cacheFile = Path.of(args.length > 0 ? args[0] : "bench/out/embeddings.cache");
         List<Row> rows = new ArrayList<>();
-        // Optional filters for a quick look: data sets (agnews, thucnews, agnews-zh) and strategy names (substrings),
-        // each comma-separated.
+        // Optional filters for a quick look, each comma-separated: data sets (agnews, thucnews, agnews-zh) and
+        // strategy keys (local, alone, default, pool, skewed).
         List<String> sets = args.length > 1 && !args[1].isEmpty() ? List.of(args[1].split(",")) : List.of();
         only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         try (EmbeddingCache cache = EmbeddingCache.open(cacheFile)) {
@@ -120,17 +120,18 @@ public final class AccuracyBench {
                     .taxonomy(taxonomy);
             List<Contender> contenders = new ArrayList<>();
             if (all) {
-                contenders.add(new Contender("local n-gram (LocalTrainer defaults)", null, Pool.NONE));
-                contenders.add(new Contender("embeddings alone (noCompanion)", () -> base.get().noCompanion().build(),
+                contenders.add(new Contender("local", "local n-gram (LocalTrainer defaults)", null, Pool.NONE));
+                contenders.add(new Contender("alone", "embeddings alone (noCompanion)",
+                        () -> base.get().noCompanion().build(), Pool.NONE));
+                contenders.add(new Contender("default", "default (+ local companion)", () -> base.get().build(),
                         Pool.NONE));
-                contenders.add(new Contender("default (+ local companion)", () -> base.get().build(), Pool.NONE));
-                contenders.add(new Contender("default + pool", () -> base.get().build(), Pool.REST));
-                contenders.add(new Contender("default + skewed pool", () -> base.get().build(), Pool.SKEWED));
+                contenders.add(new Contender("pool", "default + pool", () -> base.get().build(), Pool.REST));
+                contenders.add(new Contender("skewed", "default + skewed pool", () -> base.get().build(), Pool.SKEWED));
             } else {
-                contenders.add(new Contender("default + pool", () -> base.get().build(), Pool.REST));
+                contenders.add(new Contender("pool", "default + pool", () -> base.get().build(), Pool.REST));
             }
             for (Contender contender : contenders) {
-                if (!only.isEmpty() && only.stream().noneMatch(contender.name()::contains)) {
+                if (!only.isEmpty() && !only.contains(contender.key())) {
                     continue;
                 }
                 rows.add(measure(dataset, embeddingModel, contender, taxonomy, train, test, articles));
