@@ -9,29 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 
 /**
@@ -59,33 +45,25 @@ import javax.sql.DataSource;
 public final class JdbcFeedbackStore implements FeedbackStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFeedbackStore.class);
-    private static final int STREAM_FETCH_SIZE = 500;
-
-    private static final String RECENT = "SELECT " + FeedbackRows.COLUMNS
-            + " FROM classifier_feedback f WHERE f.retracted_seq IS NULL ORDER BY f.added_seq DESC LIMIT ?";
-    private static final String ALL_LIVE = "SELECT " + FeedbackRows.COLUMNS
-            + " FROM classifier_feedback f WHERE f.retracted_seq IS NULL ORDER BY f.added_seq";
-    /** Once feedback is purged, every change about it reads as PURGED (with its tombstone). */
-    private static final String CHANGES = "SELECT c.seq, CASE WHEN f.purged_seq IS NULL THEN c.kind ELSE 'PURGED' END, "
-            + FeedbackRows.COLUMNS
-            + " FROM classifier_changes c JOIN classifier_feedback f ON f.id = c.feedback_id"
-            + " WHERE c.seq > ? ORDER BY c.seq LIMIT ?";
-    private static final String COUNTERS = "SELECT last_seq, live_count FROM classifier_counters WHERE id = 1";
 
     private final ConnectionSource connections;
     private final Dialect dialect;
     private final String description;
-    private final FeedbackRows rows;
+    private final FeedbackReader reader;
     private final GroupCommitter<FeedbackWriter.Request, FeedbackWriter.Outcome> committer;
     private volatile boolean closed;
 
-    private JdbcFeedbackStore(ConnectionSource connections, Dialect dialect, String description) {
+    /** Over tables that {@link StoreOpening} has created or upgraded. */
+    JdbcFeedbackStore(ConnectionSource connections, Dialect dialect, String description) {
         this.connections = connections;
         this.dialect = dialect;
         this.description = description;
-        this.rows = new FeedbackRows(description);
+        FeedbackRows rows = new FeedbackRows(description);
+        StoreFailures failures = new StoreFailures(connections, dialect, description);
+        this.reader = new FeedbackReader(connections, dialect, rows, failures, description);
         FeedbackWriter writer = new FeedbackWriter(dialect, rows, description);
-        this.committer = new GroupCommitter<>(connections, dialect, writer::apply, (what, e) -> failure(what, e, true));
+        this.committer = new GroupCommitter<>(connections, dialect, writer::apply,
+                (what, e) -> failures.failure(what, e, true));
     }
 
     /** A store in this SQLite file, created with its tables if absent. Needs {@code org.xerial:sqlite-jdbc}. */
@@ -182,7 +160,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     /** Best effort: the purge has committed, so a failure here only leaves old pages for a later checkpoint. */
     private void checkpointAfterPurge(int purged) {
         try {
-            if (!read("checkpoint after a purge", dialect::afterPurge)) {
+            if (!reader.read("checkpoint after a purge", dialect::afterPurge)) {
                 LOG.info("{}: purged {} feedback; another connection was reading, so the write-ahead log keeps the"
                         + " old pages until its next checkpoint", description, purged);
             }
@@ -205,18 +183,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        return read("read the " + limit + " most recent feedback", c -> {
-            try (PreparedStatement select = c.prepareStatement(RECENT)) {
-                select.setInt(1, limit);
-                List<Feedback> recent = new ArrayList<>(Math.min(limit, 1024));
-                try (ResultSet found = select.executeQuery()) {
-                    while (found.next()) {
-                        recent.add(rows.read(found, 1));
-                    }
-                }
-                return recent;
-            }
-        });
+        ensureOpen();
+        return reader.recent(limit);
     }
 
     @Override
@@ -232,167 +200,26 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        return read("read the changes after " + sequence, c -> {
-            try (PreparedStatement select = c.prepareStatement(CHANGES)) {
-                select.setLong(1, sequence);
-                select.setLong(2, limit);
-                List<FeedbackChange> changes = new ArrayList<>();
-                try (ResultSet found = select.executeQuery()) {
-                    while (found.next()) {
-                        changes.add(new FeedbackChange(found.getLong(1),
-                                FeedbackChange.Kind.valueOf(found.getString(2)), rows.read(found, 3)));
-                    }
-                }
-                return changes;
-            }
-        });
+        ensureOpen();
+        return reader.changes(sequence, limit);
     }
 
     @Override
     public long lastSequence() {
-        return counters("read the last sequence").lastSeq();
+        ensureOpen();
+        return reader.counters("read the last sequence").lastSeq();
     }
 
     @Override
     public int size() {
-        return Math.toIntExact(counters("count live feedback").live());
-    }
-
-    private record Counters(long lastSeq, long live) {
-    }
-
-    private Counters counters(String what) {
-        return read(what, c -> {
-            try (Statement select = c.createStatement(); ResultSet row = select.executeQuery(COUNTERS)) {
-                if (!row.next()) {
-                    throw new FeedbackStoreException("classifier_counters in " + description
-                            + " has no row: the store's tables were changed by hand");
-                }
-                return new Counters(row.getLong(1), row.getLong(2));
-            }
-        });
+        ensureOpen();
+        return Math.toIntExact(reader.counters("count live feedback").live());
     }
 
     @Override
     public Stream<Feedback> stream() {
         ensureOpen();
-        String what = "stream feedback";
-        Connection c = connect(what);
-        PreparedStatement select = null;
-        try {
-            dialect.beginCursor(c);
-            select = c.prepareStatement(ALL_LIVE);
-            select.setFetchSize(STREAM_FETCH_SIZE);
-            Cursor cursor = new Cursor(c, select, select.executeQuery());
-            return StreamSupport.stream(cursor, false).onClose(cursor::close);
-        } catch (SQLException e) {
-            closeQuietly(select);
-            connections.giveBack(c, false);
-            throw failure(what, e, false);
-        }
-    }
-
-    /** Rows of a result set as a spliterator; holds the connection until the stream is closed. */
-    private final class Cursor extends Spliterators.AbstractSpliterator<Feedback> {
-        private final Connection connection;
-        private final PreparedStatement statement;
-        private final ResultSet results;
-        private boolean healthy = true;
-        private boolean done;
-        private boolean closed;
-
-        Cursor(Connection connection, PreparedStatement statement, ResultSet results) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.connection = connection;
-            this.statement = statement;
-            this.results = results;
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super Feedback> action) {
-            if (done) {
-                return false;
-            }
-            try {
-                if (!results.next()) {
-                    done = true;
-                    return false;
-                }
-                action.accept(rows.read(results, 1));
-                return true;
-            } catch (SQLException e) {
-                healthy = false;
-                throw failure("stream feedback", e, false);
-            }
-        }
-
-        void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                results.close();
-                statement.close();
-                dialect.endCursor(connection);
-            } catch (SQLException e) {
-                healthy = false;
-            } finally {
-                connections.giveBack(connection, healthy);
-            }
-        }
-    }
-
-    // ---- connections and failures -------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T read(String what, SqlWork<T> work) {
-        ensureOpen();
-        Connection c = connect(what);
-        boolean healthy = false;
-        try {
-            T result = work.run(c);
-            healthy = true;
-            return result;
-        } catch (SQLException e) {
-            throw failure(what, e, false);
-        } finally {
-            connections.giveBack(c, healthy);
-        }
-    }
-
-    private Connection connect(String what) {
-        try {
-            return connections.get();
-        } catch (SQLException e) {
-            throw failure(what, e, false);
-        }
-    }
-
-    private FeedbackStoreException failure(String what, SQLException e, boolean write) {
-        boolean lost = SqlFailures.isConnectionLost(e);
-        if (lost) {
-            connections.connectionLost();
-        }
-        String outcome = !write ? ""
-                : lost ? "; it may or may not have been made: repeating it is safe (adds are idempotent on the feedback id)"
-                : "; nothing was changed";
-        return new FeedbackStoreException("could not " + what + " in " + description + ": "
-                + SqlFailures.explain(e, dialect) + outcome, e);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // Only releasing what a failed call opened.
-            }
-        }
+        return reader.stream();
     }
 
     private void ensureOpen() {
@@ -482,82 +309,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
             if ((url == null) == (dataSource == null)) {
                 throw new IllegalStateException("give the store either a JDBC URL or a DataSource (exactly one)");
             }
-            return url != null ? openUrl() : openDataSource();
-        }
-
-        private JdbcFeedbackStore openUrl() {
-            String shown = JdbcUrls.redact(url);
-            Dialect dialect = Dialect.forUrl(url).orElseThrow(() -> new IllegalArgumentException(
-                    "unsupported JDBC URL " + shown + ": JdbcFeedbackStore works with jdbc:sqlite: and jdbc:postgresql:"));
-            if (dialect == Dialect.SQLITE && (url.contains(":memory:") || url.equalsIgnoreCase("jdbc:sqlite:")
-                    || url.contains("mode=memory"))) {
-                throw new IllegalArgumentException("SQLite URL " + shown + " is an in-memory database, which every"
-                        + " connection sees empty: give a file, or use InMemoryFeedbackStore");
-            }
-            requireDriver(shown, dialect);
-            Properties connectionProperties = new Properties();
-            connectionProperties.putAll(properties);
-            if (dialect == Dialect.POSTGRESQL && !connectionProperties.containsKey("options")
-                    && !url.contains("options=")) {
-                connectionProperties.setProperty("options", "-c lock_timeout=" + busyTimeout.toMillis());
-            }
-            ConnectionSource source = new DriverConnections(url, connectionProperties, dialect, busyTimeout,
-                    maxIdleConnections);
-            return openWith(source, dialect, dialect.name().toLowerCase(Locale.ROOT) + " " + shown);
-        }
-
-        private void requireDriver(String shown, Dialect dialect) {
-            try {
-                Driver driver = DriverManager.getDriver(url);
-                LOG.debug("JDBC driver {} for {}", driver.getClass().getName(), shown);
-            } catch (SQLException e) {
-                String artifact = dialect == Dialect.SQLITE ? "org.xerial:sqlite-jdbc" : "org.postgresql:postgresql";
-                throw new IllegalStateException("no JDBC driver on the classpath accepts " + shown + ": add "
-                        + artifact + " to your dependencies (classifier-store-jdbc leaves the drivers optional)", e);
-            }
-        }
-
-        private JdbcFeedbackStore openDataSource() {
-            String shown = "a DataSource";
-            Dialect dialect;
-            try (Connection c = dataSource.getConnection()) {
-                DatabaseMetaData meta = c.getMetaData();
-                shown = "DataSource " + Optional.ofNullable(meta.getURL()).map(JdbcUrls::redact)
-                        .orElse(meta.getDatabaseProductName());
-                String product = meta.getDatabaseProductName();
-                String where = shown;
-                dialect = Dialect.forProduct(product).orElseThrow(() -> new IllegalArgumentException(
-                        "unsupported database " + product + " behind " + where
-                                + ": JdbcFeedbackStore works with SQLite and PostgreSQL"));
-            } catch (SQLException e) {
-                throw new FeedbackStoreException("could not connect to " + shown + ": "
-                        + SqlFailures.explain(e), e);
-            }
-            return openWith(new DataSourceConnections(dataSource, dialect, busyTimeout), dialect, shown);
-        }
-
-        private static JdbcFeedbackStore openWith(ConnectionSource source, Dialect dialect, String description) {
-            boolean opened = false;
-            try {
-                Connection c = source.get();
-                boolean healthy = false;
-                try {
-                    int found = Schema.current(dialect).upgrade(c, dialect, description);
-                    LOG.debug("feedback store {} opened at schema version {}", description, found);
-                    healthy = true;
-                } finally {
-                    source.giveBack(c, healthy);
-                }
-                opened = true;
-                return new JdbcFeedbackStore(source, dialect, description);
-            } catch (SQLException e) {
-                throw new FeedbackStoreException("could not open the feedback tables in " + description + ": "
-                        + SqlFailures.explain(e, dialect), e);
-            } finally {
-                if (!opened) {
-                    source.close();
-                }
-            }
+            return url != null ? StoreOpening.openUrl(url, properties, busyTimeout, maxIdleConnections)
+                    : StoreOpening.openDataSource(dataSource, busyTimeout);
         }
     }
 }
