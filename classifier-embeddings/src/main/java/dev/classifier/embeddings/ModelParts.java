@@ -102,7 +102,10 @@ final class ModelParts {
                 combinedTemperature, spreadWeight, searchedAt, reused);
     }
 
-    /** Weight, classes, dimension, rows, then the rows' unit vectors (floats) and spread scores (doubles). */
+    /**
+     * Weight, classes, dimension, rows, then the rows' unit vectors (floats) and spread scores (doubles), then (from
+     * format version 4 on) the blend: a byte, 0 linear, 1 geometric.
+     */
     static void writeSpreading(DataOutputStream out, SpreadScores spreading) throws IOException {
         out.writeDouble(spreading.weight());
         out.writeInt(spreading.labels().size());
@@ -120,9 +123,11 @@ final class ModelParts {
             scores.position(scores.position() + row.length * Double.BYTES);
         }
         out.write(scores.array());
+        out.writeByte(spreading.blend() == SpreadScores.Blend.GEOMETRIC ? 1 : 0);
     }
 
-    static SpreadScores readSpreading(ByteBuffer in) {
+    /** @param version the file's format version: before 4 the part ends with the scores, and the blend is linear */
+    static SpreadScores readSpreading(ByteBuffer in, int version) {
         double weight = in.getDouble();
         int classes = count(in, "classes");
         List<String> labels = new ArrayList<>(classes);
@@ -131,7 +136,8 @@ final class ModelParts {
         }
         int dimension = in.getInt();
         int rows = count(in, "graph rows");
-        long needed = (long) rows * dimension * Float.BYTES + (long) rows * classes * Double.BYTES;
+        long needed = (long) rows * dimension * Float.BYTES + (long) rows * classes * Double.BYTES
+                + (version >= 4 ? 1 : 0);
         if (dimension < 1 || needed != in.remaining()) {
             throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' should hold " + rows
                     + " graph rows of " + dimension + " dimensions and " + classes + " classes, " + needed
@@ -145,7 +151,16 @@ final class ModelParts {
             in.asDoubleBuffer().get(row);
             in.position(in.position() + classes * Double.BYTES);
         }
-        return new SpreadScores(labels, dimension, vectors, scores, weight);
+        SpreadScores.Blend blend = SpreadScores.Blend.LINEAR;
+        if (version >= 4) {
+            byte kind = in.get();
+            if (kind != 0 && kind != 1) {
+                throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' names blend "
+                        + kind + ", not 0 (linear) or 1 (geometric)");
+            }
+            blend = kind == 1 ? SpreadScores.Blend.GEOMETRIC : SpreadScores.Blend.LINEAR;
+        }
+        return new SpreadScores(labels, dimension, vectors, scores, weight, blend);
     }
 
     static void writeLinear(DataOutputStream out, LinearModel linear) throws IOException {
