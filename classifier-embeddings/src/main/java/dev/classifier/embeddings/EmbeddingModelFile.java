@@ -58,9 +58,10 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  * when the held-out folds gave spreading a weight above 0): the weight, the classes, the dimension and the number
  * of graph articles, then their unit vectors (floats) and their spread scores per class (doubles), what a new
  * article is scored through ({@link SpreadScores}). A library of version 2 refuses such a file as written by a
- * newer version. Version 4 ends {@code label-spreading} with a byte for the blend (0: {@code (1 − w) · p + w · s},
- * what version 3 meant; 1: {@code p^(1 − w) · s^w} normalised, what training makes since session 9); a library of
- * version 3 refuses such a file, and this one reads a version 3 part as linear, so it answers as before.
+ * newer version. Version 4 ends {@code label-spreading} with a byte 1 where the blend is geometric
+ * ({@code p^(1 − w) · s^w} normalised, what training makes since session 9); a part without it is the linear blend
+ * {@code (1 − w) · p + w · s} of version 3, written as version 3 wrote it (a model loaded from a version-3 file
+ * answers and hashes as before). A library of version 3 refuses a version-4 file.
  * <b>Adding a part</b> (say, description prototypes): give it a new name, a codec in {@link ModelParts}, write
  * it in {@link #payload}, read it
  * in {@link #read}, and raise {@link #FORMAT_VERSION}. A reader accepts every version up to its own and treats

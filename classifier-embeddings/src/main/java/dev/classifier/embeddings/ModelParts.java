@@ -102,9 +102,13 @@ final class ModelParts {
                 combinedTemperature, spreadWeight, searchedAt, reused);
     }
 
+    /** The byte that ends a {@code label-spreading} part blended geometrically (format 4 on). */
+    static final byte GEOMETRIC_BLEND = 1;
+
     /**
      * Weight, classes, dimension, rows, then the rows' unit vectors (floats) and spread scores (doubles), then (from
-     * format version 4 on) the blend: a byte, 0 linear, 1 geometric.
+     * format version 4 on) a byte 1 for the geometric blend. A linear part has no such byte: it is written as
+     * format 3 wrote it, so a model loaded from a format-3 file keeps its model version.
      */
     static void writeSpreading(DataOutputStream out, SpreadScores spreading) throws IOException {
         out.writeDouble(spreading.weight());
@@ -123,10 +127,15 @@ final class ModelParts {
             scores.position(scores.position() + row.length * Double.BYTES);
         }
         out.write(scores.array());
-        out.writeByte(spreading.blend() == SpreadScores.Blend.GEOMETRIC ? 1 : 0);
+        if (spreading.blend() == SpreadScores.Blend.GEOMETRIC) {
+            out.writeByte(GEOMETRIC_BLEND);
+        }
     }
 
-    /** @param version the file's format version: before 4 the part ends with the scores, and the blend is linear */
+    /**
+     * @param version the file's format version: before 4 the part ends with the scores (the linear blend); from 4 on
+     *                it may end with the geometric blend's byte
+     */
     static SpreadScores readSpreading(ByteBuffer in, int version) {
         double weight = in.getDouble();
         int classes = count(in, "classes");
@@ -136,9 +145,9 @@ final class ModelParts {
         }
         int dimension = in.getInt();
         int rows = count(in, "graph rows");
-        long needed = (long) rows * dimension * Float.BYTES + (long) rows * classes * Double.BYTES
-                + (version >= 4 ? 1 : 0);
-        if (dimension < 1 || needed != in.remaining()) {
+        long needed = (long) rows * dimension * Float.BYTES + (long) rows * classes * Double.BYTES;
+        boolean blendByte = version >= 4 && in.remaining() == needed + 1;
+        if (dimension < 1 || (needed != in.remaining() && !blendByte)) {
             throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' should hold " + rows
                     + " graph rows of " + dimension + " dimensions and " + classes + " classes, " + needed
                     + " bytes, but holds " + in.remaining());
@@ -152,13 +161,13 @@ final class ModelParts {
             in.position(in.position() + classes * Double.BYTES);
         }
         SpreadScores.Blend blend = SpreadScores.Blend.LINEAR;
-        if (version >= 4) {
+        if (blendByte) {
             byte kind = in.get();
-            if (kind != 0 && kind != 1) {
-                throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' names blend "
-                        + kind + ", not 0 (linear) or 1 (geometric)");
+            if (kind != GEOMETRIC_BLEND) {
+                throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' ends with blend "
+                        + kind + ", not " + GEOMETRIC_BLEND + " (geometric)");
             }
-            blend = kind == 1 ? SpreadScores.Blend.GEOMETRIC : SpreadScores.Blend.LINEAR;
+            blend = SpreadScores.Blend.GEOMETRIC;
         }
         return new SpreadScores(labels, dimension, vectors, scores, weight, blend);
     }

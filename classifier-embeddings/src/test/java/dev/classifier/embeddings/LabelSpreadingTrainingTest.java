@@ -198,7 +198,7 @@ class LabelSpreadingTrainingTest {
         EmbeddingModelFile.Contents contents = original.contents();
         SpreadScores spreading = contents.spreading().orElseThrow();
         assertThat(spreading.blend()).isEqualTo(SpreadScores.Blend.GEOMETRIC);
-        // What version 3 wrote: the part without the blend's byte at its end.
+        // What version 3 wrote: the part without the geometric blend's byte at its end.
         byte[] part = spreadingPartOf(EmbeddingModelFile.payload(contents, Optional.empty()));
         assertThat(part[part.length - 1]).isEqualTo((byte) 1);
         Path file = dir.resolve("v3.model");
@@ -213,6 +213,9 @@ class LabelSpreadingTrainingTest {
              EmbeddingClassifier linear = new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(),
                      Optional.empty(), contents.summary(), contents.settings().orElseThrow(), Optional.of(asVersion3))) {
             assertThat(loaded.contents().spreading().orElseThrow().blend()).isEqualTo(SpreadScores.Blend.LINEAR);
+            // A linear part is written as version 3 wrote it: the model version stays.
+            assertThat(loaded.modelVersion()).isEqualTo(linear.modelVersion())
+                    .isNotEqualTo(original.modelVersion());
             boolean differs = false;
             for (Article article : articles) {
                 Prediction read = loaded.classify(article);
@@ -229,7 +232,16 @@ class LabelSpreadingTrainingTest {
         assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
                 .isInstanceOf(InvalidEmbeddingModelFileException.class)
                 .hasMessageStartingWith(file + ": ")
-                .hasMessageContaining("names blend 7, not 0 (linear) or 1 (geometric)");
+                .hasMessageContaining("ends with blend 7, not 1 (geometric)");
+        // The blend's byte in a version-3 file is one byte too many.
+        EmbeddingModelFile.write(file, payloadWithSpreading(contents, part));
+        byte[] v3WithByte = Files.readAllBytes(file);
+        ByteBuffer.wrap(v3WithByte).putInt(8, 3);
+        Files.write(file, v3WithByte);
+        assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
+                .isInstanceOf(InvalidEmbeddingModelFileException.class)
+                .hasMessageContaining("part 'label-spreading'")
+                .hasMessageContaining("but holds " + (part.length - headerBytes(part)));
         original.close();
     }
 
