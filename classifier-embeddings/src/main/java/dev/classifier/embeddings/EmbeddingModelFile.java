@@ -36,7 +36,7 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  * The versioned file an {@link EmbeddingClassifier} is saved in:
  * <pre>
  *   8 bytes  magic "CLFEMBED"
- *   int      format version (1 to 3)
+ *   int      format version (1 to 4)
  *   long     payload length
  *   payload  int part count, then per part: UTF-8 name, int length, that many bytes
  *   int      CRC-32C of the payload
@@ -58,7 +58,10 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  * when the held-out folds gave spreading a weight above 0): the weight, the classes, the dimension and the number
  * of graph articles, then their unit vectors (floats) and their spread scores per class (doubles), what a new
  * article is scored through ({@link SpreadScores}). A library of version 2 refuses such a file as written by a
- * newer version.
+ * newer version. Version 4 ends {@code label-spreading} with a byte 1 where the blend is geometric
+ * ({@code p^(1 − w) · s^w} normalised, what training makes since session 9); a part without it is the linear blend
+ * {@code (1 − w) · p + w · s} of version 3, written as version 3 wrote it (a model loaded from a version-3 file
+ * answers and hashes as before). A library of version 3 refuses a version-4 file.
  * <b>Adding a part</b> (say, description prototypes): give it a new name, a codec in {@link ModelParts}, write
  * it in {@link #payload}, read it
  * in {@link #read}, and raise {@link #FORMAT_VERSION}. A reader accepts every version up to its own and treats
@@ -69,7 +72,7 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  */
 final class EmbeddingModelFile {
 
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
     private static final byte[] MAGIC = "CLFEMBED".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     static final String EMBEDDER = "embedder";
@@ -250,7 +253,8 @@ final class EmbeddingModelFile {
             }
             Optional<TrainingSettings> settings = parts.get(SETTINGS)
                     .map(in -> ModelParts.readSettings(in, parts.version()));
-            Optional<SpreadScores> spreading = parts.get(SPREADING).map(ModelParts::readSpreading);
+            Optional<SpreadScores> spreading = parts.get(SPREADING)
+                    .map(in -> ModelParts.readSpreading(in, parts.version()));
             return new Contents(embedderId, taxonomy, summary, linear, companion, settings, spreading);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new InvalidEmbeddingModelFileException(file, "embedding model file is corrupt: "

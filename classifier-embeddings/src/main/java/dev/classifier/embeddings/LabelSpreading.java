@@ -24,6 +24,8 @@ final class LabelSpreading {
     static final int ITERATIONS = 40;
     /** Queries per block of a scan: their vectors stay in cache while every stored row passes once. */
     static final int BLOCK = 32;
+    /** The least spread score the geometric blend takes (a class no neighbour has). */
+    static final double FLOOR = 1e-4;
     /** The cosine an edge gets at least: a negative cosine would take degree away. */
     private static final float MIN_COSINE = 1e-6f;
 
@@ -205,7 +207,20 @@ final class LabelSpreading {
         return out;
     }
 
-    /** {@code (1 − weight) · p + weight · spread}. */
+    /**
+     * {@code p^(1 − weight) · spread^weight}, normalised to sum 1: the blend in log space, where the spread scores
+     * of a 10-neighbour average, often flat, still move the answer (a linear blend under-used them). A spread score
+     * is taken at least {@link #FLOOR}: a class none of the neighbours has is unlikely, not impossible.
+     */
+    static double[] geometricBlend(double[] p, double[] spread, double weight) {
+        double[] z = new double[p.length];
+        for (int c = 0; c < z.length; c++) {
+            z[c] = (1 - weight) * Math.log(Math.max(p[c], 1e-12)) + weight * Math.log(Math.max(spread[c], FLOOR));
+        }
+        return LinearModel.softmax(z, 1);
+    }
+
+    /** {@code (1 − weight) · p + weight · spread}: the blend of models saved before the geometric one. */
     static double[] blend(double[] p, double[] spread, double weight) {
         double[] out = new double[p.length];
         for (int c = 0; c < out.length; c++) {

@@ -102,7 +102,14 @@ final class ModelParts {
                 combinedTemperature, spreadWeight, searchedAt, reused);
     }
 
-    /** Weight, classes, dimension, rows, then the rows' unit vectors (floats) and spread scores (doubles). */
+    /** The byte that ends a {@code label-spreading} part blended geometrically (format 4 on). */
+    static final byte GEOMETRIC_BLEND = 1;
+
+    /**
+     * Weight, classes, dimension, rows, then the rows' unit vectors (floats) and spread scores (doubles), then (from
+     * format version 4 on) a byte 1 for the geometric blend. A linear part has no such byte: it is written as
+     * format 3 wrote it, so a model loaded from a format-3 file keeps its model version.
+     */
     static void writeSpreading(DataOutputStream out, SpreadScores spreading) throws IOException {
         out.writeDouble(spreading.weight());
         out.writeInt(spreading.labels().size());
@@ -120,9 +127,16 @@ final class ModelParts {
             scores.position(scores.position() + row.length * Double.BYTES);
         }
         out.write(scores.array());
+        if (spreading.blend() == SpreadScores.Blend.GEOMETRIC) {
+            out.writeByte(GEOMETRIC_BLEND);
+        }
     }
 
-    static SpreadScores readSpreading(ByteBuffer in) {
+    /**
+     * @param version the file's format version: before 4 the part ends with the scores (the linear blend); from 4 on
+     *                it may end with the geometric blend's byte
+     */
+    static SpreadScores readSpreading(ByteBuffer in, int version) {
         double weight = in.getDouble();
         int classes = count(in, "classes");
         List<String> labels = new ArrayList<>(classes);
@@ -132,7 +146,8 @@ final class ModelParts {
         int dimension = in.getInt();
         int rows = count(in, "graph rows");
         long needed = (long) rows * dimension * Float.BYTES + (long) rows * classes * Double.BYTES;
-        if (dimension < 1 || needed != in.remaining()) {
+        boolean blendByte = version >= 4 && in.remaining() == needed + 1;
+        if (dimension < 1 || (needed != in.remaining() && !blendByte)) {
             throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' should hold " + rows
                     + " graph rows of " + dimension + " dimensions and " + classes + " classes, " + needed
                     + " bytes, but holds " + in.remaining());
@@ -145,7 +160,16 @@ final class ModelParts {
             in.asDoubleBuffer().get(row);
             in.position(in.position() + classes * Double.BYTES);
         }
-        return new SpreadScores(labels, dimension, vectors, scores, weight);
+        SpreadScores.Blend blend = SpreadScores.Blend.LINEAR;
+        if (blendByte) {
+            byte kind = in.get();
+            if (kind != GEOMETRIC_BLEND) {
+                throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING + "' ends with blend "
+                        + kind + ", not " + GEOMETRIC_BLEND + " (geometric)");
+            }
+            blend = SpreadScores.Blend.GEOMETRIC;
+        }
+        return new SpreadScores(labels, dimension, vectors, scores, weight, blend);
     }
 
     static void writeLinear(DataOutputStream out, LinearModel linear) throws IOException {

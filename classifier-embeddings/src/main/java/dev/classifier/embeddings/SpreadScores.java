@@ -3,23 +3,36 @@ package dev.classifier.embeddings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a trained {@link EmbeddingClassifier} keeps of label spreading: the graph articles' unit vectors (the
  * examples and the pool) and their spread scores per class (each row summing to 1, or all zero where no label
- * reached it), and the blend weight the held-out folds chose. A new article is scored through its
- * {@link LabelSpreading#NEIGHBOURS} nearest graph articles; the pool's inferred scores never leave the model.
+ * reached it), the blend weight the held-out folds chose and how the blend is made. A new article is scored
+ * through its {@link LabelSpreading#NEIGHBOURS} nearest graph articles; the pool's inferred scores never leave the
+ * model.
  *
  * @param labels    the classes, in the linear model's order
  * @param dimension the vectors' dimension
  * @param vectors   the graph articles' unit vectors end to end ({@code rows × dimension})
  * @param scores    each graph article's spread scores per class
  * @param weight    the spread scores' share of the blend, in (0, 1]
+ * @param blend     how the probabilities and the spread scores are blended
  */
-record SpreadScores(List<String> labels, int dimension, float[] vectors, double[][] scores, double weight) {
+record SpreadScores(List<String> labels, int dimension, float[] vectors, double[][] scores, double weight,
+                    Blend blend) {
+
+    /** How the probabilities p and an article's spread scores s are blended at weight w. */
+    enum Blend {
+        /** {@code (1 − w) · p + w · s}: models saved by format version 3 (session 8). */
+        LINEAR,
+        /** {@code p^(1 − w) · s^w}, normalised ({@link LabelSpreading#geometricBlend}): what training makes now. */
+        GEOMETRIC
+    }
 
     SpreadScores {
         labels = List.copyOf(labels);
+        Objects.requireNonNull(blend, "blend");
         if (dimension < 1 || vectors.length != scores.length * dimension) {
             throw new IllegalArgumentException(scores.length + " graph rows of " + dimension + " dimensions need "
                     + (long) scores.length * dimension + " vector values, not " + vectors.length);
@@ -56,7 +69,7 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
             double total = Arrays.stream(spread[i]).sum();
             scores[i] = total > 0 ? LabelSpreading.normalised(spread[i]) : new double[labels.size()];
         }
-        return new SpreadScores(labels, dimension, flat, scores, weight);
+        return new SpreadScores(labels, dimension, flat, scores, weight, Blend.GEOMETRIC);
     }
 
     int rows() {
@@ -89,8 +102,9 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
         return out;
     }
 
-    /** {@code (1 − weight) · p + weight · s}, s a vector's spread scores ({@link #scoresOf}). */
+    /** p blended with a vector's spread scores ({@link #scoresOf}) at this weight, the way {@link #blend()} says. */
     double[] blend(double[] p, double[] spread) {
-        return LabelSpreading.blend(p, spread, weight);
+        return blend == Blend.GEOMETRIC ? LabelSpreading.geometricBlend(p, spread, weight)
+                : LabelSpreading.blend(p, spread, weight);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param companionWeight     the companion's weight (0: not used)
  * @param combinedTemperature the temperature of the blend with the companion (1 without one)
  * @param spreadWeight        label spreading's share of the probabilities, in [0, 1]: the classifier answers
- *                            {@code (1 − w) · p + w · s}, p the probabilities without spreading and s the spread
+ *                            {@code p^(1 − w) · s^w} normalised (models saved before format version 4:
+ *                            {@code (1 − w) · p + w · s}), p the probabilities without spreading and s the spread
  *                            scores of the article's nearest examples and pool articles (labels spread from the
  *                            examples over a nearest-neighbour graph of both); 0: not used (always 0 without a pool)
  * @param searchedAt          how many examples the settings were chosen on (0: fixed defaults, no search)

@@ -80,7 +80,7 @@ class LabelSpreadingTest {
         float[] far = {0, 0, 1};
         float[] flat = LabelSpreading.flatten(new float[][] {near0, near1, far}, 3);
         SpreadScores scores = new SpreadScores(List.of("World", "体育"), 3, flat,
-                new double[][] {{1, 0}, {0, 1}, {0, 1}}, 0.5);
+                new double[][] {{1, 0}, {0, 1}, {0, 1}}, 0.5, SpreadScores.Blend.LINEAR);
         double[] s = scores.scoresOf(new float[] {2, 0, 0}); // not a unit vector: normalised first
         // cos 1 for near0, 0.8 for near1, 1e-6 for far (a floor, not 0): weights 1 : 0.8.
         assertThat(s[0]).isCloseTo(1 / (1.8 + 1e-6), within(1e-6));
@@ -88,6 +88,46 @@ class LabelSpreadingTest {
         double[] blended = scores.blend(new double[] {0.2, 0.8}, scores.scoresOf(new float[] {1, 0, 0}));
         assertThat(blended[0]).isCloseTo(0.5 * 0.2 + 0.5 * s[0], within(1e-9));
         assertThat(blended[0] + blended[1]).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void theGeometricBlendWeighsLogProbabilitiesAndFloorsAClassNoNeighbourHas() {
+        // p^(1-w) s^w normalised: at w = 0.5 the square roots, 0.6 x 0.2 and 0.4 x 0.8.
+        double[] blended = LabelSpreading.geometricBlend(new double[] {0.6, 0.4}, new double[] {0.2, 0.8}, 0.5);
+        double a = Math.sqrt(0.6 * 0.2);
+        double b = Math.sqrt(0.4 * 0.8);
+        assertThat(blended).containsExactly(new double[] {a / (a + b), b / (a + b)}, within(1e-12));
+        // Flat spread scores keep p's order, only tempered (p^0.4 normalised); weight 0 is p itself.
+        double[] tempered = {Math.pow(0.7, 0.4), Math.pow(0.2, 0.4), Math.pow(0.1, 0.4)};
+        double sum = tempered[0] + tempered[1] + tempered[2];
+        assertThat(LabelSpreading.geometricBlend(new double[] {0.7, 0.2, 0.1}, new double[] {1 / 3.0, 1 / 3.0,
+                1 / 3.0}, 0.6)).containsExactly(new double[] {tempered[0] / sum, tempered[1] / sum,
+                tempered[2] / sum}, within(1e-12));
+        assertThat(LabelSpreading.geometricBlend(new double[] {0.7, 0.3}, new double[] {0, 1}, 0))
+                .containsExactly(new double[] {0.7, 0.3}, within(1e-12));
+        // A class no neighbour has gets the floor, not 0: sure enough of it, p still wins.
+        double[] vetoed = LabelSpreading.geometricBlend(new double[] {0.999999, 0.000001}, new double[] {0, 1}, 0.3);
+        assertThat(vetoed[0]).isGreaterThan(0.5);
+        double floorRatio = Math.pow(0.999999 / 0.000001, 0.7) * Math.pow(LabelSpreading.FLOOR, 0.3);
+        assertThat(vetoed[0] / vetoed[1]).isCloseTo(floorRatio, within(floorRatio * 1e-9));
+        // Where the linear blend of the same weight keeps p's answer, the geometric one follows sure neighbours.
+        double[] p = {0.6, 0.4};
+        double[] s = {0.02, 0.98};
+        assertThat(LabelSpreading.blend(p, s, 0.1)[0]).isGreaterThan(0.5);
+        assertThat(LabelSpreading.geometricBlend(p, s, 0.1)[0]).isLessThan(0.5);
+    }
+
+    @Test
+    void spreadScoresBlendAsTheirKindSays() {
+        float[] flat = LabelSpreading.flatten(new float[][] {{1, 0}}, 2);
+        double[] p = {0.6, 0.4};
+        double[] s = {0.2, 0.8};
+        SpreadScores linear = new SpreadScores(List.of("World", "体育"), 2, flat, new double[][] {{0.2, 0.8}}, 0.5,
+                SpreadScores.Blend.LINEAR);
+        SpreadScores geometric = new SpreadScores(List.of("World", "体育"), 2, flat, new double[][] {{0.2, 0.8}}, 0.5,
+                SpreadScores.Blend.GEOMETRIC);
+        assertThat(linear.blend(p, s)).containsExactly(new double[] {0.4, 0.6}, within(1e-12));
+        assertThat(geometric.blend(p, s)).containsExactly(LabelSpreading.geometricBlend(p, s, 0.5), within(1e-12));
     }
 
     @Test
@@ -114,7 +154,7 @@ class LabelSpreadingTest {
         }
         SpreadScores scores = new SpreadScores(List.of("a", "b"), 8, flat, java.util.stream.IntStream.range(0, 150)
                 .mapToObj(i -> i % 3 == 0 ? new double[] {1, 0} : new double[] {0.2, 0.8}).toArray(double[][]::new),
-                0.5);
+                0.5, SpreadScores.Blend.GEOMETRIC);
         List<float[]> queries = java.util.Arrays.asList(rows).subList(0, 70);
         List<double[]> batch = scores.scoresOf(queries);
         for (int i = 0; i < queries.size(); i++) {
@@ -141,20 +181,25 @@ class LabelSpreadingTest {
             return u;
         }).toArray(float[][]::new);
         SpreadScores scores = new SpreadScores(List.of("a", "b"), 3, LabelSpreading.flatten(unit, 3),
-                labels.toArray(double[][]::new), 0.25);
+                labels.toArray(double[][]::new), 0.25, SpreadScores.Blend.GEOMETRIC);
         assertThat(scores.scoresOf(new float[] {1, 0, 0})).containsExactly(1.0, 0.0);
     }
 
     @Test
     void spreadScoresAreValidatedWhenBuilt() {
-        assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[3], new double[][] {{1, 0}}, 0.5))
+        assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[3], new double[][] {{1, 0}}, 0.5,
+                SpreadScores.Blend.GEOMETRIC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 2 vector values, not 3");
-        assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[2], new double[][] {{1}}, 0.5))
+        assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[2], new double[][] {{1}}, 0.5,
+                SpreadScores.Blend.GEOMETRIC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 class scores for 2 classes");
         for (double weight : new double[] {0, -0.25, 1.5, Double.NaN}) {
             assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[2], new double[][] {{1, 0}},
-                    weight)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 1]");
+                    weight, SpreadScores.Blend.GEOMETRIC)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("(0, 1]");
         }
+        assertThatThrownBy(() -> new SpreadScores(List.of("a", "b"), 2, new float[2], new double[][] {{1, 0}}, 0.5,
+                null)).isInstanceOf(NullPointerException.class).hasMessageContaining("blend");
     }
 
     @Test

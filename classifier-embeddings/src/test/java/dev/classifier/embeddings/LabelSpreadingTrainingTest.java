@@ -183,13 +183,67 @@ class LabelSpreadingTrainingTest {
         // Classes that are not the linear model's (a part from another model, checksum made to match).
         SpreadScores spreading = contents.spreading().orElseThrow();
         SpreadScores renamed = new SpreadScores(List.of("体育", "World"), spreading.dimension(), spreading.vectors(),
-                spreading.scores(), spreading.weight());
+                spreading.scores(), spreading.weight(), spreading.blend());
         EmbeddingModelFile.write(file, EmbeddingModelFile.payload(new EmbeddingModelFile.Contents(
                 contents.embedderId(), contents.taxonomy(), contents.summary(), contents.linear(),
                 contents.companion(), contents.settings(), Optional.of(renamed)), Optional.empty()));
         assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
                 .isInstanceOf(InvalidEmbeddingModelFileException.class)
                 .hasMessageContaining("classes of its part 'label-spreading' differ");
+    }
+
+    @Test
+    void aFileOfFormatThreeStillLoadsAndBlendsLinearlyAsItDid() throws IOException {
+        EmbeddingClassifier original = trainer().noCompanion().build().train(examples(), pool());
+        EmbeddingModelFile.Contents contents = original.contents();
+        SpreadScores spreading = contents.spreading().orElseThrow();
+        assertThat(spreading.blend()).isEqualTo(SpreadScores.Blend.GEOMETRIC);
+        // What version 3 wrote: the part without the geometric blend's byte at its end.
+        byte[] part = spreadingPartOf(EmbeddingModelFile.payload(contents, Optional.empty()));
+        assertThat(part[part.length - 1]).isEqualTo((byte) 1);
+        Path file = dir.resolve("v3.model");
+        EmbeddingModelFile.write(file, payloadWithSpreading(contents, java.util.Arrays.copyOf(part, part.length - 1)));
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, 3);
+        Files.write(file, bytes);
+        SpreadScores asVersion3 = new SpreadScores(spreading.labels(), spreading.dimension(), spreading.vectors(),
+                spreading.scores(), spreading.weight(), SpreadScores.Blend.LINEAR);
+        List<Article> articles = fresh().stream().map(LabeledArticle::article).toList();
+        try (EmbeddingClassifier loaded = EmbeddingClassifier.load(file, embedder);
+             EmbeddingClassifier linear = new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(),
+                     Optional.empty(), contents.summary(), contents.settings().orElseThrow(),
+                     Optional.of(asVersion3))) {
+            assertThat(loaded.contents().spreading().orElseThrow().blend()).isEqualTo(SpreadScores.Blend.LINEAR);
+            // A linear part is written as version 3 wrote it: the model version stays.
+            assertThat(loaded.modelVersion()).isEqualTo(linear.modelVersion())
+                    .isNotEqualTo(original.modelVersion());
+            boolean differs = false;
+            for (Article article : articles) {
+                Prediction read = loaded.classify(article);
+                assertThat(read.scores()).isEqualTo(linear.classify(article).scores());
+                differs |= !read.scores().equals(original.classify(article).scores());
+            }
+            assertThat(differs).as("the linear blend answers otherwise than the geometric one").isTrue();
+        }
+
+        // A blend this library does not know is refused.
+        byte[] unknown = part.clone();
+        unknown[unknown.length - 1] = 7;
+        EmbeddingModelFile.write(file, payloadWithSpreading(contents, unknown));
+        assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
+                .isInstanceOf(InvalidEmbeddingModelFileException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("ends with blend 7, not 1 (geometric)");
+        // The blend's byte in a version-3 file is one byte too many.
+        EmbeddingModelFile.write(file, payloadWithSpreading(contents, part));
+        byte[] v3WithByte = Files.readAllBytes(file);
+        ByteBuffer.wrap(v3WithByte).putInt(8, 3);
+        Files.write(file, v3WithByte);
+        assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
+                .isInstanceOf(InvalidEmbeddingModelFileException.class)
+                .hasMessageContaining("part 'label-spreading'")
+                .hasMessageContaining("but holds " + (part.length - headerBytes(part)));
+        original.close();
     }
 
     @Test

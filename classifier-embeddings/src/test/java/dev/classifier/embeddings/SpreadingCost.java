@@ -60,7 +60,8 @@ public final class SpreadingCost {
             for (int i = 0; i < rows.length; i++) {
                 scores[i] = LabelSpreading.normalised(spread[i]);
             }
-            SpreadScores kept = new SpreadScores(labels, dimension, flat, scores, 0.5);
+            SpreadScores kept = new SpreadScores(labels, dimension, flat, scores, 0.5,
+                    SpreadScores.Blend.GEOMETRIC);
             start = System.nanoTime();
             List<double[]> scored = kept.scoresOf(tested);
             double scoreSeconds = (System.nanoTime() - start) / 1e9;
