@@ -80,7 +80,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
     EmbeddingClassifier(Taxonomy taxonomy, TextEmbedder embedder, Optional<LinearModel> model,
                         Optional<Companion> companion, TrainingSummary summary, TrainingSettings settings,
                         Optional<SpreadScores> spreading) {
-        if (spreading.isPresent() && !spreading.get().labels().equals(model.map(LinearModel::labels).orElse(null))) {
+        if (spreading.isPresent() && !spreading.get().fits(model)) {
             throw new IllegalArgumentException("the spread scores' classes differ from the model's");
         }
         this.settings = Optional.ofNullable(settings);

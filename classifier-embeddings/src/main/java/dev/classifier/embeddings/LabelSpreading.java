@@ -26,8 +26,8 @@ final class LabelSpreading {
     static final int BLOCK = 32;
     /** The least spread score the geometric blend takes (a class no neighbour has). */
     static final double FLOOR = 1e-4;
-    /** The cosine an edge gets at least: a negative cosine would take degree away. */
-    private static final float MIN_COSINE = 1e-6f;
+    /** The cosine an edge or a neighbour's weight gets at least: a negative cosine would take weight away. */
+    static final float MIN_COSINE = 1e-6f;
 
     private LabelSpreading() {
     }

@@ -52,8 +52,7 @@ final class SavedClassifier {
             model.get(bytes);
             companion = Optional.of(new Companion(loadCompanion(file, part, bytes), part.weight(), part.temperature()));
         }
-        if (contents.spreading().isPresent() && !contents.spreading().get().labels()
-                .equals(contents.linear().map(LinearModel::labels).orElse(null))) {
+        if (contents.spreading().isPresent() && !contents.spreading().get().fits(contents.linear())) {
             throw new InvalidEmbeddingModelFileException(file, "embedding model file is corrupt: the classes of its"
                     + " part '" + EmbeddingModelFile.SPREADING + "' differ from its linear model's");
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a trained {@link EmbeddingClassifier} keeps of label spreading: the graph articles' unit vectors (the
@@ -72,6 +73,11 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
         return new SpreadScores(labels, dimension, flat, scores, weight, Blend.GEOMETRIC);
     }
 
+    /** Whether these scores' classes are the linear model's, in its order (as the blend needs). */
+    boolean fits(Optional<LinearModel> model) {
+        return model.map(LinearModel::labels).filter(labels::equals).isPresent();
+    }
+
     int rows() {
         return scores.length;
     }
@@ -95,7 +101,7 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
                 LabelSpreading.NEIGHBOURS)) {
             double[] sum = new double[labels.size()];
             for (TopK.Entry entry : nearest) {
-                LabelSpreading.addScaled(sum, scores[entry.slot()], Math.max(1e-6f, entry.score()));
+                LabelSpreading.addScaled(sum, scores[entry.slot()], Math.max(LabelSpreading.MIN_COSINE, entry.score()));
             }
             out.add(LabelSpreading.normalised(sum));
         }
