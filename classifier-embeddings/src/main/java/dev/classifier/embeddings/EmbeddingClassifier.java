@@ -151,7 +151,8 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         ensureOpen();
         String text = article.text();
         Optional<Prediction> second = companion.flatMap(c -> c.predict(article));
-        return predict(embed(article), truncates(text), second);
+        float[] vector = embed(article);
+        return predict(vector, truncates(text), second, spreading.map(s -> s.scoresOf(vector, text)).orElse(null));
     }
 
     /** The article's vector; a failing embedder fails the classification, named by the article's id only. */
@@ -189,7 +190,7 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         List<Optional<Prediction>> second = companion.map(c -> c.predictAll(articles))
                 .orElseGet(() -> Collections.nCopies(articles.size(), Optional.empty()));
         // With spreading, the graph is scanned once per block of articles, blocks in parallel.
-        List<double[]> spread = spreading.map(s -> s.scoresOf(vectors))
+        List<double[]> spread = spreading.map(s -> s.scoresOf(vectors, texts))
                 .orElseGet(() -> Collections.nCopies(articles.size(), null));
         List<Outcome> outcomes = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
@@ -199,12 +200,10 @@ public final class EmbeddingClassifier implements TrainedClassifier {
         return outcomes;
     }
 
-    /** The label probabilities for a vector from this classifier's embedder (and the companion's view). */
-    Prediction predict(float[] vector, boolean truncated, Optional<Prediction> second) {
-        return predict(vector, truncated, second, spreading.map(s -> s.scoresOf(vector)).orElse(null));
-    }
-
-    /** {@link #predict(float[], boolean, Optional)} with the vector's spread scores found (null without them). */
+    /**
+     * The label probabilities for a vector from this classifier's embedder, with the companion's view (if any) and
+     * the article's spread scores (null without spreading).
+     */
     private Prediction predict(float[] vector, boolean truncated, Optional<Prediction> second, double[] spread) {
         Set<Prediction.Flag> flags = truncated ? EnumSet.of(Prediction.Flag.TRUNCATED) : EnumSet.noneOf(Prediction.Flag.class);
         if (model.isEmpty()) {

@@ -77,7 +77,8 @@ final class EmbeddingFit {
                     : new float[dimension]).toArray(float[][]::new);
         }
         float[][] pool = poolVectors.stream().map(EmbeddingFit::unit).toArray(float[][]::new);
-        SpreadingRows graph = SpreadingRows.of(x, pool, SpreadingRows.MAX_ROWS, seed);
+        SpreadingRows graph = SpreadingRows.of(x, examples.stream().map(e -> e.article().text()).toList(), pool,
+                poolArticles.stream().map(Article::text).toList(), SpreadingRows.MAX_ROWS, seed);
         List<String> ids = examples.stream().map(e -> e.article().id()).toList();
         int[] foldOf = Folds.assign(ids, y, classes.size(), folds, seed);
         int[] blendFoldOf = Folds.assignEvery(ids, y, classes.size(), folds, seed);
@@ -96,9 +97,10 @@ final class EmbeddingFit {
                 if (graph.poolRows() == 0) {
                     return searched; // no pool, no graph: nothing to spread over, no cost
                 }
-                SpreadingChoice.Choice choice = SpreadingChoice.choose(graph.candidates(), y, classes.size(),
-                        searched.probabilities(), previous == null ? Double.NaN : previous.spreadWeight());
-                return new HeldOutSearch.Result(searched.settings().withSpreadWeight(choice.weight()),
+                SpreadingChoice.Choice choice = SpreadingChoice.choose(graph, y, classes.size(),
+                        searched.probabilities(), previous == null ? Double.NaN : previous.spreadWeight(),
+                        previous == null ? 0 : previous.wordingWeight());
+                return new HeldOutSearch.Result(searched.settings().withSpreading(choice.weight(), choice.wording()),
                         searched.heldOut(), searched.probabilities());
             });
             settings = result.settings();
@@ -134,10 +136,10 @@ final class EmbeddingFit {
         Optional<SpreadScores> spreading = Optional.empty();
         if (settings.spreadWeight() > 0 && graph.poolRows() > 0) {
             // The examples' labels spread over them and the pool: the pool's scores stay inside the model.
-            spreading = Optional.of(SpreadScores.train(classes, graph.dimension(), graph.flat(), graph.candidates(),
-                    y, settings.spreadWeight()));
+            spreading = Optional.of(SpreadScores.train(classes, graph, y, settings.spreadWeight(),
+                    settings.wordingWeight()));
         } else if (settings.spreadWeight() > 0) {
-            settings = settings.withSpreadWeight(0); // reused settings, but no pool (or no room for one) this time
+            settings = settings.withSpreading(0, 0); // reused settings, but no pool (or no room for one) this time
         }
         settings = settings.withPseudoLabelled(pseudoLabelled);
         TrainingSummary summary = new TrainingSummary(settings.method(), examples.size(), perLabel, dropped,

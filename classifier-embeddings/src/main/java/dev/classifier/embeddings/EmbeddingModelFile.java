@@ -61,7 +61,12 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  * newer version. Version 4 ends {@code label-spreading} with a byte 1 where the blend is geometric
  * ({@code p^(1 − w) · s^w} normalised, what training makes since session 9); a part without it is the linear blend
  * {@code (1 − w) · p + w · s} of version 3, written as version 3 wrote it (a model loaded from a version-3 file
- * answers and hashes as before). A library of version 3 refuses a version-4 file.
+ * answers and hashes as before). A library of version 3 refuses a version-4 file. Version 5 adds
+ * {@code label-spreading-wording} (present only beside {@code label-spreading}, in models trained since session 10):
+ * the wording's share of the graph's similarity, then the graph articles' n-gram vectors
+ * ({@code NgramVectors.toBytes} of classifier-local), with which a new article's neighbours are found
+ * ({@link Wording}); the settings end with that share. A spreading part without it finds them by the cosine alone,
+ * as versions 3 and 4 did; a library of version 4 refuses a version-5 file.
  * <b>Adding a part</b> (say, description prototypes): give it a new name, a codec in {@link ModelParts}, write
  * it in {@link #payload}, read it
  * in {@link #read}, and raise {@link #FORMAT_VERSION}. A reader accepts every version up to its own and treats
@@ -72,7 +77,7 @@ import static dev.classifier.embeddings.ModelParts.writeTaxonomy;
  */
 final class EmbeddingModelFile {
 
-    static final int FORMAT_VERSION = 4;
+    static final int FORMAT_VERSION = 5;
     private static final byte[] MAGIC = "CLFEMBED".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     static final String EMBEDDER = "embedder";
@@ -83,8 +88,9 @@ final class EmbeddingModelFile {
     static final String COMPANION_MODEL = "companion-model";
     static final String SETTINGS = "settings";
     static final String SPREADING = "label-spreading";
+    static final String SPREADING_WORDING = "label-spreading-wording";
     private static final List<String> KNOWN_PARTS = List.of(EMBEDDER, TAXONOMY, SUMMARY, LINEAR, COMPANION,
-            COMPANION_MODEL, SETTINGS, SPREADING);
+            COMPANION_MODEL, SETTINGS, SPREADING, SPREADING_WORDING);
 
     private EmbeddingModelFile() {
     }
@@ -121,6 +127,8 @@ final class EmbeddingModelFile {
         contents.settings().ifPresent(settings -> parts.put(SETTINGS, bytesOf(out -> writeSettings(out, settings))));
         contents.spreading().ifPresent(spreading -> parts.put(SPREADING,
                 bytesOf(out -> ModelParts.writeSpreading(out, spreading))));
+        contents.spreading().flatMap(SpreadScores::wording).ifPresent(wording -> parts.put(SPREADING_WORDING,
+                bytesOf(out -> ModelParts.writeWording(out, wording))));
         return bytesOf(out -> {
             out.writeInt(parts.size());
             for (Map.Entry<String, byte[]> part : parts.entrySet()) {
@@ -255,6 +263,18 @@ final class EmbeddingModelFile {
                     .map(in -> ModelParts.readSettings(in, parts.version()));
             Optional<SpreadScores> spreading = parts.get(SPREADING)
                     .map(in -> ModelParts.readSpreading(in, parts.version()));
+            Optional<Wording> wording = parts.get(SPREADING_WORDING).map(ModelParts::readWording);
+            if (wording.isPresent()) {
+                if (parts.version() < 5) {
+                    throw new IllegalArgumentException("its part '" + SPREADING_WORDING + "' came with format version"
+                            + " 5, but the file says version " + parts.version());
+                }
+                if (spreading.isEmpty()) {
+                    throw new IllegalArgumentException("its part '" + SPREADING_WORDING + "' comes only with '"
+                            + SPREADING + "'");
+                }
+                spreading = Optional.of(ModelParts.withWording(spreading.get(), wording.get()));
+            }
             return new Contents(embedderId, taxonomy, summary, linear, companion, settings, spreading);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new InvalidEmbeddingModelFileException(file, "embedding model file is corrupt: "

@@ -204,7 +204,7 @@ final class HeldOutSearch {
                     combinedTemperature);
         }
         TrainingSettings settings = new TrainingSettings(priorWeight, config.method(), config.l2(), temperature,
-                pool, 0, companionWeight, combinedTemperature, 0, data.x().length, false);
+                pool, 0, companionWeight, combinedTemperature, 0, 0, data.x().length, false);
         return new Result(settings, heldOut, probabilities);
     }
 

@@ -1,12 +1,14 @@
 package dev.classifier.embeddings;
 
+import dev.classifier.local.NgramVectors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
  * Label spreading (Zhou et al. 2004) over a nearest-neighbour graph of the labelled examples and the unlabelled
- * pool: each article's {@link #NEIGHBOURS} nearest by cosine of the unit vectors, weighted by the cosine,
+ * pool: each article's {@link #NEIGHBOURS} nearest by similarity (the cosine of the unit vectors, blended with the
+ * articles' {@link Wording} where there is one), weighted by it,
  * symmetrised (W + Wᵀ) and normalised (D^-1/2 W D^-1/2); then {@code F ← αSF + (1-α)Y}, Y one-hot on the labelled
  * rows. The settings are fixed defaults, measured on the benchmark pools' gold labels (never the test split).
  *
@@ -32,7 +34,10 @@ final class LabelSpreading {
     private LabelSpreading() {
     }
 
-    /** Each row's nearest other rows, nearest first, and their cosines (at least {@link #MIN_COSINE}). */
+    /**
+     * Each row's nearest other rows, nearest first, and their similarities (at least {@link #MIN_COSINE}): the
+     * cosine, or the cosine blended with the wording.
+     */
     record Candidates(int[][] nearest, float[][] cosines) {
     }
 
@@ -45,22 +50,32 @@ final class LabelSpreading {
         return flat;
     }
 
-    /**
-     * The {@link #CANDIDATES} nearest other rows of every row. Each pair's cosine is computed once and offered to
-     * both rows (half the work of a scan per row; the same value either way, so the same neighbours): blocks of
-     * {@link #BLOCK} rows against the rows after them, the blocks dealt round to a worker per core, each keeping
-     * its own best lists, merged at the end.
-     */
+    /** Each row's nearest rows by the cosine alone, and by the cosine blended with the rows' wording (or null). */
+    record CandidateLists(Candidates byCosine, Candidates withWording) {
+    }
+
+    /** The {@link #CANDIDATES} nearest other rows of every row by the cosine alone. */
     static Candidates candidates(float[] flat, int dimension) {
+        return candidates(flat, dimension, null).byCosine();
+    }
+
+    /**
+     * The {@link #CANDIDATES} nearest other rows of every row, by the cosine and, with a wording, also by the
+     * cosine blended with it, in one scan. Each pair's similarity is computed once and offered to both rows (half
+     * the work of a scan per row; the same value either way, so the same neighbours): blocks of {@link #BLOCK} rows
+     * against the rows after them, the blocks dealt round to a worker per core, each keeping its own best lists,
+     * merged at the end.
+     *
+     * @param wording the rows' wording; null for the cosine alone
+     */
+    static CandidateLists candidates(float[] flat, int dimension, Wording wording) {
         int n = flat.length / dimension;
         int capacity = Math.min(CANDIDATES, Math.max(0, n - 1));
         int blocks = (n + BLOCK - 1) / BLOCK;
         int workers = Math.max(1, Math.min(blocks, Runtime.getRuntime().availableProcessors()));
-        List<TopK[]> partials = IntStream.range(0, workers).parallel().mapToObj(worker -> {
-            TopK[] tops = new TopK[n];
-            for (int i = 0; i < n; i++) {
-                tops[i] = new TopK(capacity);
-            }
+        List<TopK[][]> partials = IntStream.range(0, workers).parallel().mapToObj(worker -> {
+            TopK[] byCosine = topLists(n, capacity);
+            TopK[] withWording = wording == null ? null : topLists(n, capacity);
             for (int block = worker; block < blocks; block += workers) {
                 int from = block * BLOCK;
                 int to = Math.min(n, from + BLOCK);
@@ -68,23 +83,47 @@ final class LabelSpreading {
                 for (int q = from; q < to; q++) {
                     queries[q - from] = Arrays.copyOfRange(flat, q * dimension, (q + 1) * dimension);
                 }
+                NgramVectors.Block words = wording == null ? null : wording.vectors().block(from, to);
+                double[] alike = new double[to - from];
                 for (int j = from + 1; j < n; j++) {
                     int offset = j * dimension;
+                    if (words != null) {
+                        words.similarities(j, alike);
+                    }
                     for (int q = from; q < to && q < j; q++) {
                         float cosine = FloatVectorIndex.dot(queries[q - from], flat, offset, dimension);
-                        tops[q].offer(j, cosine);
-                        tops[j].offer(q, cosine);
+                        byCosine[q].offer(j, cosine);
+                        byCosine[j].offer(q, cosine);
+                        if (words != null) {
+                            float similarity = wording.similarity(cosine, alike[q - from]);
+                            withWording[q].offer(j, similarity);
+                            withWording[j].offer(q, similarity);
+                        }
                     }
                 }
             }
-            return tops;
+            return new TopK[][] {byCosine, withWording};
         }).toList();
+        return new CandidateLists(merged(partials, 0, n, capacity),
+                wording == null ? null : merged(partials, 1, n, capacity));
+    }
+
+    private static TopK[] topLists(int n, int capacity) {
+        TopK[] tops = new TopK[n];
+        for (int i = 0; i < n; i++) {
+            tops[i] = new TopK(capacity);
+        }
+        return tops;
+    }
+
+    /** The workers' best lists of one kind merged, each row's nearest first. */
+    private static Candidates merged(List<TopK[][]> partials, int kind, int n, int capacity) {
         int[][] nearest = new int[n][];
         float[][] cosines = new float[n][];
         for (int i = 0; i < n; i++) {
             TopK merged = new TopK(capacity);
-            for (TopK[] partial : partials) {
-                merged.mergeFrom(partial[i]);
+            for (TopK[][] partial : partials) {
+                merged.mergeFrom(partial[kind][i]);
             }
             List<TopK.Entry> entries = merged.sorted();
             nearest[i] = entries.stream().mapToInt(TopK.Entry::slot).toArray();
@@ -97,13 +136,17 @@ final class LabelSpreading {
     }
 
     /**
-     * The {@code k} stored rows nearest each unit query by cosine, best first (ties to the lower row), blocks of
+     * The {@code k} stored rows nearest each unit query by similarity, best first (ties to the lower row), blocks of
      * {@link #BLOCK} queries in parallel: a scan query by query would read every stored row once per query and be
      * bound by memory.
      *
-     * @param self the row each query is itself (left out), or -1
+     * @param self          the row each query is itself (left out), or -1
+     * @param wording       the stored rows' wording, blended into the similarity; null for the cosine alone
+     * @param queryWordings each query's wording ({@link dev.classifier.local.NgramVectors#vectorOf}); null without
+     *                      a wording
      */
-    static List<List<TopK.Entry>> nearest(float[][] queries, int[] self, float[] flat, int dimension, int k) {
+    static List<List<TopK.Entry>> nearest(float[][] queries, int[] self, float[] flat, int dimension, int k,
+                                          Wording wording, List<NgramVectors.Vector> queryWordings) {
         int n = flat.length / dimension;
         TopK[] tops = new TopK[queries.length];
         IntStream.range(0, (queries.length + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
@@ -112,11 +155,18 @@ final class LabelSpreading {
             for (int q = from; q < to; q++) {
                 tops[q] = new TopK(Math.min(k, self[q] >= 0 ? n - 1 : n));
             }
+            NgramVectors.Block words = wording == null ? null
+                    : wording.vectors().block(queryWordings.subList(from, to));
+            double[] alike = new double[to - from];
             for (int j = 0; j < n; j++) {
                 int offset = j * dimension;
+                if (words != null) {
+                    words.similarities(j, alike);
+                }
                 for (int q = from; q < to; q++) {
                     if (j != self[q]) {
-                        tops[q].offer(j, FloatVectorIndex.dot(queries[q], flat, offset, dimension));
+                        float cosine = FloatVectorIndex.dot(queries[q], flat, offset, dimension);
+                        tops[q].offer(j, words == null ? cosine : wording.similarity(cosine, alike[q - from]));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package dev.classifier.embeddings;
 import dev.classifier.api.Category;
 import dev.classifier.api.Taxonomy;
 import dev.classifier.embeddings.EmbeddingClassifier.Method;
+import dev.classifier.local.NgramVectors;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** How the parts of an {@link EmbeddingModelFile} are written and read: big-endian, strings as UTF-8. */
@@ -83,9 +85,13 @@ final class ModelParts {
         out.writeInt(settings.searchedAt());
         out.writeBoolean(settings.reused());
         out.writeDouble(settings.spreadWeight()); // from format version 3 on
+        out.writeDouble(settings.wordingWeight()); // from format version 5 on
     }
 
-    /** @param version the file's format version: before 3 the settings end without the spreading weight (0) */
+    /**
+     * @param version the file's format version: before 3 the settings end without the spreading weight (0), before 5
+     *                without the wording's share (0)
+     */
     static TrainingSettings readSettings(ByteBuffer in, int version) {
         double priorWeight = in.getDouble();
         Method method = Method.valueOf(readString(in));
@@ -98,8 +104,9 @@ final class ModelParts {
         int searchedAt = in.getInt();
         boolean reused = in.get() != 0;
         double spreadWeight = version >= 3 ? in.getDouble() : 0;
+        double wordingWeight = version >= 5 ? in.getDouble() : 0;
         return new TrainingSettings(priorWeight, method, l2, temperature, pool, pseudoLabelled, companionWeight,
-                combinedTemperature, spreadWeight, searchedAt, reused);
+                combinedTemperature, spreadWeight, wordingWeight, searchedAt, reused);
     }
 
     /** The byte that ends a {@code label-spreading} part blended geometrically (format 4 on). */
@@ -170,6 +177,33 @@ final class ModelParts {
             blend = SpreadScores.Blend.GEOMETRIC;
         }
         return new SpreadScores(labels, dimension, vectors, scores, weight, blend);
+    }
+
+    /** The wording's share of the graph's similarity, then its n-gram vectors ({@code NgramVectors.toBytes}). */
+    static void writeWording(DataOutputStream out, Wording wording) throws IOException {
+        out.writeDouble(wording.weight());
+        out.write(wording.vectors().toBytes());
+    }
+
+    static Wording readWording(ByteBuffer in) {
+        double weight = in.getDouble();
+        try {
+            return new Wording(NgramVectors.fromBytes(in.slice()), weight);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING_WORDING + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The spread scores with the wording read beside them, which must have a row per graph row. */
+    static SpreadScores withWording(SpreadScores spreading, Wording wording) {
+        if (wording.rows() != spreading.rows()) {
+            throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING_WORDING + "' has "
+                    + wording.rows() + " rows for the " + spreading.rows() + " graph rows of '"
+                    + EmbeddingModelFile.SPREADING + "'");
+        }
+        return new SpreadScores(spreading.labels(), spreading.dimension(), spreading.vectors(), spreading.scores(),
+                spreading.weight(), spreading.blend(), Optional.of(wording));
     }
 
     static void writeLinear(DataOutputStream out, LinearModel linear) throws IOException {

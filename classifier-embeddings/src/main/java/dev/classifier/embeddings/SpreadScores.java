@@ -1,5 +1,6 @@
 package dev.classifier.embeddings;
 
+import dev.classifier.local.NgramVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Optional;
  * What a trained {@link EmbeddingClassifier} keeps of label spreading: the graph articles' unit vectors (the
  * examples and the pool) and their spread scores per class (each row summing to 1, or all zero where no label
  * reached it), the blend weight the held-out folds chose and how the blend is made. A new article is scored
- * through its {@link LabelSpreading#NEIGHBOURS} nearest graph articles; the pool's inferred scores never leave the
- * model.
+ * through its {@link LabelSpreading#NEIGHBOURS} nearest graph articles (by the cosine blended with their
+ * {@link Wording}, where the model has it); the pool's inferred scores never leave the model.
  *
  * @param labels    the classes, in the linear model's order
  * @param dimension the vectors' dimension
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param scores    each graph article's spread scores per class
  * @param weight    the spread scores' share of the blend, in (0, 1]
  * @param blend     how the probabilities and the spread scores are blended
+ * @param wording   the graph articles' wording, blended with the cosine to find a new article's neighbours; empty
+ *                  in models saved before it (format versions 3 and 4), which find them by the cosine alone
  */
 record SpreadScores(List<String> labels, int dimension, float[] vectors, double[][] scores, double weight,
-                    Blend blend) {
+                    Blend blend, Optional<Wording> wording) {
 
     /** How the probabilities p and an article's spread scores s are blended at weight w. */
     enum Blend {
@@ -47,30 +50,46 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
         if (!(weight > 0 && weight <= 1)) {
             throw new IllegalArgumentException("the spreading weight must be in (0, 1], was " + weight);
         }
+        if (wording.isPresent() && wording.get().rows() != scores.length) {
+            throw new IllegalArgumentException("the wording has " + wording.get().rows() + " rows for "
+                    + scores.length + " graph rows");
+        }
+    }
+
+    /** Scores whose new articles' neighbours are found by the cosine alone. */
+    SpreadScores(List<String> labels, int dimension, float[] vectors, double[][] scores, double weight, Blend blend) {
+        this(labels, dimension, vectors, scores, weight, blend, Optional.empty());
     }
 
     /**
      * Spreads the examples' labels over the graph of the examples and the pool, for the final model.
      *
-     * @param flat       the examples' then the pool's unit vectors, end to end
-     * @param candidates their nearest rows ({@link LabelSpreading#candidates})
-     * @param y          the examples' classes (the first {@code y.length} rows)
+     * @param graph   the examples' then the pool's rows
+     * @param y       the examples' classes (the first {@code y.length} rows)
+     * @param wording the wording's share of the graph's similarity: 0 for the cosine alone, else
+     *                {@link Wording#WEIGHT}
      */
-    static SpreadScores train(List<String> labels, int dimension, float[] flat, LabelSpreading.Candidates candidates,
-                              int[] y, double weight) {
-        int rows = flat.length / dimension;
+    static SpreadScores train(List<String> labels, SpreadingRows graph, int[] y, double weight, double wording) {
+        float[] flat = graph.flat();
+        int rows = flat.length / graph.dimension();
         boolean[] inGraph = new boolean[rows];
         Arrays.fill(inGraph, true);
         int[] seed = new int[rows];
         Arrays.fill(seed, -1);
         System.arraycopy(y, 0, seed, 0, y.length);
-        double[][] spread = LabelSpreading.spread(candidates, inGraph, seed, labels.size());
+        boolean withWording = wording > 0;
+        if (withWording && wording != graph.wording().weight()) {
+            throw new IllegalArgumentException("the graph's wording has share " + graph.wording().weight() + ", not "
+                    + wording);
+        }
+        double[][] spread = LabelSpreading.spread(graph.candidates(withWording), inGraph, seed, labels.size());
         double[][] scores = new double[rows][];
         for (int i = 0; i < rows; i++) {
             double total = Arrays.stream(spread[i]).sum();
             scores[i] = total > 0 ? LabelSpreading.normalised(spread[i]) : new double[labels.size()];
         }
-        return new SpreadScores(labels, dimension, flat, scores, weight, Blend.GEOMETRIC);
+        return new SpreadScores(labels, graph.dimension(), flat, scores, weight, Blend.GEOMETRIC,
+                withWording ? Optional.of(graph.wording()) : Optional.empty());
     }
 
     /** Whether these scores' classes are the linear model's, in its order (as the blend needs). */
@@ -82,13 +101,19 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
         return scores.length;
     }
 
-    /** A vector's scores through its nearest graph articles (cosine-weighted; uniform if none has any). */
-    double[] scoresOf(float[] vector) {
-        return scoresOf(List.of(vector)).get(0);
+    /**
+     * An article's scores through its nearest graph articles, weighted by their similarity (uniform if none has
+     * any score).
+     *
+     * @param vector the article's embedding
+     * @param text   the article's text, which the {@link #wording} reads
+     */
+    double[] scoresOf(float[] vector, String text) {
+        return scoresOf(List.of(vector), List.of(text)).get(0);
     }
 
-    /** {@link #scoresOf(float[])} of many vectors, the graph scanned once per block of them. */
-    List<double[]> scoresOf(List<float[]> vectorsToScore) {
+    /** {@link #scoresOf(float[], String)} of many articles, the graph scanned once per block of them. */
+    List<double[]> scoresOf(List<float[]> vectorsToScore, List<String> texts) {
         float[][] unit = new float[vectorsToScore.size()][];
         for (int i = 0; i < unit.length; i++) {
             unit[i] = vectorsToScore.get(i).clone();
@@ -96,9 +121,11 @@ record SpreadScores(List<String> labels, int dimension, float[] vectors, double[
         }
         int[] self = new int[unit.length];
         Arrays.fill(self, -1);
+        List<NgramVectors.Vector> wordings = wording.map(w -> texts.parallelStream().map(w.vectors()::vectorOf)
+                .toList()).orElse(null);
         List<double[]> out = new ArrayList<>(unit.length);
         for (List<TopK.Entry> nearest : LabelSpreading.nearest(unit, self, vectors, dimension,
-                LabelSpreading.NEIGHBOURS)) {
+                LabelSpreading.NEIGHBOURS, wording.orElse(null), wordings)) {
             double[] sum = new double[labels.size()];
             for (TopK.Entry entry : nearest) {
                 LabelSpreading.addScaled(sum, scores[entry.slot()], Math.max(LabelSpreading.MIN_COSINE, entry.score()));

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The rows label spreading runs over: the examples' unit vectors, then as many of the pool's as fit under a limit,
- * end to end; and each row's nearest rows, found once when first asked (the held-out folds and the final model
- * share them).
+ * The rows label spreading runs over: the examples' unit vectors and texts, then as many of the pool's as fit under
+ * a limit, end to end; and each row's nearest rows, by the cosine and by the cosine blended with the rows'
+ * {@link Wording}, found once when first asked (the held-out folds and the final model share them).
  */
 final class SpreadingRows {
 
@@ -21,32 +23,40 @@ final class SpreadingRows {
 
     private final float[][] examples;
     private final float[][] pool;
+    private final List<String> texts;
     private float[] flat;
-    private LabelSpreading.Candidates candidates;
+    private Wording wording;
+    private LabelSpreading.CandidateLists candidates;
 
-    private SpreadingRows(float[][] examples, float[][] pool) {
+    private SpreadingRows(float[][] examples, float[][] pool, List<String> texts) {
         this.examples = examples;
         this.pool = pool;
+        this.texts = texts;
     }
 
     /**
      * The examples, then the pool, or a seeded sample of it (in its order) where it would pass {@code maxRows}.
      *
-     * @param examples the examples' unit vectors (row i is example i)
-     * @param pool     the pool's unit vectors
+     * @param examples     the examples' unit vectors (row i is example i)
+     * @param exampleTexts the examples' texts, in the same order
+     * @param pool         the pool's unit vectors
+     * @param poolTexts    the pool articles' texts, in the same order
      */
-    static SpreadingRows of(float[][] examples, float[][] pool, int maxRows, long seed) {
+    static SpreadingRows of(float[][] examples, List<String> exampleTexts, float[][] pool, List<String> poolTexts,
+                            int maxRows, long seed) {
+        if (exampleTexts.size() != examples.length || poolTexts.size() != pool.length) {
+            throw new IllegalArgumentException("a text for every vector: " + exampleTexts.size() + " texts for "
+                    + examples.length + " examples, " + poolTexts.size() + " for " + pool.length + " pool articles");
+        }
         int room = Math.max(0, maxRows - examples.length);
-        if (pool.length <= room) {
-            return new SpreadingRows(examples, pool);
+        List<Integer> kept = IntStream.range(0, pool.length).boxed().collect(Collectors.toCollection(ArrayList::new));
+        if (pool.length > room) {
+            Collections.shuffle(kept, new Random(seed));
+            kept = kept.subList(0, room).stream().sorted().toList();
         }
-        List<Integer> order = new ArrayList<>(pool.length);
-        for (int i = 0; i < pool.length; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
-        float[][] sample = order.subList(0, room).stream().sorted().map(i -> pool[i]).toArray(float[][]::new);
-        return new SpreadingRows(examples, sample);
+        List<String> texts = new ArrayList<>(exampleTexts);
+        kept.forEach(i -> texts.add(poolTexts.get(i)));
+        return new SpreadingRows(examples, kept.stream().map(i -> pool[i]).toArray(float[][]::new), texts);
     }
 
     /** The pool articles among the rows: with none, there is nothing to spread over. */
@@ -69,10 +79,22 @@ final class SpreadingRows {
         return flat;
     }
 
-    synchronized LabelSpreading.Candidates candidates() {
-        if (candidates == null) {
-            candidates = LabelSpreading.candidates(flat(), dimension());
+    /** The rows' wording, for the graph's similarity; fitted when first asked. */
+    synchronized Wording wording() {
+        if (wording == null) {
+            wording = Wording.of(texts);
         }
-        return candidates;
+        return wording;
+    }
+
+    /**
+     * Each row's nearest rows by the cosine alone or by the cosine blended with the wording; both are found in one
+     * scan when first asked.
+     */
+    synchronized LabelSpreading.Candidates candidates(boolean withWording) {
+        if (candidates == null) {
+            candidates = LabelSpreading.candidates(flat(), dimension(), wording());
+        }
+        return withWording ? candidates.withWording() : candidates.byCosine();
     }
 }

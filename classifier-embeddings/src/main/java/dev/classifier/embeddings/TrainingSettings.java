@@ -23,12 +23,16 @@ import java.util.Objects;
  *                            {@code (1 − w) · p + w · s}), p the probabilities without spreading and s the spread
  *                            scores of the article's nearest examples and pool articles (labels spread from the
  *                            examples over a nearest-neighbour graph of both); 0: not used (always 0 without a pool)
+ * @param wordingWeight       the articles' wording's share of the similarity that finds the graph's nearest
+ *                            neighbours, in [0, 1), beside the cosine of their embeddings (the held-out folds choose
+ *                            between the cosine alone, 0, and the default share); 0 without spreading
  * @param searchedAt          how many examples the settings were chosen on (0: fixed defaults, no search)
  * @param reused              true when this training reused an earlier search's settings instead of searching
  */
 public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method method, double l2, double temperature,
                                PoolUse pool, int pseudoLabelled, double companionWeight,
-                               double combinedTemperature, double spreadWeight, int searchedAt, boolean reused) {
+                               double combinedTemperature, double spreadWeight, double wordingWeight, int searchedAt,
+                               boolean reused) {
 
     /** How the unlabelled pool was used. */
     public enum PoolUse {
@@ -86,6 +90,9 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         if (!(spreadWeight >= 0 && spreadWeight <= 1)) {
             throw new IllegalArgumentException("spreadWeight must be in [0, 1], was " + spreadWeight);
         }
+        if (!(wordingWeight >= 0 && wordingWeight < 1)) {
+            throw new IllegalArgumentException("wordingWeight must be in [0, 1), was " + wordingWeight);
+        }
     }
 
     /** The fixed settings where there is too little data to hold any out. */
@@ -94,30 +101,30 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         return new TrainingSettings(prototypes ? EmbeddingTrainer.DEFAULT_PRIOR_WEIGHT : Double.NaN,
                 logistic ? EmbeddingClassifier.Method.LOGISTIC : EmbeddingClassifier.Method.CENTROID,
                 logistic ? 1e-4 : Double.NaN,
-                logistic ? 1.0 : EmbeddingTrainer.DEFAULT_CENTROID_TEMPERATURE, PoolUse.NONE, 0, 0, 1, 0, 0, false);
+                logistic ? 1.0 : EmbeddingTrainer.DEFAULT_CENTROID_TEMPERATURE, PoolUse.NONE, 0, 0, 1, 0, 0, 0, false);
     }
 
     /** The same choices, marked as reused by a later training. */
     TrainingSettings reusedWith(int newPseudoLabelled) {
         return new TrainingSettings(priorWeight, method, l2, temperature, pool, newPseudoLabelled, companionWeight,
-                combinedTemperature, spreadWeight, searchedAt, true);
+                combinedTemperature, spreadWeight, wordingWeight, searchedAt, true);
     }
 
     /** The same choices with the count of pool articles that moved the centres in this training. */
     TrainingSettings withPseudoLabelled(int newPseudoLabelled) {
         return new TrainingSettings(priorWeight, method, l2, temperature, pool, newPseudoLabelled, companionWeight,
-                combinedTemperature, spreadWeight, searchedAt, reused);
+                combinedTemperature, spreadWeight, wordingWeight, searchedAt, reused);
     }
 
-    /** The same choices with label spreading's blend weight. */
-    TrainingSettings withSpreadWeight(double weight) {
+    /** The same choices with label spreading's blend weight and the wording's share of its graph. */
+    TrainingSettings withSpreading(double weight, double wording) {
         return new TrainingSettings(priorWeight, method, l2, temperature, pool, pseudoLabelled, companionWeight,
-                combinedTemperature, weight, searchedAt, reused);
+                combinedTemperature, weight, wording, searchedAt, reused);
     }
 
     /**
-     * Whether two trainings made the same choices: prior weight, method, penalty, pool use, companion weight and
-     * spreading weight (not the counts, the fitted temperatures or the reuse mark).
+     * Whether two trainings made the same choices: prior weight, method, penalty, pool use, companion weight,
+     * spreading weight and the wording's share (not the counts, the fitted temperatures or the reuse mark).
      *
      * @param other the settings to compare with
      * @return true when every choice is the same
@@ -126,6 +133,7 @@ public record TrainingSettings(double priorWeight, EmbeddingClassifier.Method me
         return Double.compare(priorWeight, other.priorWeight) == 0 && method == other.method
                 && Double.compare(l2, other.l2) == 0 && pool == other.pool
                 && Double.compare(companionWeight, other.companionWeight) == 0
-                && Double.compare(spreadWeight, other.spreadWeight) == 0;
+                && Double.compare(spreadWeight, other.spreadWeight) == 0
+                && Double.compare(wordingWeight, other.wordingWeight) == 0;
     }
 }

@@ -217,7 +217,7 @@ class CoTrainingTest {
                 .startsWith("NONE", "CENTRES", "COMPANION", "CENTRES_AND_COMPANION");
         for (TrainingSettings.PoolUse use : TrainingSettings.PoolUse.values()) {
             TrainingSettings settings = new TrainingSettings(2.0, EmbeddingClassifier.Method.LOGISTIC, 1e-3, 0.05,
-                    use, 120, 0.5, 1.2, 0.25, 32, false);
+                    use, 120, 0.5, 1.2, 0.25, 0.4, 32, false);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
                 ModelParts.writeSettings(out, settings);

@@ -31,6 +31,18 @@ class LabelSpreadingTest {
         return LabelSpreading.candidates(LabelSpreading.flatten(rows, rows[0].length), rows[0].length);
     }
 
+    /** The first 20 rows the examples, the rest the pool; texts that share no word, so the wording adds nothing. */
+    private static SpreadingRows graphOf(float[][] rows) {
+        List<String> texts = java.util.stream.IntStream.range(0, rows.length).mapToObj(i -> "row" + i).toList();
+        return graphOf(rows, texts);
+    }
+
+    private static SpreadingRows graphOf(float[][] rows, List<String> texts) {
+        return SpreadingRows.of(java.util.Arrays.copyOf(rows, 20), texts.subList(0, 20),
+                java.util.Arrays.copyOfRange(rows, 20, rows.length), texts.subList(20, rows.length),
+                SpreadingRows.MAX_ROWS, 1);
+    }
+
     @Test
     void candidatesAreTheNearestOtherRowsNearestFirst() {
         float[][] rows = twoClusters(20);
@@ -81,11 +93,11 @@ class LabelSpreadingTest {
         float[] flat = LabelSpreading.flatten(new float[][] {near0, near1, far}, 3);
         SpreadScores scores = new SpreadScores(List.of("World", "体育"), 3, flat,
                 new double[][] {{1, 0}, {0, 1}, {0, 1}}, 0.5, SpreadScores.Blend.LINEAR);
-        double[] s = scores.scoresOf(new float[] {2, 0, 0}); // not a unit vector: normalised first
+        double[] s = scores.scoresOf(new float[] {2, 0, 0}, ""); // not a unit vector: normalised first
         // cos 1 for near0, 0.8 for near1, 1e-6 for far (a floor, not 0): weights 1 : 0.8.
         assertThat(s[0]).isCloseTo(1 / (1.8 + 1e-6), within(1e-6));
         assertThat(s[1]).isCloseTo((0.8 + 1e-6) / (1.8 + 1e-6), within(1e-6));
-        double[] blended = scores.blend(new double[] {0.2, 0.8}, scores.scoresOf(new float[] {1, 0, 0}));
+        double[] blended = scores.blend(new double[] {0.2, 0.8}, scores.scoresOf(new float[] {1, 0, 0}, ""));
         assertThat(blended[0]).isCloseTo(0.5 * 0.2 + 0.5 * s[0], within(1e-9));
         assertThat(blended[0] + blended[1]).isCloseTo(1, within(1e-9));
     }
@@ -156,9 +168,9 @@ class LabelSpreadingTest {
                 .mapToObj(i -> i % 3 == 0 ? new double[] {1, 0} : new double[] {0.2, 0.8}).toArray(double[][]::new),
                 0.5, SpreadScores.Blend.GEOMETRIC);
         List<float[]> queries = java.util.Arrays.asList(rows).subList(0, 70);
-        List<double[]> batch = scores.scoresOf(queries);
+        List<double[]> batch = scores.scoresOf(queries, java.util.Collections.nCopies(queries.size(), ""));
         for (int i = 0; i < queries.size(); i++) {
-            assertThat(batch.get(i)).as("query %d", i).containsExactly(scores.scoresOf(queries.get(i)));
+            assertThat(batch.get(i)).as("query %d", i).containsExactly(scores.scoresOf(queries.get(i), ""));
         }
     }
 
@@ -182,7 +194,7 @@ class LabelSpreadingTest {
         }).toArray(float[][]::new);
         SpreadScores scores = new SpreadScores(List.of("a", "b"), 3, LabelSpreading.flatten(unit, 3),
                 labels.toArray(double[][]::new), 0.25, SpreadScores.Blend.GEOMETRIC);
-        assertThat(scores.scoresOf(new float[] {1, 0, 0})).containsExactly(1.0, 0.0);
+        assertThat(scores.scoresOf(new float[] {1, 0, 0}, "")).containsExactly(1.0, 0.0);
     }
 
     @Test
@@ -203,17 +215,28 @@ class LabelSpreadingTest {
     }
 
     @Test
-    void trainingSettingsRefuseASpreadWeightOutsideZeroToOne() {
+    void trainingSettingsRefuseASpreadWeightOutsideZeroToOneAndAWordingShareOutsideZeroToBelowOne() {
         for (double weight : new double[] {-0.1, 1.01, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> new TrainingSettings(2.0, EmbeddingClassifier.Method.CENTROID, Double.NaN, 0.05,
-                    TrainingSettings.PoolUse.NONE, 0, 0, 1, weight, 10, false))
+                    TrainingSettings.PoolUse.NONE, 0, 0, 1, weight, 0, 10, false))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spreadWeight must be in [0, 1]");
         }
+        for (double wording : new double[] {-0.1, 1, Double.NaN}) {
+            assertThatThrownBy(() -> new TrainingSettings(2.0, EmbeddingClassifier.Method.CENTROID, Double.NaN, 0.05,
+                    TrainingSettings.PoolUse.NONE, 0, 0, 1, 0.5, wording, 10, false))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("wordingWeight must be in [0, 1)");
+        }
         TrainingSettings settings = new TrainingSettings(2.0, EmbeddingClassifier.Method.CENTROID, Double.NaN, 0.05,
-                TrainingSettings.PoolUse.NONE, 0, 0, 1, 0.5, 10, false);
+                TrainingSettings.PoolUse.NONE, 0, 0, 1, 0.5, 0.4, 10, false);
         assertThat(settings.spreadWeight()).isEqualTo(0.5);
-        assertThat(settings.sameChoicesAs(settings.withSpreadWeight(0))).as("a choice like the others").isFalse();
-        assertThat(TrainingSettings.defaults(EmbeddingClassifier.Method.AUTO, true, 0).spreadWeight()).isZero();
+        assertThat(settings.wordingWeight()).isEqualTo(0.4);
+        assertThat(settings.sameChoicesAs(settings.withSpreading(0, 0.4))).as("a choice like the others").isFalse();
+        assertThat(settings.sameChoicesAs(settings.withSpreading(0.5, 0))).as("so is the wording's share").isFalse();
+        assertThat(settings.sameChoicesAs(settings.withSpreading(0.5, 0.4))).isTrue();
+        TrainingSettings defaults = TrainingSettings.defaults(EmbeddingClassifier.Method.AUTO, true, 0);
+        assertThat(defaults.spreadWeight()).isZero();
+        assertThat(defaults.wordingWeight()).isZero();
     }
 
     /**
@@ -234,8 +257,8 @@ class LabelSpreadingTest {
             double right = misleading ? 0.9 : 0.45;
             probabilities.add(y[i] == 0 ? new double[] {right, 1 - right} : new double[] {1 - right, right});
         }
-        return SpreadingChoice.choose(candidatesOf(rows), y, 2, new SpreadingChoice.HeldOut(tests, probabilities),
-                Double.NaN);
+        return SpreadingChoice.choose(graphOf(rows), y, 2, new SpreadingChoice.HeldOut(tests, probabilities),
+                Double.NaN, 0);
     }
 
     @Test
@@ -269,12 +292,43 @@ class LabelSpreadingTest {
             probabilities.add(i % 2 == 0 ? new double[] {0.55, 0.45} : new double[] {0.45, 0.55});
         }
         SpreadingChoice.HeldOut heldOut = new SpreadingChoice.HeldOut(tests, probabilities);
-        SpreadingChoice.Choice afresh = SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, Double.NaN);
+        SpreadingChoice.Choice afresh = SpreadingChoice.choose(graphOf(rows), y, 2, heldOut, Double.NaN, 0);
         assertThat(afresh.weight()).isGreaterThan(0);
         assertThat(afresh.accuracy()).isEqualTo(7 / 8.0);
         // No weight is more accurate than an earlier 0, so it stays.
-        SpreadingChoice.Choice kept = SpreadingChoice.choose(candidatesOf(rows), y, 2, heldOut, 0.0);
+        SpreadingChoice.Choice kept = SpreadingChoice.choose(graphOf(rows), y, 2, heldOut, 0.0, 0);
         assertThat(kept.weight()).isZero();
+        assertThat(kept.wording()).isZero();
         assertThat(kept.accuracy()).isEqualTo(7 / 8.0);
+    }
+
+    @Test
+    void theFoldsBlendTheWordingIntoTheGraphWhereItKnowsBetterThanTheCosineAndNotWhereItAddsNothing() {
+        // Vectors in two clusters that say nothing of the class (it alternates within each), texts that say it, and
+        // held-out probabilities that lean the wrong way.
+        float[][] rows = twoClusters(30);
+        int[] y = new int[20];
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            int label = (i / 2) % 2;
+            if (i < y.length) {
+                y[i] = label;
+            }
+            texts.add((label == 0 ? "央行宣布降息 股市大涨 " : "国足客场战平对手 ") + "第" + i + "期");
+        }
+        List<List<Integer>> tests = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7));
+        List<double[]> probabilities = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            probabilities.add(y[i] == 0 ? new double[] {0.45, 0.55} : new double[] {0.55, 0.45});
+        }
+        SpreadingChoice.HeldOut heldOut = new SpreadingChoice.HeldOut(tests, probabilities);
+        SpreadingChoice.Choice worded = SpreadingChoice.choose(graphOf(rows, texts), y, 2, heldOut, Double.NaN, 0);
+        assertThat(worded.wording()).isEqualTo(Wording.WEIGHT);
+        assertThat(worded.weight()).isGreaterThan(0);
+        assertThat(worded.accuracy()).isEqualTo(1.0);
+        // Texts that share nothing: the wording cannot do better than the cosine, and the cosine alone is taken.
+        SpreadingChoice.Choice plain = SpreadingChoice.choose(graphOf(rows), y, 2, heldOut, Double.NaN, 0);
+        assertThat(plain.wording()).isZero();
+        assertThat(plain.accuracy()).isLessThan(1.0);
     }
 }

@@ -134,12 +134,19 @@ class LabelSpreadingTrainingTest {
     @Test
     void aClassifierWithSpreadingAnswersAlikeAfterLoading() throws IOException {
         List<LabeledArticle> fresh = fresh();
-        EmbeddingClassifier original = trainer().build().train(examples(), pool());
-        assertThat(original.settings().orElseThrow().spreadWeight()).isGreaterThan(0);
+        List<LabeledArticle> examples = examples();
+        List<Article> pool = pool();
+        EmbeddingClassifier trained = trainer().build().train(examples, pool);
+        assertThat(trained.settings().orElseThrow().spreadWeight()).isGreaterThan(0);
+        // Texts that say nothing of the class: the folds keep the cosine alone. The file must keep a wording too.
+        assertThat(trained.settings().orElseThrow().wordingWeight()).isZero();
+        EmbeddingClassifier original = worded(trained, examples, pool);
         Path file = dir.resolve("spread.model");
         original.save(file);
-        assertThat(EmbeddingModelFile.readParts(file).byName()).containsKey(EmbeddingModelFile.SPREADING);
+        assertThat(EmbeddingModelFile.readParts(file).byName()).containsKeys(EmbeddingModelFile.SPREADING,
+                EmbeddingModelFile.SPREADING_WORDING);
         try (EmbeddingClassifier loaded = EmbeddingClassifier.load(file, embedder)) {
+            assertThat(loaded.contents().spreading().orElseThrow().wording()).isPresent();
             assertThat(loaded.modelVersion()).isEqualTo(original.modelVersion());
             assertThat(loaded.settings()).isEqualTo(original.settings());
             List<Article> articles = fresh.stream().map(LabeledArticle::article).toList();
@@ -194,9 +201,12 @@ class LabelSpreadingTrainingTest {
 
     @Test
     void aFileOfFormatThreeStillLoadsAndBlendsLinearlyAsItDid() throws IOException {
-        EmbeddingClassifier original = trainer().noCompanion().build().train(examples(), pool());
-        EmbeddingModelFile.Contents contents = original.contents();
+        EmbeddingClassifier trained = trainer().noCompanion().build().train(examples(), pool());
+        // Version 3 had no wording: the same model with neighbours ranked by the cosine alone.
+        EmbeddingModelFile.Contents contents = withoutWording(trained.contents());
+        trained.close();
         SpreadScores spreading = contents.spreading().orElseThrow();
+        EmbeddingClassifier original = classifierOf(contents, spreading);
         assertThat(spreading.blend()).isEqualTo(SpreadScores.Blend.GEOMETRIC);
         // What version 3 wrote: the part without the geometric blend's byte at its end.
         byte[] part = spreadingPartOf(EmbeddingModelFile.payload(contents, Optional.empty()));
@@ -247,6 +257,65 @@ class LabelSpreadingTrainingTest {
     }
 
     @Test
+    void aFileOfFormatFourStillLoadsAndFindsNeighboursByTheCosineAlone() throws IOException {
+        List<LabeledArticle> examples = examples();
+        List<Article> pool = pool();
+        EmbeddingClassifier original = worded(trainer().noCompanion().build().train(examples, pool), examples, pool);
+        EmbeddingModelFile.Contents contents = original.contents();
+        assertThat(contents.spreading().orElseThrow().wording()).isPresent();
+        EmbeddingModelFile.Contents byCosine = withoutWording(contents);
+        // What version 4 wrote: no wording part.
+        Path file = dir.resolve("v4.model");
+        EmbeddingModelFile.write(file, EmbeddingModelFile.payload(byCosine, Optional.empty()));
+        setVersion(file, 4);
+        List<Article> articles = fresh().stream().map(LabeledArticle::article).toList();
+        try (EmbeddingClassifier loaded = EmbeddingClassifier.load(file, embedder);
+             EmbeddingClassifier expected = classifierOf(byCosine, byCosine.spreading().orElseThrow())) {
+            assertThat(loaded.contents().spreading().orElseThrow().wording()).isEmpty();
+            assertThat(loaded.modelVersion()).isEqualTo(expected.modelVersion())
+                    .isNotEqualTo(original.modelVersion());
+            for (Article article : articles) {
+                assertThat(loaded.classify(article).scores()).isEqualTo(expected.classify(article).scores());
+            }
+        }
+
+        // The wording part in a version-4 file is refused: that version never wrote it.
+        EmbeddingModelFile.write(file, EmbeddingModelFile.payload(contents, Optional.empty()));
+        setVersion(file, 4);
+        assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
+                .isInstanceOf(InvalidEmbeddingModelFileException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("part 'label-spreading-wording' came with format version 5");
+        original.close();
+    }
+
+    @Test
+    void aTornOrStrayWordingPartIsRefusedWithAClearMessage() throws IOException {
+        List<LabeledArticle> examples = examples();
+        List<Article> pool = pool();
+        EmbeddingClassifier original = worded(trainer().noCompanion().build().train(examples, pool), examples, pool);
+        EmbeddingModelFile.Contents contents = original.contents();
+        byte[] payload = EmbeddingModelFile.payload(contents, Optional.empty());
+        byte[] wording = partOf(payload, EmbeddingModelFile.SPREADING_WORDING);
+        Path file = dir.resolve("wording.model");
+
+        EmbeddingModelFile.write(file, replacePart(payload, EmbeddingModelFile.SPREADING_WORDING,
+                java.util.Arrays.copyOf(wording, wording.length - 5)));
+        assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
+                .isInstanceOf(InvalidEmbeddingModelFileException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("part 'label-spreading-wording'")
+                .hasMessageContaining("n-gram vectors");
+
+        // A wording without the spreading it belongs to.
+        EmbeddingModelFile.write(file, removePart(payload, EmbeddingModelFile.SPREADING));
+        assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
+                .isInstanceOf(InvalidEmbeddingModelFileException.class)
+                .hasMessageContaining("part 'label-spreading-wording' comes only with 'label-spreading'");
+        original.close();
+    }
+
+    @Test
     void aFileOfFormatTwoStillLoadsWithoutSpreading() throws IOException {
         EmbeddingClassifier original = trainer().noCompanion().build().train(examples());
         TrainingSettings settings = original.settings().orElseThrow();
@@ -267,17 +336,79 @@ class LabelSpreadingTrainingTest {
 
     /** The bytes of the spreading part in a payload. */
     private static byte[] spreadingPartOf(byte[] payload) {
+        return partOf(payload, EmbeddingModelFile.SPREADING);
+    }
+
+    private static byte[] partOf(byte[] payload, String wanted) {
         ByteBuffer in = ByteBuffer.wrap(payload);
         int count = in.getInt();
         for (int i = 0; i < count; i++) {
             String name = ModelParts.readString(in);
             byte[] part = new byte[in.getInt()];
             in.get(part);
-            if (name.equals(EmbeddingModelFile.SPREADING)) {
+            if (name.equals(wanted)) {
                 return part;
             }
         }
-        throw new AssertionError("no spreading part");
+        throw new AssertionError("no part " + wanted);
+    }
+
+    /** The contents with the spreading's neighbours ranked by the cosine alone, as versions 3 and 4 saved them. */
+    private static EmbeddingModelFile.Contents withoutWording(EmbeddingModelFile.Contents contents) {
+        SpreadScores s = contents.spreading().orElseThrow();
+        return new EmbeddingModelFile.Contents(contents.embedderId(), contents.taxonomy(), contents.summary(),
+                contents.linear(), contents.companion(), contents.settings(), Optional.of(new SpreadScores(s.labels(),
+                s.dimension(), s.vectors(), s.scores(), s.weight(), s.blend())));
+    }
+
+    /**
+     * The trained classifier with its graph's wording at the default share, as training keeps it where the folds
+     * take it (these texts carry no hint of the class, so the folds never do). Takes over the trained one's
+     * companion.
+     */
+    private EmbeddingClassifier worded(EmbeddingClassifier trained, List<LabeledArticle> examples, List<Article> pool) {
+        EmbeddingModelFile.Contents contents = trained.contents();
+        SpreadScores s = contents.spreading().orElseThrow();
+        List<String> texts = new ArrayList<>();
+        examples.forEach(e -> texts.add(e.article().text()));
+        pool.forEach(a -> texts.add(a.text()));
+        SpreadScores worded = new SpreadScores(s.labels(), s.dimension(), s.vectors(), s.scores(), s.weight(),
+                s.blend(), Optional.of(Wording.of(texts)));
+        TrainingSettings settings = contents.settings().orElseThrow().withSpreading(s.weight(), Wording.WEIGHT);
+        return new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(), trained.companion(),
+                contents.summary(), settings, Optional.of(worded));
+    }
+
+    /** A classifier of the contents (without a companion) with these spread scores. */
+    private EmbeddingClassifier classifierOf(EmbeddingModelFile.Contents contents, SpreadScores spreading) {
+        return new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(), Optional.empty(),
+                contents.summary(), contents.settings().orElseThrow(), Optional.of(spreading));
+    }
+
+    /** Sets the format version in a written file's header (its checksum covers only the payload). */
+    private static void setVersion(Path file, int version) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, version);
+        Files.write(file, bytes);
+    }
+
+    /** The payload without one part. */
+    private static byte[] removePart(byte[] payload, String removed) {
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        int count = in.getInt();
+        return ModelParts.bytesOf(out -> {
+            out.writeInt(count - 1);
+            for (int i = 0; i < count; i++) {
+                String name = ModelParts.readString(in);
+                byte[] part = new byte[in.getInt()];
+                in.get(part);
+                if (!name.equals(removed)) {
+                    ModelParts.writeString(out, name);
+                    out.writeInt(part.length);
+                    out.write(part);
+                }
+            }
+        });
     }
 
     /** Bytes of the part before its vectors: weight, class count and labels, dimension, rows. */

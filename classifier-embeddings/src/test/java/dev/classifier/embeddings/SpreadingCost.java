@@ -13,7 +13,9 @@ import java.util.Locale;
  * Bench main (bench/embeddings.sh spreading): what label spreading costs inside a training with a pool and in
  * prediction, on the whole training split of each set (the labelled draw and the pool together: the graph the
  * trainer builds at any k), vectors from the warm cache. Prints the seconds of the candidate lists (once per
- * training), of one spread (a training runs one per held-out fold and one for the final model) and of scoring the
+ * training; by the cosine and by its blend with the wording in one scan, what training does, beside the cosine
+ * alone as the peer), of
+ * one spread (a training runs one per held-out fold and one for the final model) and of scoring the
  * test split through the graph, with the machine's load. In this package: the classes it times are package-private.
  * Args: the cache file.
  */
@@ -51,8 +53,12 @@ public final class SpreadingCost {
             java.util.Arrays.fill(inGraph, true);
             long start = System.nanoTime();
             float[] flat = LabelSpreading.flatten(rows, dimension);
-            LabelSpreading.Candidates candidates = LabelSpreading.candidates(flat, dimension);
-            double graphSeconds = (System.nanoTime() - start) / 1e9;
+            LabelSpreading.candidates(flat, dimension); // the peer: by the cosine alone
+            double cosineSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            Wording wording = Wording.of(BenchData.texts(train));
+            LabelSpreading.Candidates candidates = LabelSpreading.candidates(flat, dimension, wording).withWording();
+            double wordingSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             double[][] spread = LabelSpreading.spread(candidates, inGraph, seed, labels.size());
             double spreadSeconds = (System.nanoTime() - start) / 1e9;
@@ -61,15 +67,22 @@ public final class SpreadingCost {
                 scores[i] = LabelSpreading.normalised(spread[i]);
             }
             SpreadScores kept = new SpreadScores(labels, dimension, flat, scores, 0.5,
+                    SpreadScores.Blend.GEOMETRIC, java.util.Optional.of(wording));
+            SpreadScores byCosine = new SpreadScores(labels, dimension, flat, scores, 0.5,
                     SpreadScores.Blend.GEOMETRIC);
             start = System.nanoTime();
-            List<double[]> scored = kept.scoresOf(tested);
+            byCosine.scoresOf(tested, BenchData.texts(test)); // the peer: neighbours by the cosine alone
+            double cosineScoreSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            List<double[]> scored = kept.scoresOf(tested, BenchData.texts(test));
             double scoreSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "%s %s: graph of %d articles × %d dimensions (%.1f MB of floats):"
-                            + " candidate lists %.2f s, one spread %.2f s; %d test articles scored through it in"
-                            + " %.2f s (%.2f ms each, both cores) [%d scored] (load average %s)%n", dataset, model.name(), rows.length, dimension,
-                    flat.length * 4 / 1e6, graphSeconds, spreadSeconds, tested.size(), scoreSeconds,
-                    1000 * scoreSeconds / tested.size(), scored.size(),
+                            + " candidate lists %.2f s by the cosine alone, %.2f s by both the cosine and its blend"
+                            + " with the wording (the wording's vectors included), one spread %.2f s; %d test articles"
+                            + " scored through it in %.2f s (%.2f ms each, both cores; %.2f s by the cosine alone)"
+                            + " [%d scored] (load average %s)%n", dataset, model.name(), rows.length, dimension,
+                    flat.length * 4 / 1e6, cosineSeconds, wordingSeconds, spreadSeconds, tested.size(), scoreSeconds,
+                    1000 * scoreSeconds / tested.size(), cosineScoreSeconds, scored.size(),
                     MachineLoad.loadAverage());
         }
     }

@@ -19,6 +19,15 @@ class SpreadingRowsTest {
         return rows;
     }
 
+    /** The rows with a text each ("row N", N their first coordinate), as the trainer gives them. */
+    private static SpreadingRows of(float[][] examples, float[][] pool, int maxRows, long seed) {
+        return SpreadingRows.of(examples, texts(examples), pool, texts(pool), maxRows, seed);
+    }
+
+    private static List<String> texts(float[][] rows) {
+        return java.util.Arrays.stream(rows).map(row -> "row " + (int) row[0]).toList();
+    }
+
     /** The first coordinate of every row, in order. */
     private static List<Integer> ids(SpreadingRows rows) {
         float[] flat = rows.flat();
@@ -31,27 +40,43 @@ class SpreadingRowsTest {
 
     @Test
     void aPoolUnderTheLimitIsKeptWholeAfterTheExamples() {
-        SpreadingRows rows = SpreadingRows.of(rows(3, 0), rows(4, 100), 10, 7);
+        SpreadingRows rows = of(rows(3, 0), rows(4, 100), 10, 7);
         assertThat(rows.poolRows()).isEqualTo(4);
         assertThat(ids(rows)).containsExactly(0, 1, 2, 100, 101, 102, 103);
     }
 
     @Test
     void aLargerPoolIsSampledToFillTheLimitInItsOrderAndTheSameSeedSamplesTheSameRows() {
-        SpreadingRows rows = SpreadingRows.of(rows(3, 0), rows(50, 100), 10, 7);
+        SpreadingRows rows = of(rows(3, 0), rows(50, 100), 10, 7);
         assertThat(rows.poolRows()).isEqualTo(7);
         List<Integer> ids = ids(rows);
         assertThat(ids).hasSize(10).startsWith(0, 1, 2);
         List<Integer> pool = ids.subList(3, 10);
         assertThat(pool).isSorted().doesNotHaveDuplicates().allMatch(id -> id >= 100 && id < 150);
         assertThat(pool).isNotEqualTo(List.of(100, 101, 102, 103, 104, 105, 106)); // a sample, not the head
-        assertThat(ids(SpreadingRows.of(rows(3, 0), rows(50, 100), 10, 7))).isEqualTo(ids);
-        assertThat(ids(SpreadingRows.of(rows(3, 0), rows(50, 100), 10, 8))).isNotEqualTo(ids);
+        assertThat(ids(of(rows(3, 0), rows(50, 100), 10, 7))).isEqualTo(ids);
+        assertThat(ids(of(rows(3, 0), rows(50, 100), 10, 8))).isNotEqualTo(ids);
+    }
+
+    @Test
+    void eachRowKeepsItsOwnTextWhenThePoolIsSampled() {
+        SpreadingRows rows = of(rows(3, 0), rows(50, 100), 10, 7);
+        List<Integer> ids = ids(rows);
+        assertThat(rows.wording().rows()).isEqualTo(10);
+        for (int i = 0; i < ids.size(); i++) {
+            var vectors = rows.wording().vectors();
+            assertThat(vectors.similarity(vectors.vectorOf("row " + ids.get(i)), i)).as("row %d", i)
+                    .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpreadingRows.of(rows(3, 0), List.of("a"), rows(2, 9),
+                        List.of("b", "c"), 10, 7))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a text for every vector: 1 texts for 3 examples, 2 for 2 pool articles");
     }
 
     @Test
     void asManyExamplesAsTheLimitLeaveNoRoomForAPool() {
-        SpreadingRows rows = SpreadingRows.of(rows(12, 0), rows(5, 100), 10, 7);
+        SpreadingRows rows = of(rows(12, 0), rows(5, 100), 10, 7);
         assertThat(rows.poolRows()).isZero();
         assertThat(ids(rows)).hasSize(12);
     }

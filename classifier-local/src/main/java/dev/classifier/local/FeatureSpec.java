@@ -60,6 +60,23 @@ public record FeatureSpec(int cjkMin, int cjkMax, int latinMin, int latinMax, bo
         return new FeatureSpec(cjkMin, cjkMax, latinMin, latinMax, wordUnigrams, wordBigrams, sublinear);
     }
 
+    /** Writes the spec as model files hold it: the four lengths, then the three switches. */
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(cjkMin);
+        out.writeInt(cjkMax);
+        out.writeInt(latinMin);
+        out.writeInt(latinMax);
+        out.writeBoolean(wordUnigrams);
+        out.writeBoolean(wordBigrams);
+        out.writeBoolean(sublinearTf);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    static FeatureSpec readFrom(java.nio.ByteBuffer in) {
+        return new FeatureSpec(in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.get() != 0, in.get() != 0,
+                in.get() != 0);
+    }
+
     /** The longest n-gram of either range. */
     int maxN() {
         return Math.max(cjkMax, latinMax);

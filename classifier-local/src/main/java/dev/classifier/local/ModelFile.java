@@ -67,14 +67,7 @@ final class ModelFile {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(head);
             writeString(out, STRATEGY);
-            FeatureSpec spec = model.spec();
-            out.writeInt(spec.cjkMin());
-            out.writeInt(spec.cjkMax());
-            out.writeInt(spec.latinMin());
-            out.writeInt(spec.latinMax());
-            out.writeBoolean(spec.wordUnigrams());
-            out.writeBoolean(spec.wordBigrams());
-            out.writeBoolean(spec.sublinearTf());
+            model.spec().writeTo(out);
             Taxonomy taxonomy = contents.taxonomy();
             out.writeInt(taxonomy.categories().size());
             for (var category : taxonomy.categories()) {
@@ -230,8 +223,7 @@ final class ModelFile {
         if (!strategy.equals(STRATEGY)) {
             throw new InvalidModelFileException(file, "model is of strategy '" + strategy + "', not " + STRATEGY);
         }
-        FeatureSpec spec = new FeatureSpec(in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.get() != 0,
-                in.get() != 0, in.get() != 0);
+        FeatureSpec spec = FeatureSpec.readFrom(in);
         int categories = count(in, "categories");
         Taxonomy.Builder taxonomyBuilder = Taxonomy.builder();
         for (int i = 0; i < categories; i++) {

@@ -22,10 +22,24 @@ final class TextFeatures {
 
     private final FeatureSpec spec;
     private final int maxN;
+    private final boolean latinNgrams;
 
     TextFeatures(FeatureSpec spec) {
+        this(spec, true);
+    }
+
+    /**
+     * @param latinNgrams whether chunks without CJK characters give character n-grams too, or only their words
+     *                    (see {@link NgramVectors}: for telling how alike texts are, spelling misleads)
+     */
+    TextFeatures(FeatureSpec spec, boolean latinNgrams) {
         this.spec = spec;
         this.maxN = spec.maxN();
+        this.latinNgrams = latinNgrams;
+    }
+
+    boolean latinNgrams() {
+        return latinNgrams;
     }
 
     FeatureSpec spec() {
@@ -204,6 +218,9 @@ final class TextFeatures {
         }
         cjkBefore[m] = cjkBefore[m - 1];
         boolean anyCjk = cjkBefore[m] > 0;
+        if (!anyCjk && !latinNgrams) {
+            return;
+        }
         int cjkMin = spec.cjkMin();
         int cjkMax = spec.cjkMax();
         // In a chunk with CJK characters every single character counts, digits and punctuation included; in a

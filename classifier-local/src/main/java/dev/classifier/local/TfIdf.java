@@ -22,9 +22,13 @@ record TfIdf(Vocabulary vocabulary, float[] idf, SparseRows rows) {
      *               vocabulary is then built in text order, so indexes never depend on threads
      */
     static TfIdf fit(List<String> texts, FeatureSpec spec, int minDf, Consumer<List<Callable<Void>>> runAll) {
+        return fit(texts, new TextFeatures(spec), minDf, runAll);
+    }
+
+    /** {@link #fit(List, FeatureSpec, int, Consumer)} with the features read as {@code features} reads them. */
+    static TfIdf fit(List<String> texts, TextFeatures features, int minDf, Consumer<List<Callable<Void>>> runAll) {
         int n = texts.size();
         Summed[] summed = new Summed[n];
-        TextFeatures features = new TextFeatures(spec);
         List<Callable<Void>> tasks = new ArrayList<>();
         int chunk = Math.max(64, n / 32);
         for (int from = 0; from < n; from += chunk) {

@@ -221,7 +221,8 @@ public final class AccuracyBench {
                 Double.isNaN(s.l2()) ? "" : " l2 " + s.l2(), Double.isNaN(s.priorWeight()) ? "-" : s.priorWeight(),
                 s.poolUsed() ? ", pool " + s.pool().name().toLowerCase(Locale.ROOT) + " " + s.pseudoLabelled() : "",
                 s.companionWeight() > 0 ? ", local " + s.companionWeight() : "")
-                + (s.spreadWeight() > 0 ? ", spread " + s.spreadWeight() : "");
+                + (s.spreadWeight() > 0 ? ", spread " + s.spreadWeight() : "")
+                + (s.wordingWeight() > 0 ? " worded " + s.wordingWeight() : "");
     }
 
     /** The unlabelled pool: the training split minus the labelled draw (never the test split). */
