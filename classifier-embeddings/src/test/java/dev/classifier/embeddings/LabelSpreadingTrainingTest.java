@@ -258,9 +258,7 @@ class LabelSpreadingTrainingTest {
 
     @Test
     void aFileOfFormatFourStillLoadsAndFindsNeighboursByTheCosineAlone() throws IOException {
-        List<LabeledArticle> examples = examples();
-        List<Article> pool = pool();
-        EmbeddingClassifier original = worded(trainer().noCompanion().build().train(examples, pool), examples, pool);
+        EmbeddingClassifier original = trainedWorded();
         EmbeddingModelFile.Contents contents = original.contents();
         assertThat(contents.spreading().orElseThrow().wording()).isPresent();
         EmbeddingModelFile.Contents byCosine = withoutWording(contents);
@@ -291,9 +289,7 @@ class LabelSpreadingTrainingTest {
 
     @Test
     void aTornOrStrayWordingPartIsRefusedWithAClearMessage() throws IOException {
-        List<LabeledArticle> examples = examples();
-        List<Article> pool = pool();
-        EmbeddingClassifier original = worded(trainer().noCompanion().build().train(examples, pool), examples, pool);
+        EmbeddingClassifier original = trainedWorded();
         EmbeddingModelFile.Contents contents = original.contents();
         byte[] payload = EmbeddingModelFile.payload(contents, Optional.empty());
         byte[] wording = partOf(payload, EmbeddingModelFile.SPREADING_WORDING);
@@ -377,6 +373,13 @@ class LabelSpreadingTrainingTest {
         TrainingSettings settings = contents.settings().orElseThrow().withSpreading(s.weight(), Wording.WEIGHT);
         return new EmbeddingClassifier(contents.taxonomy(), embedder, contents.linear(), trained.companion(),
                 contents.summary(), settings, Optional.of(worded));
+    }
+
+    /** A classifier trained without a companion, then {@link #worded}. */
+    private EmbeddingClassifier trainedWorded() {
+        List<LabeledArticle> examples = examples();
+        List<Article> pool = pool();
+        return worded(trainer().noCompanion().build().train(examples, pool), examples, pool);
     }
 
     /** A classifier of the contents (without a companion) with these spread scores. */
