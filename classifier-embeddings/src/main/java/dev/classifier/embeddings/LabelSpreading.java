@@ -38,7 +38,7 @@ final class LabelSpreading {
      * Each row's nearest other rows, nearest first, and their similarities (at least {@link #MIN_COSINE}): the
      * cosine, or the cosine blended with the wording.
      */
-    record Candidates(int[][] nearest, float[][] cosines) {
+    record Candidates(int[][] nearest, float[][] similarities) {
     }
 
     /** The unit rows end to end in one array ({@code rows × dimension}). */
@@ -52,11 +52,6 @@ final class LabelSpreading {
 
     /** Each row's nearest rows by the cosine alone, and by the cosine blended with the rows' wording (or null). */
     record CandidateLists(Candidates byCosine, Candidates withWording) {
-    }
-
-    /** The {@link #CANDIDATES} nearest other rows of every row by the cosine alone. */
-    static Candidates candidates(float[] flat, int dimension) {
-        return candidates(flat, dimension, null).byCosine();
     }
 
     /**
@@ -119,7 +114,7 @@ final class LabelSpreading {
     /** The workers' best lists of one kind merged, each row's nearest first. */
     private static Candidates merged(List<TopK[][]> partials, int kind, int n, int capacity) {
         int[][] nearest = new int[n][];
-        float[][] cosines = new float[n][];
+        float[][] similarities = new float[n][];
         for (int i = 0; i < n; i++) {
             TopK merged = new TopK(capacity);
             for (TopK[][] partial : partials) {
@@ -127,12 +122,12 @@ final class LabelSpreading {
             }
             List<TopK.Entry> entries = merged.sorted();
             nearest[i] = entries.stream().mapToInt(TopK.Entry::slot).toArray();
-            cosines[i] = new float[entries.size()];
-            for (int m = 0; m < cosines[i].length; m++) {
-                cosines[i][m] = Math.max(MIN_COSINE, entries.get(m).score());
+            similarities[i] = new float[entries.size()];
+            for (int m = 0; m < similarities[i].length; m++) {
+                similarities[i][m] = Math.max(MIN_COSINE, entries.get(m).score());
             }
         }
-        return new Candidates(nearest, cosines);
+        return new Candidates(nearest, similarities);
     }
 
     /**
@@ -192,7 +187,7 @@ final class LabelSpreading {
             weights[i] = new double[picked.length];
             for (int m = 0; m < picked.length; m++) {
                 nearest[i][m] = candidates.nearest()[i][picked[m]];
-                weights[i][m] = candidates.cosines()[i][picked[m]];
+                weights[i][m] = candidates.similarities()[i][picked[m]];
                 degree[i] += weights[i][m];
                 degree[nearest[i][m]] += weights[i][m];
             }
@@ -225,14 +220,14 @@ final class LabelSpreading {
 
     /**
      * A row outside the graph scored through its {@link #NEIGHBOURS} nearest graph rows: their spread scores, each
-     * normalised to sum 1, weighted by the cosine, then normalised to sum 1 (uniform where no neighbour has any).
+     * normalised to sum 1, weighted by its similarity, then normalised to sum 1 (uniform where no neighbour has any).
      */
-    static double[] throughNeighbours(int[] nearest, float[] cosines, boolean[] inGraph, double[][] spread,
+    static double[] throughNeighbours(int[] nearest, float[] similarities, boolean[] inGraph, double[][] spread,
                                       int classes) {
         double[] out = new double[classes];
         int[] picked = kept(nearest, inGraph);
         for (int m : picked) {
-            addScaled(out, spread[nearest[m]], cosines[m]);
+            addScaled(out, spread[nearest[m]], similarities[m]);
         }
         return normalised(out);
     }

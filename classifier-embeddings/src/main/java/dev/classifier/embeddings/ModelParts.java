@@ -187,23 +187,23 @@ final class ModelParts {
 
     static Wording readWording(ByteBuffer in) {
         double weight = in.getDouble();
+        return inWordingPart(() -> new Wording(NgramVectors.fromBytes(in.slice()), weight));
+    }
+
+    /** The spread scores with the wording read beside them (a row per graph row, as {@link SpreadScores} checks). */
+    static SpreadScores withWording(SpreadScores spreading, Wording wording) {
+        return inWordingPart(() -> new SpreadScores(spreading.labels(), spreading.dimension(), spreading.vectors(),
+                spreading.scores(), spreading.weight(), spreading.blend(), Optional.of(wording)));
+    }
+
+    /** What {@code read} makes, a refusal named by the wording's part. */
+    private static <T> T inWordingPart(java.util.function.Supplier<T> read) {
         try {
-            return new Wording(NgramVectors.fromBytes(in.slice()), weight);
+            return read.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING_WORDING + "': "
                     + e.getMessage(), e);
         }
-    }
-
-    /** The spread scores with the wording read beside them, which must have a row per graph row. */
-    static SpreadScores withWording(SpreadScores spreading, Wording wording) {
-        if (wording.rows() != spreading.rows()) {
-            throw new IllegalArgumentException("its part '" + EmbeddingModelFile.SPREADING_WORDING + "' has "
-                    + wording.rows() + " rows for the " + spreading.rows() + " graph rows of '"
-                    + EmbeddingModelFile.SPREADING + "'");
-        }
-        return new SpreadScores(spreading.labels(), spreading.dimension(), spreading.vectors(), spreading.scores(),
-                spreading.weight(), spreading.blend(), Optional.of(wording));
     }
 
     static void writeLinear(DataOutputStream out, LinearModel linear) throws IOException {

@@ -117,7 +117,7 @@ final class SpreadingChoice {
             }
             double[][] spread = LabelSpreading.spread(candidates, inGraph, seed, classes);
             for (int i : test) {
-                spreadScores.add(LabelSpreading.throughNeighbours(candidates.nearest()[i], candidates.cosines()[i],
+                spreadScores.add(LabelSpreading.throughNeighbours(candidates.nearest()[i], candidates.similarities()[i],
                         inGraph, spread, classes));
                 truth.add(y[i]);
             }

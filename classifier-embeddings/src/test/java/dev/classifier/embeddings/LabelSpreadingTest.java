@@ -28,7 +28,7 @@ class LabelSpreadingTest {
     }
 
     private static LabelSpreading.Candidates candidatesOf(float[][] rows) {
-        return LabelSpreading.candidates(LabelSpreading.flatten(rows, rows[0].length), rows[0].length);
+        return LabelSpreading.candidates(LabelSpreading.flatten(rows, rows[0].length), rows[0].length, null).byCosine();
     }
 
     /** The first 20 rows the examples, the rest the pool; texts that share no word, so the wording adds nothing. */
@@ -55,7 +55,7 @@ class LabelSpreadingTest {
                 assertThat(nearest[m] % 2).as("row %d, neighbour %d", i, m).isEqualTo(i % 2);
             }
             for (int m = 1; m < nearest.length; m++) {
-                assertThat(candidates.cosines()[i][m]).isLessThanOrEqualTo(candidates.cosines()[i][m - 1]);
+                assertThat(candidates.similarities()[i][m]).isLessThanOrEqualTo(candidates.similarities()[i][m - 1]);
             }
         }
     }
@@ -78,7 +78,7 @@ class LabelSpreadingTest {
             }
         }
         assertThat(spread[38]).containsExactly(0, 0);
-        double[] scored = LabelSpreading.throughNeighbours(candidates.nearest()[38], candidates.cosines()[38],
+        double[] scored = LabelSpreading.throughNeighbours(candidates.nearest()[38], candidates.similarities()[38],
                 inGraph, spread, 2);
         assertThat(scored[0] + scored[1]).isCloseTo(1, within(1e-12));
         assertThat(scored[0]).isGreaterThan(0.9);
@@ -153,7 +153,7 @@ class LabelSpreadingTest {
             OnnxTextEmbedder.normalise(row);
         }
         float[] flat = LabelSpreading.flatten(rows, 8);
-        LabelSpreading.Candidates candidates = LabelSpreading.candidates(flat, 8); // 150 queries: 5 blocks
+        LabelSpreading.Candidates candidates = LabelSpreading.candidates(flat, 8, null).byCosine(); // 5 blocks
         for (int i = 0; i < rows.length; i++) {
             TopK top = new TopK(LabelSpreading.CANDIDATES);
             for (int j = 0; j < rows.length; j++) {

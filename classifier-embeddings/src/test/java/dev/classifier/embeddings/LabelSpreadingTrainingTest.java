@@ -303,6 +303,15 @@ class LabelSpreadingTrainingTest {
                 .hasMessageContaining("part 'label-spreading-wording'")
                 .hasMessageContaining("n-gram vectors");
 
+        // A wording of another graph: its rows are not the spreading part's.
+        byte[] otherGraph = ModelParts.bytesOf(out -> ModelParts.writeWording(out,
+                Wording.of(List.of("文章 一", "Story two", "文章 三"))));
+        EmbeddingModelFile.write(file, replacePart(payload, EmbeddingModelFile.SPREADING_WORDING, otherGraph));
+        assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))
+                .isInstanceOf(InvalidEmbeddingModelFileException.class)
+                .hasMessageContaining("part 'label-spreading-wording': the wording has 3 rows for "
+                        + contents.spreading().orElseThrow().rows() + " graph rows");
+
         // A wording without the spreading it belongs to.
         EmbeddingModelFile.write(file, removePart(payload, EmbeddingModelFile.SPREADING));
         assertThatThrownBy(() -> EmbeddingClassifier.load(file, embedder))

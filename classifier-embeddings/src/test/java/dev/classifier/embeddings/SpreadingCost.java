@@ -53,7 +53,7 @@ public final class SpreadingCost {
             java.util.Arrays.fill(inGraph, true);
             long start = System.nanoTime();
             float[] flat = LabelSpreading.flatten(rows, dimension);
-            LabelSpreading.candidates(flat, dimension); // the peer: by the cosine alone
+            LabelSpreading.candidates(flat, dimension, null); // the peer: by the cosine alone
             double cosineSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             Wording wording = Wording.of(BenchData.texts(train));

@@ -49,7 +49,7 @@ class WordingTest {
         assertThat(lists.byCosine().nearest()[0][0]).isEqualTo(1);
         LabelSpreading.Candidates blended = lists.withWording();
         assertThat(blended.nearest()[0][0]).isEqualTo(2);
-        assertThat(blended.cosines()[0][0]).isCloseTo(wording.similarity(0.8f, wording.vectors().similarity(0, 2)),
+        assertThat(blended.similarities()[0][0]).isCloseTo(wording.similarity(0.8f, wording.vectors().similarity(0, 2)),
                 within(1e-6f));
 
         float[][] query = {unit(1, 0.05f, 0)};

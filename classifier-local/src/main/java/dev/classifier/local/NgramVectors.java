@@ -65,7 +65,7 @@ public final class NgramVectors {
         return rows.rows();
     }
 
-    /** How alike rows {@code i} and {@code j} are worded: the dot product of their (near-)unit vectors, in [0, 1]. */
+    /** How alike rows {@code i} and {@code j} are worded: the dot product of their unit vectors, in [0, 1]. */
     public double similarity(int i, int j) {
         return dot(rows.columns(), rows.values(), rows.start()[i], rows.start()[i + 1],
                 rows.columns(), rows.values(), rows.start()[j], rows.start()[j + 1]);
